@@ -1,0 +1,3 @@
+"""Prevex: an interoperability API for rental-eviction prevention."""
+
+__version__ = "0.1.0"

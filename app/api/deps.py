@@ -1,0 +1,76 @@
+"""Authentication dependency: the bearer token → a ``Principal`` holding the scopes a route needs."""
+
+from __future__ import annotations
+
+import time
+import uuid
+from typing import Annotated
+
+from fastapi import Depends, Request
+from fastapi.openapi.models import OAuthFlowClientCredentials, OAuthFlows
+from fastapi.security import OAuth2, SecurityScopes
+from sqlalchemy import select
+
+from app.core.config import get_settings
+from app.core.db import SessionDep
+from app.core.problems import forbidden, unauthorized
+from app.core.scopes import SCOPE_DESCRIPTIONS
+from app.core.security import KeyRing, Principal, TokenError, decode_token, token_kid
+from app.models.partner import Partner
+
+_STATUS_TTL_SECONDS = 5.0
+
+oauth2 = OAuth2(
+    flows=OAuthFlows(
+        clientCredentials=OAuthFlowClientCredentials(tokenUrl="/v1/oauth/token", scopes=SCOPE_DESCRIPTIONS)
+    ),
+    scheme_name="partenaire",
+    description="OAuth2 client credentials: `POST /v1/oauth/token` gives a short-lived RS256 bearer token.",
+    auto_error=False,
+)
+
+
+async def _partner_is_active(request: Request, session: SessionDep, partner_id: uuid.UUID) -> bool:
+    """A revoked partner's tokens stop working within a few seconds, without a query per request."""
+    cache: dict[uuid.UUID, tuple[bool, float]] = request.app.state.partner_status
+    hit = cache.get(partner_id)
+    now = time.monotonic()
+    if hit is not None and hit[1] > now:
+        return hit[0]
+    statut = await session.scalar(select(Partner.statut).where(Partner.id == partner_id))
+    active = statut == "actif"
+    cache[partner_id] = (active, now + _STATUS_TTL_SECONDS)
+    return active
+
+
+async def current_principal(
+    security_scopes: SecurityScopes,
+    request: Request,
+    session: SessionDep,
+    authorization: Annotated[str | None, Depends(oauth2)],
+) -> Principal:
+    if not authorization:
+        raise unauthorized("A bearer token is required.", error="invalid_request")
+    scheme, _, token = authorization.partition(" ")
+    if scheme.lower() != "bearer" or not token:
+        raise unauthorized("A bearer token is required.", error="invalid_request")
+    settings = get_settings()
+    ring: KeyRing = request.app.state.keyring
+    if ring.stale():
+        await ring.load(session)
+    try:
+        kid = token_kid(token)
+        if kid not in ring.public and ring.stale(unknown_kid=True):
+            await ring.load(session)
+        key = ring.public.get(kid)
+        if key is None:
+            raise TokenError("unknown key id")
+        principal = decode_token(token, key, issuer=settings.jwt_issuer, audience=settings.jwt_audience)
+    except TokenError as exc:
+        raise unauthorized(f"The token was refused: {exc}.") from exc
+    if not await _partner_is_active(request, session, principal.partner_id):
+        raise unauthorized("The token was refused: partner revoked.")
+    missing = [s for s in security_scopes.scopes if s not in principal.scopes]
+    if missing:
+        raise forbidden(f"This operation needs the scope(s): {', '.join(missing)}.", scope=" ".join(missing))
+    return principal

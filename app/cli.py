@@ -1,0 +1,452 @@
+"""The ``prevex`` command line."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sys
+from collections.abc import Awaitable, Callable
+from datetime import timedelta
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+from rich.console import Console
+from rich.table import Table
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.core.config import get_settings
+from app.core.db import Database, resolve_database_url
+
+T = TypeVar("T")
+
+cli = typer.Typer(
+    help="Prevex: interoperability API for rental-eviction prevention.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+db_cli = typer.Typer(help="Database schema.", no_args_is_help=True)
+partners_cli = typer.Typer(help="Partners and their credentials.", no_args_is_help=True)
+openapi_cli = typer.Typer(help="The published contract.", no_args_is_help=True)
+keys_cli = typer.Typer(help="Token signing keys.", no_args_is_help=True)
+actes_cli = typer.Typer(help="Procedure acts.", no_args_is_help=True)
+regles_cli = typer.Typer(help="Rule sets (law and charters as data).", no_args_is_help=True)
+cli.add_typer(db_cli, name="db")
+cli.add_typer(partners_cli, name="partners")
+cli.add_typer(openapi_cli, name="openapi")
+cli.add_typer(keys_cli, name="keys")
+cli.add_typer(actes_cli, name="actes")
+cli.add_typer(regles_cli, name="regles")
+
+out = Console()
+err = Console(stderr=True)
+
+
+def _fail(message: str, code: int = 1) -> typer.Exit:
+    err.print(f"[red]error:[/red] {message}", highlight=False)
+    return typer.Exit(code)
+
+
+def _database_url() -> str:
+    """The configured server, or the embedded one, started and migrated on demand (it is ours)."""
+    settings = get_settings()
+    url = resolve_database_url(settings)
+    if settings.database_url is None:
+        from app.core.migrations import upgrade
+
+        upgrade(url)
+    return url
+
+
+def _in_transaction(work: Callable[[AsyncSession], Awaitable[T]]) -> T:
+    """Run ``work`` in one transaction on the configured (or embedded) database."""
+    url = _database_url()
+
+    async def run() -> T:
+        database = Database(url, pool_size=1, max_overflow=0)
+        try:
+            async with database.sessionmaker() as session, session.begin():
+                return await work(session)
+        finally:
+            await database.dispose()
+
+    return asyncio.run(run())
+
+
+# serve --------------------------------------------------------------------------------------------
+
+
+@cli.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on")] = 8000,
+    migrate: Annotated[bool, typer.Option(help="Apply pending migrations first")] = True,
+) -> None:
+    """Serve the API. Without PREVEX_DATABASE_URL, starts an embedded PostgreSQL in PREVEX_DATA_DIR."""
+    import uvicorn
+
+    from app.core.migrations import upgrade
+    from app.main import create_app
+
+    settings = get_settings()
+    url = _database_url()
+    where = "PREVEX_DATABASE_URL" if settings.database_url else f"embedded PostgreSQL in {settings.data_dir}"
+    err.print(f"database: {where}", highlight=False)
+    if migrate:
+        upgrade(url)
+    from app.core.embedded import release_embedded
+
+    release = release_embedded if settings.database_url is None else None
+    uvicorn.run(
+        create_app(settings, database_url=url, on_shutdown=release),
+        host=host,
+        port=port,
+        log_config=None,
+        proxy_headers=False,
+        server_header=False,
+    )
+
+
+# db -----------------------------------------------------------------------------------------------
+
+
+@db_cli.command("upgrade")
+def db_upgrade(revision: Annotated[str, typer.Argument(help="Target revision")] = "head") -> None:
+    """Apply migrations up to REVISION (default: head)."""
+    from app.core.migrations import upgrade
+
+    upgrade(_database_url(), revision)
+    out.print(f"database at {revision}")
+
+
+# partners -----------------------------------------------------------------------------------------
+
+
+@partners_cli.command("create")
+def partners_create(
+    kind: Annotated[str, typer.Option(help="Partner kind, e.g. commissaire_justice")],
+    name: Annotated[str, typer.Option(help="Organisation name")],
+    siret: Annotated[str, typer.Option(help="SIRET (14 digits)")],
+    territory: Annotated[list[str], typer.Option(help="Département code; repeat for several")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON")] = False,
+) -> None:
+    """Create a partner and print its client id and one-time secret."""
+    from app.services.partners import PartnerInputError, create_partner
+
+    async def work(session: AsyncSession) -> dict[str, Any]:
+        issued = await create_partner(session, kind=kind, nom=name, siret=siret, territoires=territory)
+        return {
+            "partner_id": str(issued.partner.id),
+            "kind": issued.partner.kind,
+            "name": issued.partner.nom,
+            "territories": issued.partner.territoires,
+            "client_id": issued.client_id,
+            "client_secret": issued.client_secret,
+        }
+
+    try:
+        created = _in_transaction(work)
+    except PartnerInputError as exc:
+        raise _fail(str(exc), 2) from exc
+    if as_json:
+        print(json.dumps(created))
+        return
+    out.print(f"partner  {created['partner_id']} ({created['kind']}, {', '.join(created['territories'])})")
+    out.print(f"client_id      {created['client_id']}")
+    out.print(f"client_secret  {created['client_secret']}")
+    err.print("The secret is shown once: store it now. Prevex keeps only its hash.")
+
+
+@partners_cli.command("list")
+def partners_list(as_json: Annotated[bool, typer.Option("--json", help="Print JSON")] = False) -> None:
+    """List partners with their active client ids."""
+    from app.services.partners import list_partners
+
+    async def work(session: AsyncSession) -> list[dict[str, Any]]:
+        return [
+            {
+                "partner_id": str(p.id),
+                "kind": p.kind,
+                "name": p.nom,
+                "siret": p.siret,
+                "territories": p.territoires,
+                "status": p.statut,
+                "client_ids": ids,
+            }
+            for p, ids in await list_partners(session)
+        ]
+
+    rows = _in_transaction(work)
+    if as_json:
+        print(json.dumps(rows))
+        return
+    table = Table("partner_id", "kind", "name", "territories", "status", "client_ids")
+    for r in rows:
+        table.add_row(
+            r["partner_id"],
+            r["kind"],
+            r["name"],
+            ",".join(r["territories"]),
+            r["status"],
+            "\n".join(r["client_ids"]),
+        )
+    out.print(table)
+
+
+@partners_cli.command("revoke")
+def partners_revoke(ident: Annotated[str, typer.Argument(help="Partner id or client id")]) -> None:
+    """Revoke a partner: its credentials stop working and its tokens are refused within seconds."""
+    from app.services.partners import find_partner, revoke_partner
+
+    async def work(session: AsyncSession) -> str | None:
+        partner = await find_partner(session, ident)
+        if partner is None:
+            return None
+        await revoke_partner(session, partner)
+        return str(partner.id)
+
+    revoked = _in_transaction(work)
+    if revoked is None:
+        raise _fail(f"no partner {ident!r}")
+    out.print(f"partner {revoked} revoked")
+
+
+@partners_cli.command("rotate-secret")
+def partners_rotate_secret(
+    ident: Annotated[str, typer.Argument(help="Partner id or client id")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON")] = False,
+) -> None:
+    """Replace a partner's credentials: the old client id stops working, a new one is printed once."""
+    from app.services.partners import PartnerInputError, find_partner, rotate_secret
+
+    async def work(session: AsyncSession) -> tuple[str, str] | None:
+        partner = await find_partner(session, ident)
+        return None if partner is None else await rotate_secret(session, partner)
+
+    try:
+        issued = _in_transaction(work)
+    except PartnerInputError as exc:
+        raise _fail(str(exc), 2) from exc
+    if issued is None:
+        raise _fail(f"no partner {ident!r}")
+    if as_json:
+        print(json.dumps({"client_id": issued[0], "client_secret": issued[1]}))
+        return
+    out.print(f"client_id      {issued[0]}")
+    out.print(f"client_secret  {issued[1]}")
+
+
+# keys ---------------------------------------------------------------------------------------------
+
+
+@keys_cli.command("rotate")
+def keys_rotate() -> None:
+    """Sign with a new key from now on; older keys stay published until their tokens have expired."""
+    from app.core.security import rotate_signing_key
+
+    grace = timedelta(seconds=get_settings().token_ttl_seconds * 2)
+
+    async def work(session: AsyncSession) -> str:
+        return (await rotate_signing_key(session, grace)).kid
+
+    out.print(f"new signing key {_in_transaction(work)} (running servers pick it up within a minute)")
+
+
+# actes --------------------------------------------------------------------------------------------
+
+
+@actes_cli.command("import")
+def actes_import(
+    file: Annotated[
+        Path,
+        typer.Argument(
+            help="NDJSON (one act per line) or CSV (dotted column names)",
+            exists=True,
+            dir_okay=False,
+            readable=True,
+        ),
+    ],
+    partner: Annotated[str, typer.Option(help="Filing partner: its id or client id")],
+    rejects: Annotated[
+        Path | None, typer.Option(help="Write the rejected items (NDJSON) to this file")
+    ] = None,
+    batch_size: Annotated[int, typer.Option(min=1, max=10_000, help="Acts per batch")] = 1000,
+) -> None:
+    """File every act of FILE for PARTNER, through the batch path, with a progress bar."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from app.core.scopes import scopes_for_kind
+    from app.core.security import Principal
+    from app.services.imports import count_items, read_items
+    from app.services.lots import file_lot
+    from app.services.partners import find_partner
+
+    url = _database_url()
+    total = count_items(file)
+
+    async def run() -> tuple[int, int, int]:
+        database = Database(url, pool_size=1, max_overflow=0)
+        accepted = replayed = rejected = 0
+        try:
+            async with database.sessionmaker() as session:
+                found = await find_partner(session, partner)
+            if found is None or found.statut != "actif":
+                raise _fail(f"no active partner {partner!r}")
+            principal = Principal(
+                found.id, found.kind, tuple(found.territoires), scopes_for_kind(found.kind), "cli-import"
+            )
+            sink = rejects.open("w", encoding="utf-8") if rejects else None
+            columns = (
+                TextColumn("{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeRemainingColumn(),
+            )
+            with Progress(*columns, console=err) as progress:
+                task = progress.add_task("filing", total=total)
+                batch: list[bytes] = []
+                offset = 0
+
+                async def flush() -> None:
+                    nonlocal accepted, replayed, rejected, offset
+                    result = await file_lot(database, principal, list(batch))
+                    for item in result["resultats"]:
+                        if item["statut"] == 201:
+                            accepted += 1
+                        elif item["statut"] == 200:
+                            replayed += 1
+                        else:
+                            rejected += 1
+                            if sink is not None:
+                                sink.write(
+                                    json.dumps(
+                                        {"ligne": offset + item["index"] + 1, "probleme": item["probleme"]},
+                                        ensure_ascii=False,
+                                    )
+                                    + "\n"
+                                )
+                    progress.advance(task, len(batch))
+                    offset += len(batch)
+                    batch.clear()
+
+                for raw in read_items(file):
+                    batch.append(raw)
+                    if len(batch) >= batch_size:
+                        await flush()
+                if batch:
+                    await flush()
+            if sink is not None:
+                sink.close()
+        finally:
+            await database.dispose()
+        return accepted, replayed, rejected
+
+    accepted, replayed, rejected = asyncio.run(run())
+    out.print(
+        f"{accepted} filed, {replayed} already filed, {rejected} rejected"
+        + (f" (see {rejects})" if rejects and rejected else "")
+    )
+    if rejected:
+        raise typer.Exit(1)
+
+
+# regles -------------------------------------------------------------------------------------------
+
+
+@regles_cli.command("verifier")
+def regles_verifier(
+    files: Annotated[list[Path] | None, typer.Argument(help="Rule files (default: the shipped ones)")] = None,
+) -> None:
+    """Validate rule files against their schema; name the file, rule and field of every error."""
+    from app.rules.loader import DEFAULT_ROOT, verify
+
+    paths = files or sorted(DEFAULT_ROOT.rglob("*.yaml"))
+    problems = verify(paths)
+    for problem in problems:
+        err.print(problem, highlight=False, markup=False)
+    if problems:
+        raise typer.Exit(1)
+    out.print(f"{len(paths)} rule file(s) valid")
+
+
+@regles_cli.command("reevaluer")
+def regles_reevaluer(
+    territoire: Annotated[str | None, typer.Option(help="Only this territory's dossiers")] = None,
+) -> None:
+    """Re-run the rules on stored dossiers; where decisions changed, write a new evaluation beside the
+    old ones (never over them)."""
+    from rich.progress import Progress
+
+    from app.services.reevaluation import dossier_ids, reevaluate
+
+    url = _database_url()
+
+    async def run() -> tuple[int, int]:
+        database = Database(url, pool_size=1, max_overflow=0)
+        changed = 0
+        try:
+            async with database.sessionmaker() as session:
+                ids = await dossier_ids(session, territoire)
+            with Progress(console=err) as progress:
+                task = progress.add_task("re-evaluating", total=len(ids))
+                for start in range(0, len(ids), 200):
+                    async with database.sessionmaker() as session, session.begin():
+                        for dossier_id in ids[start : start + 200]:
+                            changed += await reevaluate(session, dossier_id)
+                            progress.advance(task)
+        finally:
+            await database.dispose()
+        return len(ids), changed
+
+    total, changed = asyncio.run(run())
+    out.print(f"{total} dossier(s) re-evaluated, {changed} with new decisions")
+
+
+# openapi ------------------------------------------------------------------------------------------
+
+
+def openapi_document() -> str:
+    from app.main import create_app
+
+    return json.dumps(create_app().openapi(), indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+
+
+@openapi_cli.command("export")
+def openapi_export(
+    output: Annotated[Path, typer.Option("--output", "-o", help="File to write ('-' for stdout)")] = Path(
+        "openapi/openapi.json"
+    ),
+) -> None:
+    """Write the OpenAPI document of the app (the checked-in contract)."""
+    document = openapi_document()
+    if str(output) == "-":
+        sys.stdout.write(document)
+        return
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(document, encoding="utf-8")
+    out.print(f"wrote {output}")
+
+
+def main() -> None:
+    from sqlalchemy.exc import DBAPIError, OperationalError, ProgrammingError
+
+    try:
+        cli()
+    except (OperationalError, OSError) as exc:
+        err.print(
+            f"[red]error:[/red] the database is unreachable ({type(exc).__name__}); "
+            "check PREVEX_DATABASE_URL",
+            highlight=False,
+        )
+        raise SystemExit(3) from None
+    except ProgrammingError as exc:
+        if "UndefinedTable" in str(exc.orig.__class__) or "does not exist" in str(exc):
+            err.print("[red]error:[/red] the database schema is missing or old: run `prevex db upgrade`")
+            raise SystemExit(3) from None
+        raise
+    except DBAPIError:
+        raise
+
+
+if __name__ == "__main__":
+    main()

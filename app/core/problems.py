@@ -1,0 +1,248 @@
+"""RFC 9457 problem details: every 4xx/5xx leaves the service as ``application/problem+json``.
+
+Problem types are URNs (``urn:prevex:probleme:<slug>``), each documented in ``docs/problems.md``.
+No stack trace, SQL or personal data ever reaches a client.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, ConfigDict, Field
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from app.core.config import get_settings
+
+logger = logging.getLogger("prevex.problems")
+
+PROBLEM_MEDIA_TYPE = "application/problem+json"
+TYPE_PREFIX = "urn:prevex:probleme:"
+
+
+class ProblemError(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    pointer: str = Field(description="RFC 6901 JSON pointer into the request body ('' = the whole body)")
+    detail: str
+
+
+class Problem(BaseModel):
+    """RFC 9457 problem details."""
+
+    model_config = ConfigDict(extra="allow")
+    type: str = Field(examples=["urn:prevex:probleme:validation"])
+    title: str
+    status: int
+    detail: str
+    instance: str | None = None
+    errors: list[ProblemError] | None = None
+
+
+class ProblemException(Exception):
+    def __init__(
+        self,
+        status: int,
+        slug: str,
+        title: str,
+        detail: str,
+        *,
+        errors: Sequence[dict[str, str]] | None = None,
+        headers: dict[str, str] | None = None,
+        **extra: Any,
+    ) -> None:
+        super().__init__(detail)
+        self.status = status
+        self.slug = slug
+        self.title = title
+        self.detail = detail
+        self.errors = list(errors) if errors is not None else None
+        self.headers = headers or {}
+        self.extra = extra
+
+    def body(self, instance: str | None = None) -> dict[str, Any]:
+        return problem_body(
+            self.status,
+            self.slug,
+            self.title,
+            self.detail,
+            instance=instance,
+            errors=self.errors,
+            **self.extra,
+        )
+
+
+def problem_body(
+    status: int,
+    slug: str,
+    title: str,
+    detail: str,
+    *,
+    instance: str | None = None,
+    errors: Sequence[dict[str, str]] | None = None,
+    **extra: Any,
+) -> dict[str, Any]:
+    body: dict[str, Any] = {"type": TYPE_PREFIX + slug, "title": title, "status": status, "detail": detail}
+    if instance is not None:
+        body["instance"] = instance
+    if errors is not None:
+        body["errors"] = list(errors)
+    body.update(extra)
+    return body
+
+
+def problem_response(
+    status: int, body: dict[str, Any], headers: dict[str, str] | None = None
+) -> JSONResponse:
+    return JSONResponse(body, status_code=status, headers=headers, media_type=PROBLEM_MEDIA_TYPE)
+
+
+# Frequent problems, named once -------------------------------------------------------------------
+
+
+def unauthorized(detail: str, *, error: str = "invalid_token") -> ProblemException:
+    return ProblemException(
+        401,
+        "non-authentifie",
+        "Authentication required",
+        detail,
+        headers={"WWW-Authenticate": f'Bearer realm="prevex", error="{error}"'},
+    )
+
+
+def forbidden(detail: str, *, scope: str | None = None) -> ProblemException:
+    headers = {"WWW-Authenticate": f'Bearer realm="prevex", error="insufficient_scope", scope="{scope}"'}
+    return ProblemException(403, "interdit", "Forbidden", detail, headers=headers if scope else None)
+
+
+def not_found(detail: str = "No such resource, or not visible to this partner.") -> ProblemException:
+    return ProblemException(404, "introuvable", "Not found", detail)
+
+
+def validation_problem(errors: Sequence[dict[str, str]], detail: str | None = None) -> ProblemException:
+    return ProblemException(
+        422,
+        "validation",
+        "Invalid request",
+        detail or f"The request has {len(errors)} invalid field(s); see `errors`.",
+        errors=errors,
+    )
+
+
+# Handlers -------------------------------------------------------------------------------------------
+
+
+def _location_pointer(loc: Sequence[int | str]) -> tuple[str, str]:
+    """FastAPI's ('body', 'a', 0) → ('body', '/a/0'); ('query', 'limit') → ('query', 'limit')."""
+    where = str(loc[0]) if loc else "body"
+    rest = [str(p).replace("~", "~0").replace("/", "~1") for p in loc[1:]]
+    if where == "body":
+        return where, "".join("/" + p for p in rest)
+    return where, ".".join(rest)
+
+
+async def _on_problem(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, ProblemException)
+    return problem_response(exc.status, exc.body(instance=request.url.path), exc.headers)
+
+
+async def _on_request_validation(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, RequestValidationError)
+    raw = exc.errors()
+    if any(err.get("type") == "json_invalid" for err in raw):
+        body = problem_body(
+            400,
+            "json-invalide",
+            "Malformed JSON",
+            "The request body is not valid JSON.",
+            instance=request.url.path,
+        )
+        return problem_response(400, body)
+    errors: list[dict[str, str]] = []
+    for err in raw:
+        where, pointer = _location_pointer(err.get("loc", ()))
+        if where == "body":
+            errors.append({"pointer": pointer, "detail": str(err.get("msg", "invalid"))})
+        else:
+            errors.append({"pointer": "", "parameter": f"{where}:{pointer}", "detail": str(err.get("msg"))})
+    problem = validation_problem(errors)
+    return problem_response(422, problem.body(instance=request.url.path))
+
+
+async def _on_http(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, StarletteHTTPException)
+    titles = {404: "Not found", 405: "Method not allowed", 401: "Authentication required"}
+    slug = {404: "introuvable", 405: "methode-non-permise", 401: "non-authentifie"}.get(
+        exc.status_code, "http"
+    )
+    detail = exc.detail if isinstance(exc.detail, str) else "HTTP error"
+    body = problem_body(
+        exc.status_code, slug, titles.get(exc.status_code, "HTTP error"), detail, instance=request.url.path
+    )
+    return problem_response(exc.status_code, body, dict(exc.headers or {}))
+
+
+def is_database_outage(exc: BaseException) -> bool:
+    if isinstance(exc, (OperationalError, InterfaceError)):
+        return True
+    if isinstance(exc, DBAPIError) and exc.connection_invalidated:
+        return True
+    return isinstance(exc, (ConnectionError, TimeoutError)) or (
+        type(exc).__module__.startswith("asyncpg") and "Connection" in type(exc).__name__
+    )
+
+
+async def _on_unexpected(request: Request, exc: Exception) -> JSONResponse:
+    if is_database_outage(exc):
+        logger.warning("database unavailable", extra={"error": type(exc).__name__})
+        body = problem_body(
+            503,
+            "service-indisponible",
+            "Service unavailable",
+            "The database is unreachable; retry later.",
+            instance=request.url.path,
+        )
+        return problem_response(503, body, {"Retry-After": str(get_settings().retry_after_seconds)})
+    logger.exception("unexpected error", extra={"error": type(exc).__name__})
+    body = problem_body(
+        500,
+        "erreur-interne",
+        "Internal error",
+        "An unexpected error occurred; it has been logged with this request's id.",
+        instance=request.url.path,
+    )
+    return problem_response(500, body)
+
+
+def install(app: FastAPI) -> None:
+    app.add_exception_handler(ProblemException, _on_problem)
+    app.add_exception_handler(RequestValidationError, _on_request_validation)
+    app.add_exception_handler(StarletteHTTPException, _on_http)
+    app.add_exception_handler(Exception, _on_unexpected)
+
+
+def responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI ``responses=`` for the problems a route may answer."""
+    descriptions = {
+        400: "Malformed request (bad JSON, bad form)",
+        401: "Missing, invalid or expired token",
+        403: "The token lacks the scope this operation needs",
+        404: "Not found, or not visible to this partner",
+        409: "Conflict (a request with this Idempotency-Key is still in flight)",
+        413: "Payload too large",
+        415: "Unsupported content type",
+        422: "Invalid content; `errors` lists each field with a JSON pointer",
+        503: "Database unavailable; retry after `Retry-After` seconds",
+    }
+    return {
+        s: {
+            "model": Problem,
+            "description": descriptions.get(s, "Problem"),
+            "content": {PROBLEM_MEDIA_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}},
+        }
+        for s in statuses
+    }

@@ -1,0 +1,35 @@
+"""Scopes per partner kind: which acts a kind may file, what it may read.
+
+A token carries the scopes its partner's kind grants (or the subset asked for with ``scope``).
+Filing an act needs ``actes:deposer`` and the act's own ``actes:<type>:deposer``.
+"""
+
+from __future__ import annotations
+
+from app.core.kinds import PARTNER_KINDS
+from app.schemas.actes import ACTE_TYPES, DEPOSANTS
+
+DOSSIERS_LIRE = "dossiers:lire"
+REGLES_LIRE = "regles:lire"
+ACTES_DEPOSER = "actes:deposer"
+
+
+def depot_scope(acte_type: str) -> str:
+    return f"actes:{acte_type}:deposer"
+
+
+SCOPE_DESCRIPTIONS: dict[str, str] = {
+    DOSSIERS_LIRE: "Read the dossiers and acts this partner may see (need to know)",
+    REGLES_LIRE: "Read the rule sets and run simulations",
+    ACTES_DEPOSER: "File procedure acts (each type also needs its own scope)",
+    **{depot_scope(t): f"File `{t}` acts" for t in ACTE_TYPES},
+}
+
+_COMMON = frozenset({DOSSIERS_LIRE, REGLES_LIRE})
+
+
+def scopes_for_kind(kind: str) -> frozenset[str]:
+    if kind not in PARTNER_KINDS:
+        raise ValueError(f"unknown partner kind {kind!r}")
+    depots = {depot_scope(t) for t in sorted(DEPOSANTS.get(kind, frozenset()))}
+    return _COMMON | depots | ({ACTES_DEPOSER} if depots else set())

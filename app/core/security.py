@@ -1,0 +1,214 @@
+"""Every line of JWT code in Prevex lives here (python-jose, RS256 only).
+
+Access tokens are short-lived RS256 JWTs with ``iss``, ``aud``, ``exp``, ``iat``, ``nbf``, ``jti``,
+``sub`` (partner id), ``kind``, ``territoires`` and ``scope``. Decoding always names the algorithm,
+requires a known ``kid`` and checks the header's ``alg`` before anything else, so ``alg: none`` and
+HS256-signed-with-the-public-key tokens are refused.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+import time
+import uuid
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
+from jose import jwk, jwt
+from jose.backends.base import Key
+from jose.exceptions import ExpiredSignatureError, JOSEError, JWTClaimsError
+from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.models.signing_key import SigningKey
+
+ALGORITHM = "RS256"
+_KEY_REFRESH_SECONDS = 60.0
+_UNKNOWN_KID_REFRESH_SECONDS = 5.0
+
+
+class TokenError(Exception):
+    """A token that must not be accepted. The message is safe to show to the caller."""
+
+
+# Client secrets -------------------------------------------------------------------------------------
+
+
+def new_client_id() -> str:
+    return "pvx_" + secrets.token_hex(12)
+
+
+def new_client_secret() -> str:
+    return secrets.token_urlsafe(32)
+
+
+def hash_secret(secret: str) -> str:
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+def secret_matches(secret: str, expected_sha256: str) -> bool:
+    return hmac.compare_digest(hash_secret(secret), expected_sha256)
+
+
+# Keys -----------------------------------------------------------------------------------------------
+
+
+def generate_signing_key() -> SigningKey:
+    private = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    pem = private.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    ).decode()
+    public_pem = (
+        private.public_key()
+        .public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
+        .decode()
+    )
+    kid = datetime.now(UTC).strftime("%Y%m%d%H%M%S-") + secrets.token_hex(4)
+    public_jwk = jwk.construct(public_pem, ALGORITHM).to_dict()
+    public_jwk = {k: (v.decode() if isinstance(v, bytes) else v) for k, v in public_jwk.items()}
+    public_jwk.update({"kid": kid, "use": "sig", "alg": ALGORITHM})
+    return SigningKey(kid=kid, private_pem=pem, public_jwk=public_jwk)
+
+
+async def ensure_signing_key(session: AsyncSession) -> None:
+    """First start: create a key. Concurrent starts may both create one; both are valid."""
+    now = datetime.now(UTC)
+    active = await session.scalar(
+        select(SigningKey.kid).where((SigningKey.retire_after.is_(None)) | (SigningKey.retire_after > now))
+    )
+    if active is None:
+        session.add(generate_signing_key())
+        await session.flush()
+
+
+async def rotate_signing_key(session: AsyncSession, grace: timedelta) -> SigningKey:
+    """A new key signs from now on; the previous ones stay published for ``grace`` (≥ token lifetime)."""
+    now = datetime.now(UTC)
+    await session.execute(
+        update(SigningKey).where(SigningKey.retire_after.is_(None)).values(retire_after=now + grace)
+    )
+    key = generate_signing_key()
+    session.add(key)
+    await session.flush()
+    return key
+
+
+@dataclass
+class KeyRing:
+    """Keys cached in memory, reloaded every minute (and on an unknown ``kid``, at most every 5 s)."""
+
+    signing_kid: str | None = None
+    signing_key: Key | None = None
+    public: dict[str, Key] = field(default_factory=dict)
+    jwks: dict[str, Any] = field(default_factory=lambda: {"keys": []})
+    loaded_at: float = 0.0
+
+    async def load(self, session: AsyncSession) -> None:
+        now = datetime.now(UTC)
+        rows = (
+            await session.scalars(
+                select(SigningKey)
+                .where((SigningKey.retire_after.is_(None)) | (SigningKey.retire_after > now))
+                .order_by(SigningKey.created_at.desc(), SigningKey.kid.desc())
+            )
+        ).all()
+        self.public = {row.kid: jwk.construct(row.public_jwk, ALGORITHM) for row in rows}
+        self.jwks = {"keys": [row.public_jwk for row in rows]}
+        signer = next((row for row in rows if row.retire_after is None), rows[0] if rows else None)
+        if signer is not None:
+            self.signing_kid = signer.kid
+            self.signing_key = jwk.construct(signer.private_pem, ALGORITHM)
+        self.loaded_at = time.monotonic()
+
+    def stale(self, *, unknown_kid: bool = False) -> bool:
+        age = time.monotonic() - self.loaded_at
+        return age > (_UNKNOWN_KID_REFRESH_SECONDS if unknown_kid else _KEY_REFRESH_SECONDS)
+
+
+# Tokens ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Principal:
+    """Who is calling, as the token says."""
+
+    partner_id: uuid.UUID
+    kind: str
+    territoires: tuple[str, ...]
+    scopes: frozenset[str]
+    client_id: str
+
+
+def issue_token(ring: KeyRing, principal: Principal, *, issuer: str, audience: str, ttl_seconds: int) -> str:
+    if ring.signing_key is None or ring.signing_kid is None:
+        raise RuntimeError("no signing key loaded")
+    now = int(time.time())
+    claims = {
+        "iss": issuer,
+        "aud": audience,
+        "sub": str(principal.partner_id),
+        "client_id": principal.client_id,
+        "kind": principal.kind,
+        "territoires": list(principal.territoires),
+        "scope": " ".join(sorted(principal.scopes)),
+        "iat": now,
+        "nbf": now,
+        "exp": now + ttl_seconds,
+        "jti": uuid.uuid4().hex,
+    }
+    token: str = jwt.encode(claims, ring.signing_key, algorithm=ALGORITHM, headers={"kid": ring.signing_kid})
+    return token
+
+
+def token_kid(token: str) -> str:
+    """The header's ``kid``, after refusing any algorithm but RS256."""
+    try:
+        header = jwt.get_unverified_header(token)
+    except JOSEError as exc:
+        raise TokenError("malformed token") from exc
+    if header.get("alg") != ALGORITHM:
+        raise TokenError("token algorithm not accepted")
+    kid = header.get("kid")
+    if not isinstance(kid, str) or not kid:
+        raise TokenError("token has no key id")
+    return kid
+
+
+def decode_token(token: str, key: Key, *, issuer: str, audience: str) -> Principal:
+    try:
+        claims: dict[str, Any] = jwt.decode(
+            token,
+            key,
+            algorithms=[ALGORITHM],
+            audience=audience,
+            issuer=issuer,
+            options={
+                "require_exp": True,
+                "require_iat": True,
+                "require_sub": True,
+                "require_aud": True,
+                "require_iss": True,
+                "leeway": 0,
+            },
+        )
+    except ExpiredSignatureError as exc:
+        raise TokenError("token expired") from exc
+    except JWTClaimsError as exc:
+        raise TokenError("token claims not accepted (issuer or audience)") from exc
+    except JOSEError as exc:
+        raise TokenError("token signature not valid") from exc
+    try:
+        return Principal(
+            partner_id=uuid.UUID(claims["sub"]),
+            kind=str(claims["kind"]),
+            territoires=tuple(str(t) for t in claims["territoires"]),
+            scopes=frozenset(str(claims.get("scope", "")).split()),
+            client_id=str(claims["client_id"]),
+        )
+    except (KeyError, ValueError, TypeError) as exc:
+        raise TokenError("token claims incomplete") from exc

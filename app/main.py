@@ -1,0 +1,111 @@
+"""The application factory: routers, problem handlers, middleware, lifespan."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+import fastapi_offline
+from fastapi import FastAPI
+from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
+from fastapi.responses import HTMLResponse
+from fastapi.staticfiles import StaticFiles
+
+from app import __version__
+from app.api import actes, dossiers, health, oauth, partenaires, regles
+from app.core import problems
+from app.core.config import Settings, get_settings
+from app.core.db import Database, resolve_database_url
+from app.core.logging import RequestIdMiddleware, configure_logging
+from app.core.migrations import head_revision
+from app.core.openapi import build_openapi, component_schemas, register_components
+from app.core.security import KeyRing, ensure_signing_key
+from app.schemas.actes import ACTE_ADAPTER
+from app.schemas.regles import SIMULATION_ADAPTER
+
+DESCRIPTION = (Path(__file__).parent / "api" / "DESCRIPTION.md").read_text(encoding="utf-8")
+_ASSETS = Path(fastapi_offline.__file__).parent / "static"
+
+
+def create_app(
+    settings: Settings | None = None,
+    *,
+    database_url: str | None = None,
+    on_shutdown: Callable[[], None] | None = None,
+) -> FastAPI:
+    settings = settings or get_settings()
+    configure_logging(settings.log_level)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        url = database_url or resolve_database_url(settings)
+        database = Database(url, pool_size=settings.db_pool_size, max_overflow=settings.db_max_overflow)
+        app.state.database = database
+        app.state.keyring = KeyRing()
+        app.state.partner_status = {}
+        app.state.migration_head = head_revision()
+        try:
+            async with database.sessionmaker() as session, session.begin():
+                await ensure_signing_key(session)
+                await app.state.keyring.load(session)
+        except Exception:
+            await database.dispose()
+            raise
+        yield
+        await database.dispose()
+        if on_shutdown is not None:
+            on_shutdown()
+
+    app = FastAPI(
+        title="Prevex",
+        version=__version__,
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
+        openapi_url="/v1/openapi.json",
+        servers=[{"url": "/", "description": "this server"}],
+    )
+    problems.install(app)
+    app.add_middleware(RequestIdMiddleware)
+    for module in (health, oauth, partenaires, actes, dossiers, regles):
+        app.include_router(module.router)
+    _install_docs(app)
+
+    register_components(component_schemas("Acte", ACTE_ADAPTER))
+    register_components(component_schemas("SimulationDemande", SIMULATION_ADAPTER))
+
+    def custom_openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            app.openapi_schema = build_openapi(app)
+        return app.openapi_schema
+
+    app.openapi = custom_openapi  # type: ignore[method-assign]
+    return app
+
+
+def _install_docs(app: FastAPI) -> None:
+    """Swagger UI and ReDoc with their assets served by the app: they work with no internet access."""
+    app.mount("/docs-assets", StaticFiles(directory=_ASSETS), name="docs-assets")
+
+    @app.get("/docs", include_in_schema=False)
+    async def swagger() -> HTMLResponse:
+        return get_swagger_ui_html(
+            openapi_url="/v1/openapi.json",
+            title="Prevex API",
+            swagger_js_url="/docs-assets/swagger-ui-bundle.js",
+            swagger_css_url="/docs-assets/swagger-ui.css",
+            swagger_favicon_url="/docs-assets/favicon.png",
+        )
+
+    @app.get("/redoc", include_in_schema=False)
+    async def redoc() -> HTMLResponse:
+        return get_redoc_html(
+            openapi_url="/v1/openapi.json",
+            title="Prevex API",
+            redoc_js_url="/docs-assets/redoc.standalone.js",
+            redoc_favicon_url="/docs-assets/favicon.png",
+            with_google_fonts=False,
+        )

@@ -1,0 +1,1 @@
+"""Request/response schemas. The act contract is in :mod:`app.schemas.actes`."""

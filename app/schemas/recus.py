@@ -1,0 +1,156 @@
+"""Response shapes of acts, receipts and dossiers (documentation of the contract; routes build them)."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+_DECISION_EXAMPLE: dict[str, Any] = {
+    "kind": "echeance",
+    "code": "cdp_effet",
+    "regle": "N-CDP-DELAY-2023",
+    "source": "Loi 89-462 art. 24 I (loi 2023-668 art. 10)",
+    "acte": "5f0c…",
+    "acte_reference": "CJ-2026-0042",
+    "faits": {"date_acte": "2026-03-02", "bail.date_signature": "2024-01-15"},
+    "date": "2026-04-13",
+    "message": "Le commandement produit effet 6 semaines après sa signification.",
+    "cle": "echeance|cdp_effet|…",
+}
+
+
+class Decision(BaseModel):
+    """A decision of the rules engine. Codes are listed in `docs/rules.md`."""
+
+    model_config = ConfigDict(extra="allow", json_schema_extra={"examples": [_DECISION_EXAMPLE]})
+    kind: Literal["echeance", "orientation", "alerte"]
+    code: str = Field(
+        description="Public decision code, e.g. `cdp_effet`, `signalement_ccapex`, "
+        "`notification_prefet_tardive` (see docs/rules.md)"
+    )
+    regle: str = Field(description="Id of the rule that made the decision")
+    source: str = Field(description="Law article, court opinion, or charter file and line")
+    acte: str = Field(description="Id (or, in a simulation, reference) of the act the decision is about")
+    acte_reference: str | None = None
+    faits: dict[str, Any] = Field(description="The facts the rule used")
+    message: str
+    cle: str = Field(description="Stable identity of the decision within its dossier")
+    date: str | None = Field(default=None, description="For deadlines: the date (ISO 8601)")
+    destinataire: str | None = Field(default=None, description="For orientations: the partner kind concerned")
+    precision: str | None = None
+
+
+class Decisions(BaseModel):
+    echeances: list[Decision] = Field(description="Deadlines")
+    orientations: list[Decision] = Field(description="Who must be told or seized")
+    alertes: list[Decision] = Field(description="Admissibility and consistency alerts (never blocking)")
+
+
+class Recu(Decisions):
+    """The receipt of a filing. `recu_le` is the legal proof of the filing date."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": "3b2f8c1e-0d6a-4d8e-9a57-2f1c0e9b7a31",
+                    "dossier_id": "9d4e1a2b-5c6f-4a7b-8c9d-0e1f2a3b4c5d",
+                    "recu_le": "2026-03-02T09:15:27.123456+00:00",
+                    "type": "commandement_de_payer",
+                    "reference": "CJ-2026-0042",
+                    "nouveau_dossier": True,
+                    "acte": {"type": "commandement_de_payer", "reference": "CJ-2026-0042"},
+                    "echeances": [_DECISION_EXAMPLE],
+                    "orientations": [],
+                    "alertes": [],
+                    "version_regles": "national:…",
+                }
+            ]
+        }
+    )
+    id: str
+    dossier_id: str
+    recu_le: str = Field(description="Server time (UTC) when Prevex received the act")
+    type: str
+    reference: str
+    nouveau_dossier: bool
+    acte: dict[str, Any] = Field(description="The act as stored")
+    version_regles: str
+
+
+class Deposant(BaseModel):
+    kind: str
+    vous: bool = Field(description="True when the calling partner filed it")
+
+
+class ActeVue(BaseModel):
+    """An act as the calling partner may see it: its content only where its mission needs it."""
+
+    id: str
+    dossier_id: str
+    type: str
+    date_acte: str
+    recu_le: str
+    deposant: Deposant
+    contenu_visible: bool
+    acte: dict[str, Any] | None = None
+    decisions: Decisions | None = None
+
+
+class Fait(BaseModel):
+    valeur: Any
+    source: dict[str, Any] = Field(description="Who said it, when: acte_id, type, partner_kind, recu_le")
+    historique: list[dict[str, Any]] = Field(description="Every value stated, oldest first, with its source")
+    divergent: bool = Field(description="True when partners stated different values")
+
+
+class DossierVue(Decisions):
+    id: str
+    territoire: str
+    parc: str | None
+    stade: Literal["pre_contentieux", "contentieux", "execution", "clos"]
+    created_at: str
+    updated_at: str
+    faits: dict[str, Fait] = Field(description="Latest value of each fact with its source (dotted paths)")
+    actes: list[ActeVue]
+    version_regles: str | None
+
+
+class DossierResume(BaseModel):
+    id: str
+    territoire: str
+    parc: str | None
+    stade: str
+    created_at: str
+    updated_at: str
+
+
+class PageDossiers(BaseModel):
+    items: list[DossierResume]
+    next_cursor: str | None = Field(description="Opaque; pass as `cursor` for the next page. null at the end")
+
+
+class EntreeChronologie(BaseModel):
+    quand: str
+    nature: Literal["acte", "evenement"]
+    acte: ActeVue | None = None
+    evenement: dict[str, Any] | None = None
+
+
+class Chronologie(BaseModel):
+    dossier_id: str
+    items: list[EntreeChronologie]
+
+
+class ResultatLot(BaseModel):
+    index: int
+    statut: int = Field(description="201 filed, 200 already filed (replay), or the problem's status")
+    recu: Recu | None = None
+    probleme: dict[str, Any] | None = None
+
+
+class ReponseLot(BaseModel):
+    resultats: list[ResultatLot]
+    acceptes: int
+    rejetes: int

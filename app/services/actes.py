@@ -1,0 +1,305 @@
+"""Filing an act: authorise, attach to its dossier, evaluate the rules, store act + decisions + event
++ idempotency record in one transaction, and answer with the receipt.
+
+The hot path is four round trips: one statement takes the advisory locks, two read (duplicates and
+candidate dossiers, then the dossier's acts), one writes everything with data-modifying CTEs.
+
+Concurrency: a blocking advisory lock per (partner, reference) and per household key serialises
+filings that could create the same act or the same dossier; the Idempotency-Key lock is only tried, so
+a key still in flight answers 409 at once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import select, text
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.core.problems import ProblemException, forbidden, validation_problem
+from app.core.scopes import ACTES_DEPOSER, depot_scope
+from app.core.security import Principal
+from app.models.acte import Acte as ActeRow
+from app.models.acte import Evaluation
+from app.models.dossier import Dossier, DossierCle
+from app.schemas.actes import ActeBase
+from app.services.decisions import ActInput, evaluate_dossier, group
+from app.services.dossiers import bailleur_siren, household_keys, parc_of, stage_of
+from app.services.visibility import Vue, dossier_filter
+
+
+def canonical_sha256(payload: Mapping[str, Any]) -> str:
+    return hashlib.sha256(json.dumps(payload, sort_keys=True, separators=(",", ":")).encode()).hexdigest()
+
+
+def _lock_id(*parts: str) -> int:
+    """A signed 64-bit advisory lock id."""
+    return int.from_bytes(hashlib.sha256("\x1f".join(parts).encode()).digest()[:8], "big", signed=True)
+
+
+@dataclass(frozen=True)
+class FilingResult:
+    status: int
+    body: dict[str, Any]
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+def authorise(principal: Principal, acte: ActeBase) -> None:
+    """May this partner file this act? 403 names what is missing."""
+    acte_type = str(getattr(acte, "type"))  # noqa: B009 (each subclass declares its own Literal)
+    needed = depot_scope(acte_type)
+    if ACTES_DEPOSER not in principal.scopes or needed not in principal.scopes:
+        raise forbidden(
+            f"A {principal.kind} partner may not file '{acte_type}' acts (scope {needed}).", scope=needed
+        )
+    if acte.territoire not in principal.territoires:
+        raise forbidden(f"This partner does not act in territoire {acte.territoire}.")
+    if acte.recu_le is not None:
+        raise validation_problem(
+            [
+                {
+                    "pointer": "/recu_le",
+                    "detail": "set by the server on a real filing; only simulations may carry it",
+                }
+            ]
+        )
+
+
+_LOCKS = text(
+    "SELECT (SELECT pg_try_advisory_xact_lock(:idem)) AS idem_free, "
+    "(SELECT count(pg_advisory_xact_lock(k)) FROM (SELECT unnest(CAST(:locks AS bigint[])) AS k ORDER BY 1) s) AS n"
+)
+_DUPLICATES = text(
+    "SELECT (SELECT json_build_object('sha', payload_sha256, 'receipt', receipt, 'id', id) FROM actes "
+    "        WHERE partner_id = :pid AND reference = :ref) AS existing, "
+    "       (SELECT json_build_object('sha', request_sha256, 'status', response_status, 'body', response_body) "
+    "        FROM idempotency_keys WHERE partner_id = :pid AND cle = :key) AS idem"
+)
+
+_WRITE = """
+WITH d AS (
+  INSERT INTO dossiers (id, territoire, parc, stade, bailleur_cle, created_at, updated_at)
+  VALUES (:did, :territoire, :parc, :stade, :bailleur, :now, :now)
+  ON CONFLICT (id) DO UPDATE SET parc = COALESCE(EXCLUDED.parc, dossiers.parc), stade = EXCLUDED.stade,
+    bailleur_cle = COALESCE(dossiers.bailleur_cle, EXCLUDED.bailleur_cle), updated_at = EXCLUDED.updated_at
+  RETURNING id
+), k AS (
+  INSERT INTO dossier_cles (cle, dossier_id) SELECT c, (SELECT id FROM d) FROM unnest(CAST(:keys AS text[])) AS c
+  ON CONFLICT DO NOTHING
+), a AS (
+  INSERT INTO actes (id, dossier_id, partner_id, partner_kind, type, reference, territoire, date_acte, recu_le,
+                     payload, payload_sha256, receipt)
+  VALUES (:aid, (SELECT id FROM d), :pid, :kind, :type, :ref, :territoire, :date_acte, :now,
+          CAST(:payload AS jsonb), :sha, CAST(:receipt AS jsonb))
+  RETURNING id
+), e AS (
+  INSERT INTO evaluations (id, dossier_id, acte_id, motif, version_regles, decisions, nouvelles, created_at)
+  VALUES (:eid, (SELECT id FROM d), (SELECT id FROM a), 'depot', :version, CAST(:decisions AS jsonb),
+          CAST(:nouvelles AS jsonb), :now)
+), o AS (
+  INSERT INTO events (type, dossier_id, acte_id, territoire, data, created_at)
+  SELECT t, (SELECT id FROM d), (SELECT id FROM a), :territoire, CAST(:event AS jsonb), :now
+  FROM unnest(CAST(:events AS text[])) AS t
+)
+"""
+_WRITE_PLAIN = text(_WRITE + "SELECT 1")
+_WRITE_IDEM = text(
+    _WRITE  # noqa: S608 (constant SQL, bound parameters)
+    + ", i AS (INSERT INTO idempotency_keys (partner_id, cle, request_sha256, response_status, response_body, "
+    "created_at) VALUES (:pid, :key, :sha, 201, CAST(:receipt AS jsonb), :now)) SELECT 1"
+)
+
+
+async def _find_dossier(
+    session: AsyncSession, principal: Principal, payload: Mapping[str, Any], keys: Sequence[str]
+) -> uuid.UUID | None:
+    explicit = payload.get("dossier_id")
+    if explicit is not None:
+        row = (
+            await session.execute(
+                select(Dossier.id, Dossier.territoire).where(
+                    Dossier.id == uuid.UUID(str(explicit)), dossier_filter(principal)
+                )
+            )
+        ).first()
+        if row is None:
+            raise validation_problem(
+                [{"pointer": "/dossier_id", "detail": "no such dossier among those this partner may read"}]
+            )
+        if row.territoire != payload["territoire"]:
+            raise validation_problem(
+                [{"pointer": "/territoire", "detail": f"the dossier is in territoire {row.territoire}"}]
+            )
+        return uuid.UUID(str(row.id))
+    if not keys:
+        return None
+    siren = bailleur_siren(payload)
+    candidates = (
+        await session.execute(
+            select(Dossier.id, Dossier.bailleur_cle)
+            .join(DossierCle, DossierCle.dossier_id == Dossier.id)
+            .where(
+                DossierCle.cle.in_(keys), Dossier.territoire == payload["territoire"], Dossier.stade != "clos"
+            )
+            .order_by(Dossier.updated_at.desc(), Dossier.id)
+        )
+    ).all()
+    for candidate in candidates:
+        if siren is None or candidate.bailleur_cle is None or candidate.bailleur_cle == siren:
+            return uuid.UUID(str(candidate.id))
+    return None
+
+
+async def _dossier_state(
+    session: AsyncSession, dossier_id: uuid.UUID
+) -> tuple[list[dict[str, Any]], set[str]]:
+    """The dossier's acts (for the engine) and the keys of the decisions already made."""
+    acts = (
+        (
+            await session.execute(
+                select(ActeRow.id, ActeRow.type, ActeRow.partner_id, ActeRow.payload, ActeRow.recu_le)
+                .where(ActeRow.dossier_id == dossier_id)
+                .order_by(ActeRow.recu_le, ActeRow.id)
+            )
+        )
+        .mappings()
+        .all()
+    )
+    last = await session.scalar(
+        select(Evaluation.decisions)
+        .where(Evaluation.dossier_id == dossier_id)
+        .order_by(Evaluation.created_at.desc(), Evaluation.id.desc())
+        .limit(1)
+    )
+    known = {str(d["cle"]) for d in (last or [])}
+    return [dict(a) for a in acts], known
+
+
+async def file_acte(
+    session: AsyncSession,
+    principal: Principal,
+    acte: ActeBase,
+    *,
+    idempotency_key: str | None = None,
+    now: datetime | None = None,
+) -> FilingResult:
+    authorise(principal, acte)
+    payload: dict[str, Any] = acte.model_dump(mode="json", exclude_none=True)
+    sha = canonical_sha256(payload)
+    reference = str(payload["reference"])
+    keys = household_keys(payload)
+    pid = str(principal.partner_id)
+
+    locks = sorted({_lock_id("ref", pid, reference), *(_lock_id("menage", k) for k in keys)})
+    idem_lock = _lock_id("idem", pid, idempotency_key or "")
+    idem_free = (await session.execute(_LOCKS, {"idem": idem_lock, "locks": locks})).scalar_one()
+    if idempotency_key is not None and not idem_free:
+        raise ProblemException(
+            409,
+            "requete-en-cours",
+            "Request in flight",
+            "A request with this Idempotency-Key is still being processed; retry later.",
+            headers={"Retry-After": "1"},
+        )
+
+    dup = (
+        await session.execute(
+            _DUPLICATES, {"pid": principal.partner_id, "ref": reference, "key": idempotency_key or ""}
+        )
+    ).one()
+    if idempotency_key is not None and dup.idem is not None:
+        if dup.idem["sha"] != sha:
+            raise ProblemException(
+                422,
+                "cle-idempotence-reutilisee",
+                "Idempotency-Key reused",
+                "This Idempotency-Key was used with another payload.",
+            )
+        return FilingResult(int(dup.idem["status"]), dup.idem["body"], {"Idempotent-Replayed": "true"})
+    if dup.existing is not None:
+        if dup.existing["sha"] != sha:
+            raise ProblemException(
+                409,
+                "reference-deja-utilisee",
+                "Reference already used",
+                f"Reference '{reference}' already names another act of this partner.",
+                acte_id=str(dup.existing["id"]),
+            )
+        return FilingResult(200, dup.existing["receipt"], {"Idempotent-Replayed": "true"})
+
+    now = now or datetime.now(UTC)
+    dossier_id = await _find_dossier(session, principal, payload, keys)
+    new_dossier = dossier_id is None
+    previous: list[dict[str, Any]] = []
+    known: set[str] = set()
+    if dossier_id is None:
+        dossier_id = uuid.uuid4()
+    else:
+        previous, known = await _dossier_state(session, dossier_id)
+
+    acte_id = uuid.uuid4()
+    inputs = [ActInput(str(p["id"]), p["payload"], p["recu_le"]) for p in previous]
+    inputs.append(ActInput(str(acte_id), payload, now))
+    version, decisions = evaluate_dossier(str(payload["territoire"]), inputs)
+    nouvelles = [d for d in decisions if d["cle"] not in known]
+
+    vue = Vue(principal)
+    visible = {str(p["id"]) for p in previous if vue.sees_content(p["type"], p["partner_id"])} | {
+        str(acte_id)
+    }
+    receipt: dict[str, Any] = {
+        "id": str(acte_id),
+        "dossier_id": str(dossier_id),
+        "recu_le": now.isoformat(),
+        "type": payload["type"],
+        "reference": reference,
+        "nouveau_dossier": new_dossier,
+        "acte": payload,
+        **group(d for d in nouvelles if vue.decision(d, visible)),
+        "version_regles": version,
+    }
+    receipt_json = json.dumps(receipt)
+    events = ["dossier.cree", "acte.depose"] if new_dossier else ["acte.depose"]
+    params = {
+        "did": dossier_id,
+        "territoire": payload["territoire"],
+        "parc": parc_of(payload),
+        "stade": stage_of([str(p["type"]) for p in previous] + [str(payload["type"])]),
+        "bailleur": bailleur_siren(payload),
+        "now": now,
+        "keys": keys,
+        "aid": acte_id,
+        "pid": principal.partner_id,
+        "kind": principal.kind,
+        "type": payload["type"],
+        "ref": reference,
+        "date_acte": acte.date_acte,
+        "payload": json.dumps(payload),
+        "sha": sha,
+        "receipt": receipt_json,
+        "eid": uuid.uuid4(),
+        "version": version,
+        "decisions": json.dumps(decisions),
+        "nouvelles": json.dumps(nouvelles),
+        "events": events,
+        "event": json.dumps(
+            {
+                "acte_id": str(acte_id),
+                "type": payload["type"],
+                "dossier_id": str(dossier_id),
+                "partner_kind": principal.kind,
+            }
+        ),
+    }
+    if idempotency_key is not None:
+        params["key"] = idempotency_key
+        await session.execute(_WRITE_IDEM, params)
+    else:
+        await session.execute(_WRITE_PLAIN, params)
+    return FilingResult(201, receipt, {"Location": f"/v1/actes/{acte_id}"})

@@ -1,0 +1,237 @@
+"""Reading dossiers and acts, through the one visibility filter, with every read audited."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import uuid
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import insert, literal, select, tuple_
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.core.problems import not_found, validation_problem
+from app.core.security import Principal
+from app.models.acte import Acte, Evaluation
+from app.models.audit import AuditLecture
+from app.models.dossier import Dossier
+from app.models.event import Event
+from app.services.decisions import group
+from app.services.dossiers import StoredAct, facts_with_provenance
+from app.services.visibility import Vue, dossier_filter
+
+_ACT_COLUMNS = (
+    Acte.id,
+    Acte.dossier_id,
+    Acte.partner_id,
+    Acte.partner_kind,
+    Acte.type,
+    Acte.date_acte,
+    Acte.recu_le,
+    Acte.payload,
+)
+
+
+async def audit(
+    session: AsyncSession,
+    principal: Principal,
+    dossier_ids: Sequence[uuid.UUID],
+    operation: str,
+    request_id: str | None,
+) -> None:
+    if not dossier_ids:
+        return
+    now = datetime.now(UTC)
+    await session.execute(
+        insert(AuditLecture),
+        [
+            {
+                "at": now,
+                "partner_id": principal.partner_id,
+                "partner_kind": principal.kind,
+                "dossier_id": d,
+                "operation": operation,
+                "request_id": request_id,
+            }
+            for d in dossier_ids
+        ],
+    )
+
+
+async def _visible_dossier(session: AsyncSession, principal: Principal, dossier_id: uuid.UUID) -> Dossier:
+    dossier = await session.scalar(select(Dossier).where(Dossier.id == dossier_id, dossier_filter(principal)))
+    if dossier is None:
+        raise not_found("No such dossier, or not visible to this partner.")
+    return dossier
+
+
+async def _acts(session: AsyncSession, dossier_id: uuid.UUID) -> list[dict[str, Any]]:
+    rows = await session.execute(
+        select(*_ACT_COLUMNS).where(Acte.dossier_id == dossier_id).order_by(Acte.recu_le, Acte.id)
+    )
+    return [dict(r) for r in rows.mappings().all()]
+
+
+def _visible_ids(vue: Vue, acts: Sequence[dict[str, Any]]) -> set[str]:
+    return {str(a["id"]) for a in acts if vue.sees_content(a["type"], a["partner_id"])}
+
+
+async def read_acte(
+    session: AsyncSession, principal: Principal, acte_id: uuid.UUID, request_id: str | None
+) -> dict[str, Any]:
+    row = (
+        (
+            await session.execute(
+                select(*_ACT_COLUMNS)
+                .join(Dossier, Dossier.id == Acte.dossier_id)
+                .where(Acte.id == acte_id, dossier_filter(principal))
+            )
+        )
+        .mappings()
+        .first()
+    )
+    if row is None:
+        raise not_found("No such act, or not visible to this partner.")
+    vue = Vue(principal)
+    view = vue.acte(dict(row))
+    if view["contenu_visible"]:
+        nouvelles = await session.scalar(
+            select(Evaluation.nouvelles).where(Evaluation.acte_id == acte_id, Evaluation.motif == "depot")
+        )
+        view["decisions"] = group(d for d in (nouvelles or []) if vue.decision(d, {str(acte_id)}))
+    await audit(session, principal, [row["dossier_id"]], "lecture_acte", request_id)
+    return view
+
+
+async def read_dossier(
+    session: AsyncSession, principal: Principal, dossier_id: uuid.UUID, request_id: str | None
+) -> dict[str, Any]:
+    dossier = await _visible_dossier(session, principal, dossier_id)
+    acts = await _acts(session, dossier_id)
+    latest = (
+        await session.execute(
+            select(Evaluation.decisions, Evaluation.version_regles)
+            .where(Evaluation.dossier_id == dossier_id)
+            .order_by(Evaluation.created_at.desc(), Evaluation.id.desc())
+            .limit(1)
+        )
+    ).first()
+    vue = Vue(principal)
+    visible = _visible_ids(vue, acts)
+    stored = [
+        StoredAct(
+            str(a["id"]), a["type"], str(a["partner_id"]), a["partner_kind"], a["recu_le"], a["payload"]
+        )
+        for a in acts
+        if str(a["id"]) in visible
+    ]
+    decisions = [d for d in (latest.decisions if latest else []) if vue.decision(d, visible)]
+    await audit(session, principal, [dossier_id], "lecture_dossier", request_id)
+    return {
+        "id": str(dossier.id),
+        "territoire": dossier.territoire,
+        "parc": dossier.parc,
+        "stade": dossier.stade,
+        "created_at": dossier.created_at.isoformat(),
+        "updated_at": dossier.updated_at.isoformat(),
+        "faits": facts_with_provenance(stored),
+        "actes": [vue.acte(a) for a in acts],
+        **group(decisions),
+        "version_regles": latest.version_regles if latest else None,
+    }
+
+
+async def read_chronologie(
+    session: AsyncSession, principal: Principal, dossier_id: uuid.UUID, request_id: str | None
+) -> dict[str, Any]:
+    await _visible_dossier(session, principal, dossier_id)
+    vue = Vue(principal)
+    items: list[tuple[datetime, int, dict[str, Any]]] = []
+    for a in await _acts(session, dossier_id):
+        items.append(
+            (a["recu_le"], 0, {"quand": a["recu_le"].isoformat(), "nature": "acte", "acte": vue.acte(a)})
+        )
+    events = await session.execute(
+        select(Event.id, Event.type, Event.acte_id, Event.created_at)
+        .where(Event.dossier_id == dossier_id)
+        .order_by(Event.id)
+    )
+    for e in events.mappings().all():
+        items.append(
+            (
+                e["created_at"],
+                1,
+                {
+                    "quand": e["created_at"].isoformat(),
+                    "nature": "evenement",
+                    "evenement": {
+                        "id": e["id"],
+                        "type": e["type"],
+                        "acte_id": str(e["acte_id"]) if e["acte_id"] else None,
+                    },
+                },
+            )
+        )
+    items.sort(key=lambda t: (t[0], t[1]))
+    await audit(session, principal, [dossier_id], "lecture_chronologie", request_id)
+    return {"dossier_id": str(dossier_id), "items": [i[2] for i in items]}
+
+
+def _encode_cursor(created_at: datetime, dossier_id: uuid.UUID) -> str:
+    raw = json.dumps([created_at.isoformat(), str(dossier_id)]).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def _decode_cursor(cursor: str) -> tuple[datetime, uuid.UUID]:
+    try:
+        created, ident = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+        return datetime.fromisoformat(created), uuid.UUID(ident)
+    except (ValueError, TypeError, binascii.Error):
+        raise validation_problem(
+            [{"pointer": "", "parameter": "query:cursor", "detail": "invalid cursor"}]
+        ) from None
+
+
+async def search_dossiers(
+    session: AsyncSession,
+    principal: Principal,
+    *,
+    territoire: str | None,
+    stade: str | None,
+    parc: str | None,
+    limit: int,
+    cursor: str | None,
+    request_id: str | None,
+) -> dict[str, Any]:
+    query = select(Dossier).where(dossier_filter(principal))
+    if territoire is not None:
+        query = query.where(Dossier.territoire == territoire)
+    if stade is not None:
+        query = query.where(Dossier.stade == stade)
+    if parc is not None:
+        query = query.where(Dossier.parc == parc)
+    if cursor is not None:
+        created, ident = _decode_cursor(cursor)
+        query = query.where(tuple_(Dossier.created_at, Dossier.id) < tuple_(literal(created), literal(ident)))
+    rows = (
+        await session.scalars(query.order_by(Dossier.created_at.desc(), Dossier.id.desc()).limit(limit + 1))
+    ).all()
+    page, more = rows[:limit], len(rows) > limit
+    await audit(session, principal, [d.id for d in page], "recherche", request_id)
+    return {
+        "items": [
+            {
+                "id": str(d.id),
+                "territoire": d.territoire,
+                "parc": d.parc,
+                "stade": d.stade,
+                "created_at": d.created_at.isoformat(),
+                "updated_at": d.updated_at.isoformat(),
+            }
+            for d in page
+        ],
+        "next_cursor": _encode_cursor(page[-1].created_at, page[-1].id) if more and page else None,
+    }

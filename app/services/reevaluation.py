@@ -1,0 +1,61 @@
+"""Re-evaluating stored dossiers after a rule change: new evaluations are written beside the old."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+
+from sqlalchemy import insert, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.models.acte import Acte, Evaluation
+from app.models.dossier import Dossier
+from app.services.decisions import ActInput, evaluate_dossier
+
+
+async def dossier_ids(session: AsyncSession, territoire: str | None) -> list[uuid.UUID]:
+    query = select(Dossier.id).order_by(Dossier.id)
+    if territoire is not None:
+        query = query.where(Dossier.territoire == territoire)
+    return list((await session.scalars(query)).all())
+
+
+async def reevaluate(session: AsyncSession, dossier_id: uuid.UUID) -> int:
+    """1 when the rules now decide differently (a new evaluation is stored), else 0."""
+    territoire = await session.scalar(select(Dossier.territoire).where(Dossier.id == dossier_id))
+    acts = (
+        await session.execute(
+            select(Acte.id, Acte.payload, Acte.recu_le)
+            .where(Acte.dossier_id == dossier_id)
+            .order_by(Acte.recu_le, Acte.id)
+        )
+    ).all()
+    if territoire is None or not acts:
+        return 0
+    version, decisions = evaluate_dossier(
+        territoire, [ActInput(str(a.id), a.payload, a.recu_le) for a in acts]
+    )
+    latest = (
+        await session.execute(
+            select(Evaluation.decisions, Evaluation.version_regles)
+            .where(Evaluation.dossier_id == dossier_id)
+            .order_by(Evaluation.created_at.desc(), Evaluation.id.desc())
+            .limit(1)
+        )
+    ).first()
+    if latest is not None and latest.decisions == decisions and latest.version_regles == version:
+        return 0
+    known = {d["cle"] for d in (latest.decisions if latest else [])}
+    await session.execute(
+        insert(Evaluation).values(
+            id=uuid.uuid4(),
+            dossier_id=dossier_id,
+            acte_id=None,
+            motif="reevaluation",
+            version_regles=version,
+            decisions=decisions,
+            nouvelles=[d for d in decisions if d["cle"] not in known],
+            created_at=datetime.now(UTC),
+        )
+    )
+    return 1

@@ -1,0 +1,129 @@
+"""Reading dossiers: scope (404 outside it), need to know, cursor pagination, audit."""
+
+from __future__ import annotations
+
+import uuid
+
+import httpx
+from fastapi import FastAPI
+from sqlalchemy import select
+
+from app.models.audit import AuditLecture
+from tests.factories import acte, household, make_partner
+
+
+async def test_outside_scope_is_404_never_403(app: FastAPI, client: httpx.AsyncClient) -> None:
+    mine = await make_partner(app, client)
+    stranger = await make_partner(app, client)  # another étude, same territory
+    paris_ccapex = await make_partner(app, client, kind="ccapex", territoires=("75",))
+    receipt = (
+        await client.post("/v1/actes", json=acte("commandement_de_payer", household()), headers=mine.headers)
+    ).json()
+    for who in (stranger, paris_ccapex):
+        for path in (
+            f"/v1/dossiers/{receipt['dossier_id']}",
+            f"/v1/dossiers/{receipt['dossier_id']}/chronologie",
+            f"/v1/actes/{receipt['id']}",
+        ):
+            response = await client.get(path, headers=who.headers)
+            assert response.status_code == 404, (who.kind, path)
+            assert response.headers["content-type"] == "application/problem+json"
+    missing = await client.get(f"/v1/dossiers/{uuid.uuid4()}", headers=mine.headers)
+    assert (
+        missing.status_code == 404
+        and missing.json()["detail"]
+        == (await client.get(f"/v1/dossiers/{receipt['dossier_id']}", headers=stranger.headers)).json()[
+            "detail"
+        ]
+    )
+    assert (
+        await client.get(f"/v1/dossiers/{receipt['dossier_id']}", headers=mine.headers)
+    ).status_code == 200
+
+
+async def test_need_to_know_hides_the_dsf_from_the_caf(app: FastAPI, client: httpx.AsyncClient) -> None:
+    departement = await make_partner(app, client, kind="departement")
+    caf = await make_partner(app, client, kind="organisme_payeur")
+    menage = household()
+    await client.post("/v1/actes", json=acte("signalement_impaye", menage), headers=caf.headers)
+    dsf = (
+        await client.post(
+            "/v1/actes", json=acte("diagnostic_social_financier", menage), headers=departement.headers
+        )
+    ).json()
+    seen_by_caf = (await client.get(f"/v1/actes/{dsf['id']}", headers=caf.headers)).json()
+    assert seen_by_caf["contenu_visible"] is False and "acte" not in seen_by_caf
+    seen_by_departement = (await client.get(f"/v1/actes/{dsf['id']}", headers=departement.headers)).json()
+    assert seen_by_departement["acte"]["type"] == "diagnostic_social_financier"
+    dossier = (await client.get(f"/v1/dossiers/{dsf['dossier_id']}", headers=caf.headers)).json()
+    assert all(
+        h["source"]["type"] != "diagnostic_social_financier"
+        for f in dossier["faits"].values()
+        for h in f["historique"]
+    )
+
+
+async def test_search_paginates_with_a_cursor_within_scope(app: FastAPI, client: httpx.AsyncClient) -> None:
+    p = await make_partner(app, client, territoires=("93",))
+    other = await make_partner(app, client)
+    await client.post("/v1/actes", json=acte("commandement_de_payer", household()), headers=other.headers)
+    filed = set()
+    for _ in range(5):
+        filed.add(
+            (
+                await client.post(
+                    "/v1/actes", json=acte("commandement_de_payer", household()), headers=p.headers
+                )
+            ).json()["dossier_id"]
+        )
+    seen: list[str] = []
+    cursor = None
+    while True:
+        params = {"limit": 2, **({"cursor": cursor} if cursor else {})}
+        page = (await client.get("/v1/dossiers", params=params, headers=p.headers)).json()
+        seen += [d["id"] for d in page["items"]]
+        cursor = page["next_cursor"]
+        if cursor is None:
+            break
+    assert len(seen) == 5 and set(seen) == filed
+    bad = await client.get("/v1/dossiers", params={"cursor": "nonsense"}, headers=p.headers)
+    assert bad.status_code == 422
+
+
+async def test_every_read_is_audited(app: FastAPI, client: httpx.AsyncClient) -> None:
+    p = await make_partner(app, client)
+    receipt = (
+        await client.post("/v1/actes", json=acte("commandement_de_payer", household()), headers=p.headers)
+    ).json()
+    await client.get(f"/v1/dossiers/{receipt['dossier_id']}", headers=p.headers)
+    await client.get(f"/v1/dossiers/{receipt['dossier_id']}/chronologie", headers=p.headers)
+    await client.get(f"/v1/actes/{receipt['id']}", headers=p.headers)
+    async with app.state.database.sessionmaker() as session:
+        ops = (
+            await session.scalars(
+                select(AuditLecture.operation)
+                .where(
+                    AuditLecture.partner_id == p.partner_id,
+                    AuditLecture.dossier_id == uuid.UUID(receipt["dossier_id"]),
+                )
+                .order_by(AuditLecture.id)
+            )
+        ).all()
+    assert list(ops) == ["lecture_dossier", "lecture_chronologie", "lecture_acte"]
+
+
+async def test_scope_is_required(app: FastAPI, client: httpx.AsyncClient) -> None:
+    p = await make_partner(app, client)
+    token = (
+        await client.post(
+            "/v1/oauth/token",
+            data={
+                "grant_type": "client_credentials",
+                "client_id": p.client_id,
+                "client_secret": p.client_secret,
+                "scope": "regles:lire",
+            },
+        )
+    ).json()["access_token"]
+    response = await client.get("/v1/dossiers", headers={"Authorization": f"Bearer {token}"})
+    assert response.status_code == 403 and "dossiers:lire" in response.json()["detail"]

@@ -1,0 +1,66 @@
+"""Batches: one result per item, in order; a bad item never blocks the good ones."""
+
+from __future__ import annotations
+
+import json
+
+import httpx
+from fastapi import FastAPI
+from sqlalchemy import func, select
+
+from app.models.acte import Acte
+from tests.factories import acte, household, make_partner
+
+
+async def test_ten_thousand_acts_with_one_percent_bad(app: FastAPI, client: httpx.AsyncClient) -> None:
+    p = await make_partner(app, client)
+    template = acte("commandement_de_payer", household())
+    items: list[dict[str, object]] = []
+    bad: set[int] = set()
+    for i in range(10_000):
+        item = json.loads(json.dumps(template))
+        item["reference"] = f"LOT-{p.client_id}-{i}"
+        item["logement"]["adresse"] = f"{i % 200 + 1} avenue du Lot {i}"
+        item["occupants"][0]["nom"] = f"LOT{i}"
+        if i % 100 == 37:
+            item["dette"]["montant_cents"] = -1 if i % 200 == 37 else "beaucoup"
+            bad.add(i)
+        items.append(item)
+    response = await client.post("/v1/actes/lot", json=items, headers=p.headers, timeout=600)
+    assert response.status_code == 200, response.text[:500]
+    body = response.json()
+    assert body["acceptes"] == 9_900 and body["rejetes"] == 100
+    results = body["resultats"]
+    assert [r["index"] for r in results] == list(range(10_000))
+    for r in results:
+        if r["index"] in bad:
+            assert r["statut"] == 422 and r["probleme"]["errors"][0]["pointer"] == "/dette/montant_cents"
+        else:
+            assert r["statut"] == 201 and r["recu"]["reference"] == f"LOT-{p.client_id}-{r['index']}"
+    async with app.state.database.sessionmaker() as session:
+        stored = await session.scalar(
+            select(func.count()).select_from(Acte).where(Acte.partner_id == p.partner_id)
+        )
+    assert stored == 9_900
+
+
+async def test_ndjson_batch_and_replays(app: FastAPI, client: httpx.AsyncClient) -> None:
+    p = await make_partner(app, client)
+    caf = await make_partner(app, client, kind="organisme_payeur")
+    first = acte("commandement_de_payer", household())
+    lines = [json.dumps(first), "{not json", json.dumps(acte("assignation", household())), json.dumps(first)]
+    response = await client.post(
+        "/v1/actes/lot",
+        content="\n".join(lines).encode(),
+        headers={**p.headers, "Content-Type": "application/x-ndjson"},
+    )
+    statuses = [r["statut"] for r in response.json()["resultats"]]
+    assert statuses == [201, 400, 201, 200]
+    forbidden = await client.post(
+        "/v1/actes/lot", json=[acte("assignation", household())], headers=caf.headers
+    )
+    assert forbidden.json()["resultats"][0]["statut"] == 403
+    not_a_list = await client.post("/v1/actes/lot", json={"type": "x"}, headers=p.headers)
+    assert not_a_list.status_code == 422
+    too_many = await client.post("/v1/actes/lot", json=[{}] * 10_001, headers=p.headers)
+    assert too_many.status_code == 422

@@ -1,0 +1,66 @@
+"""Tests run against a real PostgreSQL: the one named by PREVEX_TEST_DATABASE_URL, else an embedded
+server the suite starts itself in a temporary folder (and deletes at the end)."""
+
+from __future__ import annotations
+
+import inspect
+import os
+import tempfile
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from fastapi import FastAPI
+
+from app.core.config import Settings
+from app.core.migrations import upgrade
+from app.main import create_app
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if isinstance(item, pytest.Function) and inspect.iscoroutinefunction(item.function):
+            item.add_marker(pytest.mark.anyio)
+
+
+@pytest.fixture(scope="session")
+def anyio_backend() -> str:
+    return "asyncio"
+
+
+@pytest.fixture(scope="session")
+def database_url() -> Iterator[str]:
+    configured = os.environ.get("PREVEX_TEST_DATABASE_URL")
+    if configured:
+        upgrade(configured)
+        yield configured
+        return
+    import pgserver
+
+    folder = Path(tempfile.mkdtemp(prefix="prevex-test-"))
+    server = pgserver.get_server(folder / "pgdata", cleanup_mode="delete")
+    server.psql('CREATE DATABASE "prevex_test";')
+    url: str = server.get_uri("prevex_test")
+    upgrade(url)
+    yield url
+    server.cleanup()
+
+
+@pytest.fixture(scope="session")
+def settings() -> Settings:
+    return Settings(environment="test", log_level="WARNING", data_dir=Path(tempfile.gettempdir()))
+
+
+@pytest.fixture(scope="session")
+async def app(database_url: str, settings: Settings) -> AsyncIterator[FastAPI]:
+    application = create_app(settings, database_url=database_url)
+    async with application.router.lifespan_context(application):
+        yield application
+
+
+@pytest.fixture
+async def client(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://prevex.test") as c:
+        yield c

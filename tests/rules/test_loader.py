@@ -1,0 +1,465 @@
+"""Rule files: the shipped ones are valid and sourced; a malformed one is rejected with a precise message."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from app.rules.loader import (
+    DECISION_CODES,
+    DECISION_KINDS,
+    DEFAULT_ROOT,
+    SEED_CITATION,
+    RuleBookError,
+    catalogue,
+    codes_by_kind,
+    default_rule_files,
+    load_rulebook,
+    rule_ids_by_code,
+    verify,
+)
+
+SEEDS_DIR = Path(os.environ.get("PREVEX_SEEDS_DIR", "/work/shared/seeds"))
+DOCS = Path(__file__).resolve().parents[2] / "docs" / "rules.md"
+
+# --------------------------------------------------------------------------------------------------
+# Shipped files
+# --------------------------------------------------------------------------------------------------
+
+
+def test_shipped_files_are_valid() -> None:
+    files = default_rule_files()
+    assert [p.relative_to(DEFAULT_ROOT).as_posix() for p in files] == [
+        "national.yaml",
+        "75/charte.yaml",
+        "77/charte.yaml",
+        "93/charte.yaml",
+    ]
+    assert verify(files) == []
+    book = load_rulebook()
+    assert book.national.territoire == "national"
+    assert sorted(book.territoires) == ["75", "77", "93"]
+
+
+def test_every_rule_has_a_title_a_source_and_a_unique_id() -> None:
+    book = load_rulebook()
+    ids: list[str] = []
+    for ruleset in book.all_rulesets():
+        for regle in ruleset.regles:
+            ids.append(regle.id)
+            assert len(regle.titre) >= 10, regle.id
+            assert len(regle.source) >= 10, regle.id
+            if ruleset.territoire == "national":
+                assert re.search(r"\b(art\.|CPCE|CCH|[Dd]écret|Cass\.|[Ll]oi)", regle.source), regle.id
+            else:
+                assert SEED_CITATION.search(regle.source), f"{regle.id} must cite its seed line"
+    assert len(ids) == len(set(ids))
+
+
+@pytest.mark.skipif(not SEEDS_DIR.is_dir(), reason="seeds folder not available")
+def test_every_seed_citation_points_at_existing_lines() -> None:
+    assert verify(default_rule_files(), seeds_dir=SEEDS_DIR) == []
+    # citations anywhere in the files (parameters, file sources, comments) too
+    checked = 0
+    for path in default_rule_files():
+        for match in SEED_CITATION.finditer(path.read_text(encoding="utf-8")):
+            seed = SEEDS_DIR / match.group("file")
+            assert seed.is_file(), f"{path}: {match.group(0)}"
+            count = len(seed.read_text(encoding="utf-8", errors="replace").splitlines())
+            start, end = int(match.group("start")), int(match.group("end") or match.group("start"))
+            assert 1 <= start <= end <= count, f"{path}: {match.group(0)} (seed has {count} lines)"
+            assert "".join(
+                seed.read_text(encoding="utf-8", errors="replace").splitlines()[start - 1 : end]
+            ).strip()
+            checked += 1
+    assert checked > 30
+
+
+@pytest.mark.skipif(not SEEDS_DIR.is_dir(), reason="seeds folder not available")
+@pytest.mark.parametrize(
+    ("citation", "words"),
+    [
+        ("004_df506cacdd7ea785.txt:L773-775", ["2019-0975", "six mois", "six fois"]),
+        ("004_df506cacdd7ea785.txt:L3925-3928", ["commandement", "3 000", "7 000", "ADIL"]),
+        ("004_df506cacdd7ea785.txt:L649-658", ["EMPEX", "parc priv"]),
+        ("004_df506cacdd7ea785.txt:L3920-3924", ["protocole tripartite", "deux mois"]),
+        ("002_93761ec2a302805a.txt:L348", ["ADIL", "commandement de payer"]),
+        ("002_93761ec2a302805a.txt:L368", ["30 jours"]),
+        ("000_e5d35558516f1026.txt:L1063-1065", ["listing", "droits"]),
+        ("000_e5d35558516f1026.txt:L148-151", ["10, 12, 13 et 14"]),
+    ],
+)
+def test_key_seed_lines_say_what_the_rules_claim(citation: str, words: list[str]) -> None:
+    match = SEED_CITATION.match(f"seeds/{citation}")
+    assert match is not None
+    lines = (SEEDS_DIR / match.group("file")).read_text(encoding="utf-8", errors="replace").splitlines()
+    text = " ".join(lines[int(match.group("start")) - 1 : int(match.group("end") or match.group("start"))])
+    for word in words:
+        assert word in text, (citation, word)
+
+
+def test_unknown_pre_2023_thresholds_are_documented_as_gaps() -> None:
+    book = load_rulebook()
+    for territoire in ("75", "77"):
+        (ruleset,) = book.territoires[territoire]
+        assert any("29/07/2023" in gap and "signalement" in gap.lower() for gap in ruleset.fichier.lacunes)
+        assert not [r for r in ruleset.regles if r.effet.code == "signalement_ccapex"]
+
+
+def test_tacit_renewal_choice_is_explicit_in_the_national_parameters() -> None:
+    parametre = load_rulebook().national.fichier.parametres["bail_renouvele_tacitement_regime"]
+    assert parametre.valeur == "date_signature"
+    assert parametre.valeurs_possibles == ["date_signature", "date_renouvellement"]
+    assert parametre.note and "question ouverte" in parametre.note.lower()
+
+
+# --------------------------------------------------------------------------------------------------
+# Decision codes and catalogue
+# --------------------------------------------------------------------------------------------------
+
+
+def test_decision_codes_are_described_and_all_produced() -> None:
+    for code, meta in DECISION_CODES.items():
+        assert re.fullmatch(r"[a-z][a-z0-9_]*", code)
+        assert meta["kind"] in DECISION_KINDS
+        assert meta["fr"] and meta["en"]
+    grouped = codes_by_kind()
+    assert sorted(c for codes in grouped.values() for c in codes) == sorted(DECISION_CODES)
+    for required in (
+        "cdp_effet",
+        "assignation_au_plus_tot",
+        "notification_prefet_limite",
+        "dsf_transmission_limite",
+        "expulsion_au_plus_tot",
+        "refus_implicite_cfp",
+        "offre_dalo_limite",
+    ):
+        assert required in grouped["echeance"]
+    for required in (
+        "signalement_ccapex",
+        "information_prefet",
+        "demande_dsf",
+        "courrier_prevention",
+        "orientation_adil",
+        "empex",
+        "protocole_tripartite",
+        "clpil",
+        "verification_droits_caf",
+    ):
+        assert required in grouped["orientation"]
+    for required in (
+        "assignation_prematuree",
+        "notification_prefet_tardive",
+        "dsf_en_retard",
+        "expulsion_pendant_treve",
+        "sequence_incoherente",
+    ):
+        assert required in grouped["alerte"]
+    produced = rule_ids_by_code()
+    assert {code for code, rules in produced.items() if not rules} == set()
+
+
+def test_catalogue_describes_every_rule_set() -> None:
+    entries = catalogue()
+    json.dumps(entries)
+    assert [e["territoire"] for e in entries] == ["national", "75", "77", "93"]
+    for entry in entries:
+        assert entry["version"] and entry["titre"] and entry["source"]
+        for rule in entry["regles"]:
+            assert set(rule) >= {"id", "titre", "du", "au", "source", "effet"}
+            assert rule["effet"]["code"] in DECISION_CODES
+    (adil,) = [r for e in entries for r in e["regles"] if r["id"] == "93-ADIL-3000-7000"]
+    assert adil["du"] == "2022-01-01" and adil["au"] is None
+    assert adil["effet"] == {"type": "orientation", "code": "orientation_adil", "destinataire": "other"}
+    (national,) = [e for e in entries if e["territoire"] == "national"]
+    assert national["parametres"]["treve_fins_exceptionnelles"]["valeur"] == {
+        "2020": "2020-07-10",
+        "2021": "2021-05-31",
+    }
+
+
+@pytest.mark.skipif(not DOCS.is_file(), reason="docs/rules.md not available")
+def test_docs_list_every_code_with_its_rules() -> None:
+    text = DOCS.read_text(encoding="utf-8")
+    rows = [line for line in text.splitlines() if line.startswith("| ")]
+    for code, rules in rule_ids_by_code().items():
+        matching = [row for row in rows if f"`{code}`" in row]
+        assert matching, f"docs/rules.md has no row for {code}"
+        for rule_id in rules:
+            assert any(rule_id in row for row in matching), f"docs/rules.md: {code} row lacks {rule_id}"
+
+
+# --------------------------------------------------------------------------------------------------
+# Malformed files
+# --------------------------------------------------------------------------------------------------
+
+
+def _copy(tmp_path: Path) -> Path:
+    root = tmp_path / "rules"
+    shutil.copytree(DEFAULT_ROOT, root, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+    return root
+
+
+def _rule(data: dict[str, Any], rule_id: str) -> dict[str, Any]:
+    found: list[dict[str, Any]] = [r for r in data["regles"] if r["id"] == rule_id]
+    assert len(found) == 1
+    return found[0]
+
+
+def _rewrite(path: Path, change: Callable[[dict[str, Any]], None]) -> None:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def test_malformed_date_names_file_rule_and_field(tmp_path: Path) -> None:
+    root = _copy(tmp_path)
+    charte = root / "93" / "charte.yaml"
+    _rewrite(charte, lambda d: _rule(d, "93-ADIL-3000-7000").update(du="hier"))
+    messages = verify([charte])
+    assert messages == [f"{charte}: rule 93-ADIL-3000-7000: field 'du': invalid date 'hier'"]
+    with pytest.raises(RuleBookError) as raised:
+        load_rulebook(root)
+    assert raised.value.messages == messages
+    assert "93-ADIL-3000-7000" in str(raised.value)
+
+
+def test_messages_show_paths_relative_to_the_working_directory(tmp_path: Path, monkeypatch: Any) -> None:
+    root = _copy(tmp_path)
+    _rewrite(root / "93" / "charte.yaml", lambda d: _rule(d, "93-ADIL-3000-7000").update(du="hier"))
+    monkeypatch.chdir(tmp_path)
+    assert verify([Path("rules/93/charte.yaml")]) == [
+        "rules/93/charte.yaml: rule 93-ADIL-3000-7000: field 'du': invalid date 'hier'"
+    ]
+
+
+def _set_effet(**values: Any) -> Callable[[dict[str, Any]], None]:
+    return lambda d: _rule(d, "93-ADIL-3000-7000")["effet"].update(values)
+
+
+def _set_rule(**values: Any) -> Callable[[dict[str, Any]], None]:
+    return lambda d: _rule(d, "93-ADIL-3000-7000").update(values)
+
+
+def _drop(field: str) -> Callable[[dict[str, Any]], None]:
+    return lambda d: _rule(d, "93-ADIL-3000-7000").pop(field)
+
+
+def _first_condition(value: Any) -> Callable[[dict[str, Any]], None]:
+    def change(data: dict[str, Any]) -> None:
+        _rule(data, "93-ADIL-3000-7000")["conditions"][0] = value
+
+    return change
+
+
+def _duplicate(data: dict[str, Any]) -> None:
+    _rule(data, "93-COMEX")["id"] = "93-ADIL-3000-7000"
+
+
+def _no_id(data: dict[str, Any]) -> None:
+    data["regles"][0].pop("id")
+
+
+MALFORMED_93: list[Any] = [
+    pytest.param(
+        _set_rule(au="2021-01-01"), "field 'au': 'au' (2021-01-01) is before 'du' (2022-01-01)", id="au<du"
+    ),
+    pytest.param(_set_rule(du=20220101), "field 'du': invalid date 20220101", id="du-integer"),
+    pytest.param(_set_rule(du="2022-02-30"), "field 'du': invalid date '2022-02-30'", id="du-impossible"),
+    pytest.param(
+        _set_effet(code="inconnu"), "field 'effet.code': unknown decision code 'inconnu'", id="code"
+    ),
+    pytest.param(
+        _set_effet(code="cdp_effet"),
+        "field 'effet.code': code 'cdp_effet' is of kind echeance",
+        id="code-kind",
+    ),
+    pytest.param(_set_effet(type="avis"), "field 'effet.type': Input should be", id="effet-type"),
+    pytest.param(
+        _set_effet(destinataire="adil"), "field 'effet.destinataire': Input should be", id="destinataire"
+    ),
+    pytest.param(
+        lambda d: _rule(d, "93-ADIL-3000-7000")["effet"].pop("destinataire"),
+        "field 'effet.destinataire': an orientation needs a 'destinataire'",
+        id="destinataire-missing",
+    ),
+    pytest.param(
+        lambda d: _rule(d, "93-CDP-SIGNAL-ARRETE-2019-0975")["effet"].update(
+            type="echeance", code="cdp_effet"
+        ),
+        "rule 93-CDP-SIGNAL-ARRETE-2019-0975: field 'effet.date': an echeance needs a 'date'",
+        id="echeance-without-date",
+    ),
+    pytest.param(
+        _set_rule(declencheur=["assignatio"]), "field 'declencheur.0': Input should be", id="act-type"
+    ),
+    pytest.param(_set_rule(seuil=3), "field 'seuil': Extra inputs are not permitted", id="extra-field"),
+    pytest.param(_drop("source"), "field 'source': Field required", id="source-missing"),
+    pytest.param(_drop("titre"), "field 'titre': Field required", id="titre-missing"),
+    pytest.param(
+        _set_rule(source="seeds/004_df506cacdd7ea785.txt ligne 3925"),
+        "field 'source': seed citation 'seeds/004_df506cacdd7ea785.txt' must read",
+        id="seed-citation-format",
+    ),
+    pytest.param(
+        _first_condition({"acte_absent": "fantome"}),
+        "field 'conditions.0': unknown related act 'fantome'",
+        id="unknown-alias",
+    ),
+    pytest.param(
+        _first_condition({"fait": "dette.montant_cents", "op": ">", "valeur": {"param": "inconnu"}}),
+        "field 'conditions.0': unknown parameter 'inconnu'",
+        id="unknown-parameter",
+    ),
+    pytest.param(
+        _first_condition({"fait": "dette.montant_cents", "op": "~=", "valeur": 1}),
+        "field 'conditions.0.op': Input should be",
+        id="unknown-operator",
+    ),
+    pytest.param(
+        _first_condition({"fait": "dette.montant_cents", "op": ">"}),
+        "field 'conditions.0': operator '>' needs a 'valeur'",
+        id="operator-needs-value",
+    ),
+    pytest.param(
+        _first_condition({"fait": "dette.montant_cents", "op": "present", "valeur": 1}),
+        "field 'conditions.0': operator 'present' takes no 'valeur'",
+        id="unary-operator-with-value",
+    ),
+    pytest.param(
+        _first_condition({"fait": "Dette Montant", "op": "present"}),
+        "field 'conditions.0.fait': String should match pattern",
+        id="bad-fact-path",
+    ),
+    pytest.param(
+        _first_condition({"fait": "dette.montant_cents", "op": ">", "valeur": {"produi": [2, 3]}}),
+        "field 'conditions.0.valeur': unknown expression",
+        id="unknown-expression",
+    ),
+    pytest.param(
+        _first_condition({"fait": "dette.montant_cents", "op": ">", "valeur": 2.5}),
+        "field 'conditions.0.valeur': expected a literal",
+        id="float-literal",
+    ),
+    pytest.param(
+        _first_condition({"quelconque": 1}), "field 'conditions.0': unknown condition", id="condition"
+    ),
+    pytest.param(_duplicate, "rule 93-ADIL-3000-7000: field 'id': duplicate rule id", id="duplicate-id"),
+    pytest.param(
+        _set_rule(id="N-ADIL"),
+        "rule N-ADIL: field 'id': rule ids of this file start with '93-'",
+        id="id-prefix",
+    ),
+    pytest.param(_set_rule(id="adil"), "rule adil: field 'id': String should match pattern", id="id-pattern"),
+    pytest.param(_no_id, "rule #1: field 'id': Field required", id="id-missing"),
+    pytest.param(
+        lambda d: d.update(territoire="75"),
+        "field 'territoire': '75' does not match its folder '93'",
+        id="territory-folder",
+    ),
+    pytest.param(
+        lambda d: d.update(version=None), "field 'version': Input should be a valid string", id="version"
+    ),
+    pytest.param(lambda d: d.pop("regles"), "field 'regles': Field required", id="no-rules"),
+]
+
+
+@pytest.mark.parametrize(("change", "expected"), MALFORMED_93)
+def test_malformed_charter_is_rejected_with_file_rule_and_field(
+    tmp_path: Path, change: Callable[[dict[str, Any]], None], expected: str
+) -> None:
+    root = _copy(tmp_path)
+    charte = root / "93" / "charte.yaml"
+    _rewrite(charte, change)
+    messages = verify([root / "national.yaml", charte])
+    assert messages, "the malformed file was accepted"
+    assert any(m.startswith(f"{charte}: ") and expected in m for m in messages), messages
+    with pytest.raises(RuleBookError):
+        load_rulebook(root)
+
+
+MALFORMED_NATIONAL: list[Any] = [
+    pytest.param(
+        lambda d: d["parametres"]["bail_renouvele_tacitement_regime"].update(valeur="date_du_jour"),
+        "field 'parametres.bail_renouvele_tacitement_regime.valeur': 'date_du_jour' is not one of",
+        id="parameter-choice",
+    ),
+    pytest.param(
+        lambda d: d["parametres"]["treve_fins_exceptionnelles"].update(valeur={2021: "fin mai"}),
+        "field 'parametres.treve_fins_exceptionnelles.valeur'",
+        id="treve-parameter-shape",
+    ),
+    pytest.param(
+        lambda d: _rule(d, "N-CQL-DELAI")["effet"]["date"]["delai"].update(lunes=2),
+        "rule N-CQL-DELAI: field 'effet.date.delai.lunes': Extra inputs are not permitted",
+        id="delai-unit",
+    ),
+    pytest.param(
+        lambda d: _rule(d, "N-DSF-RETARD")["actes_lies"]["assignation"].update(position="pendant"),
+        "rule N-DSF-RETARD: field 'actes_lies.assignation.position': Input should be",
+        id="related-position",
+    ),
+    pytest.param(
+        lambda d: d.update(territoire="France"),
+        "field 'territoire': String should match pattern",
+        id="territory-code",
+    ),
+]
+
+
+@pytest.mark.parametrize(("change", "expected"), MALFORMED_NATIONAL)
+def test_malformed_national_file_is_rejected(
+    tmp_path: Path, change: Callable[[dict[str, Any]], None], expected: str
+) -> None:
+    root = _copy(tmp_path)
+    national = root / "national.yaml"
+    _rewrite(national, change)
+    messages = verify([national])
+    assert any(m.startswith(f"{national}: ") and expected in m for m in messages), messages
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        pytest.param("territoire: '93'\nregles: [\n", "invalid YAML at line", id="yaml-syntax"),
+        pytest.param("- 1\n- 2\n", "field '(file)': a rule file is a mapping, got list", id="not-a-mapping"),
+        pytest.param("", "field '(file)': a rule file is a mapping, got NoneType", id="empty"),
+    ],
+)
+def test_unreadable_files(tmp_path: Path, content: str, expected: str) -> None:
+    path = tmp_path / "93" / "charte.yaml"
+    path.parent.mkdir()
+    path.write_text(content, encoding="utf-8")
+    messages = verify([path])
+    assert len(messages) == 1
+    assert messages[0].startswith(f"{path}: ") and expected in messages[0]
+
+
+def test_missing_file_and_missing_national(tmp_path: Path) -> None:
+    missing = tmp_path / "absent.yaml"
+    assert verify([missing]) == [f"{missing}: cannot read file: No such file or directory"]
+    with pytest.raises(RuleBookError) as raised:
+        load_rulebook(tmp_path)
+    assert "national.yaml" in str(raised.value)
+
+
+@pytest.mark.skipif(not SEEDS_DIR.is_dir(), reason="seeds folder not available")
+def test_seed_line_beyond_the_file_is_rejected(tmp_path: Path) -> None:
+    root = _copy(tmp_path)
+    charte = root / "93" / "charte.yaml"
+    _rewrite(charte, _set_rule(source="seeds/004_df506cacdd7ea785.txt:L9000-9001"))
+    messages = verify([charte], seeds_dir=SEEDS_DIR)
+    assert messages == [
+        f"{charte}: rule 93-ADIL-3000-7000: field 'source': "
+        "'seeds/004_df506cacdd7ea785.txt:L9000-9001': the seed has 4126 lines"
+    ]
+    _rewrite(charte, _set_rule(source="seeds/999_inconnu.txt:L1"))
+    assert "seed file '999_inconnu.txt' not found" in verify([charte], seeds_dir=SEEDS_DIR)[0]

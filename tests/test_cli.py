@@ -1,0 +1,249 @@
+"""The CLI as a user runs it: real processes, the embedded database, kill -9 and restart."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import psutil
+import pytest
+
+from tests.factories import acte, fake_siret, household
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _env(**extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PREVEX_")}
+    env.update(extra)
+    return env
+
+
+def _prevex(*args: str, env: dict[str, str], check: bool = True) -> subprocess.CompletedProcess[str]:
+    result = subprocess.run(
+        [sys.executable, "-m", "app.cli", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    if check and result.returncode != 0:
+        raise AssertionError(f"prevex {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}")
+    return result
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _serve(env: dict[str, str], port: int) -> subprocess.Popen[bytes]:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "app.cli", "serve", "--port", str(port)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/readyz", timeout=1).status_code == 200:
+                return process
+        except httpx.HTTPError:
+            pass
+        if process.poll() is not None:
+            raise AssertionError("prevex serve exited")
+        time.sleep(0.3)
+    process.kill()
+    raise AssertionError("prevex serve did not become ready")
+
+
+def _postmasters(data_dir: Path) -> list[psutil.Process]:
+    found = []
+    for proc in psutil.process_iter(["name", "cmdline"]):
+        cmdline = proc.info.get("cmdline") or []
+        if proc.info.get("name") == "postgres" and any(str(data_dir) in part for part in cmdline):
+            found.append(proc)
+    return found
+
+
+def test_embedded_database_survives_kill_and_restart(tmp_path: Path) -> None:
+    env = _env(PREVEX_DATA_DIR=str(tmp_path / "data"))
+    created = json.loads(
+        _prevex(
+            "partners",
+            "create",
+            "--kind",
+            "commissaire_justice",
+            "--name",
+            "Étude Test",
+            "--siret",
+            fake_siret(),
+            "--territory",
+            "93",
+            "--json",
+            env=env,
+        ).stdout
+    )
+    port = _free_port()
+    server = _serve(env, port)
+    base = f"http://127.0.0.1:{port}"
+    token = httpx.post(
+        f"{base}/v1/oauth/token",
+        data={
+            "grant_type": "client_credentials",
+            "client_id": created["client_id"],
+            "client_secret": created["client_secret"],
+        },
+    ).json()["access_token"]
+    headers = {"Authorization": f"Bearer {token}"}
+    receipt = httpx.post(
+        f"{base}/v1/actes", json=acte("commandement_de_payer", household()), headers=headers
+    ).json()
+
+    server.send_signal(signal.SIGKILL)
+    server.wait(10)
+    server = _serve(env, port)
+    assert httpx.get(f"{base}/v1/partenaires/moi", headers=headers).json()["id"] == created["partner_id"]
+    assert httpx.get(f"{base}/v1/actes/{receipt['id']}", headers=headers).status_code == 200
+    listed = json.loads(_prevex("partners", "list", "--json", env=env).stdout)  # while serve runs
+    assert [p["partner_id"] for p in listed] == [created["partner_id"]]
+
+    server.send_signal(signal.SIGTERM)
+    server.wait(20)
+    deadline = time.monotonic() + 20
+    while _postmasters(tmp_path) and time.monotonic() < deadline:
+        time.sleep(0.3)
+    assert not _postmasters(tmp_path), "the embedded PostgreSQL should stop with the last prevex process"
+
+
+def test_partner_commands_and_bad_input(database_url: str) -> None:
+    env = _env(PREVEX_DATABASE_URL=database_url)
+    bad = _prevex(
+        "partners",
+        "create",
+        "--kind",
+        "commissaire_justice",
+        "--name",
+        "X",
+        "--siret",
+        "12345678901234",
+        "--territory",
+        "93",
+        env=env,
+        check=False,
+    )
+    assert bad.returncode == 2 and "siret" in bad.stderr and "Traceback" not in bad.stderr
+    made = json.loads(
+        _prevex(
+            "partners",
+            "create",
+            "--kind",
+            "ccapex",
+            "--name",
+            "CCAPEX",
+            "--siret",
+            fake_siret(),
+            "--territory",
+            "93",
+            "--json",
+            env=env,
+        ).stdout
+    )
+    rotated = json.loads(_prevex("partners", "rotate-secret", made["partner_id"], "--json", env=env).stdout)
+    assert rotated["client_id"] != made["client_id"]
+    _prevex("partners", "revoke", rotated["client_id"], env=env)
+    listed = {p["partner_id"]: p for p in json.loads(_prevex("partners", "list", "--json", env=env).stdout)}
+    assert (
+        listed[made["partner_id"]]["status"] == "revoque" and listed[made["partner_id"]]["client_ids"] == []
+    )
+
+
+def test_actes_import_ndjson_and_csv(database_url: str, tmp_path: Path) -> None:
+    env = _env(PREVEX_DATABASE_URL=database_url)
+    made = json.loads(
+        _prevex(
+            "partners",
+            "create",
+            "--kind",
+            "commissaire_justice",
+            "--name",
+            "Étude",
+            "--siret",
+            fake_siret(),
+            "--territory",
+            "93",
+            "--json",
+            env=env,
+        ).stdout
+    )
+    bad = acte("commandement_de_payer", household())
+    bad["dette"] = {"montant_cents": -5, "mois_impayes_consecutifs": 1}
+    ndjson = tmp_path / "actes.ndjson"
+    ndjson.write_text(
+        "\n".join(
+            json.dumps(a)
+            for a in [acte("commandement_de_payer", household()), bad, acte("assignation", household())]
+        )
+        + "\n"
+    )
+    rejects = tmp_path / "rejets.ndjson"
+    result = _prevex(
+        "actes",
+        "import",
+        str(ndjson),
+        "--partner",
+        made["client_id"],
+        "--rejects",
+        str(rejects),
+        env=env,
+        check=False,
+    )
+    assert result.returncode == 1, result.stderr
+    assert "2 filed, 0 already filed, 1 rejected" in result.stdout
+    rejected = [json.loads(line) for line in rejects.read_text().splitlines()]
+    assert (
+        rejected[0]["ligne"] == 2
+        and rejected[0]["probleme"]["errors"][0]["pointer"] == "/dette/montant_cents"
+    )
+
+    csv_file = tmp_path / "actes.csv"
+    csv_file.write_text(
+        "type,reference,territoire,date_acte,logement.adresse,logement.code_postal,occupants.0.nom,"
+        "occupants.0.prenom,bail.date_signature,bail.loyer_mensuel_hc_cents,bail.charges_mensuelles_cents,"
+        "bailleur.categorie,bailleur.nom,dette.montant_cents,dette.mois_impayes_consecutifs\n"
+        "commandement_de_payer,CSV-1,93,2025-03-10,3 rue du Tableur,93100,TABLEUR,Alex,2021-09-01,85000,9000,"
+        "personne_physique,M. Bailleur,282000,3\n"
+    )
+    result = _prevex("actes", "import", str(csv_file), "--partner", made["partner_id"], env=env)
+    assert "1 filed" in result.stdout
+    again = _prevex("actes", "import", str(csv_file), "--partner", made["partner_id"], env=env)
+    assert "0 filed, 1 already filed" in again.stdout
+
+
+def test_regles_verifier(tmp_path: Path) -> None:
+    env = _env()
+    ok = _prevex("regles", "verifier", env=env)
+    assert "valid" in ok.stdout
+    broken = tmp_path / "charte.yaml"
+    broken.write_text(
+        (ROOT / "app" / "rules" / "93" / "charte.yaml").read_text().replace("du: 20", "du: hier-20", 1)
+    )
+    result = _prevex("regles", "verifier", str(broken), env=env, check=False)
+    assert result.returncode == 1
+    assert str(broken) in result.stderr and "'du'" in result.stderr
+
+
+@pytest.mark.parametrize("command", [["--help"], ["partners", "--help"], ["actes", "import", "--help"]])
+def test_help(command: list[str]) -> None:
+    assert _prevex(*command, env=_env()).returncode == 0
