@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import copy
-import itertools
 import json
 import multiprocessing as mp
 import os
@@ -24,12 +23,10 @@ import secrets
 import shutil
 import signal
 import socket
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import uuid
 import warnings
 from collections import Counter
 from dataclasses import dataclass, field
@@ -44,6 +41,7 @@ LOCAL_ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
 GOAL = 0.5
 READY_TIMEOUT_S = 180.0
 WARMUP_TIMEOUT_S = 120.0
+REQUEST_TIMEOUT_S = 60.0
 
 
 class BenchError(Exception):
@@ -117,8 +115,77 @@ def _bump(value: Any, by: int = 1) -> None:
         value.value += by
 
 
+class RawHttp:
+    """A minimal HTTP/1.1 keep-alive client, one connection per worker: it costs the load generator
+    ~0.1 ms of CPU per request where httpx costs ~2-4 ms (measured on the 2-CPU machine of the README),
+    which matters when client and servers share the CPUs. Handles Content-Length, chunked bodies and
+    ``Connection: close``; anything it cannot read is an error and the connection is reopened."""
+
+    def __init__(self, url: str, headers: dict[str, str], concurrency: int) -> None:
+        parsed = httpx.URL(url)
+        self.host, self.port = parsed.host, parsed.port or 80
+        lines = ["POST /v1/actes HTTP/1.1", f"Host: {self.host}:{self.port}"]
+        lines += [f"{k}: {v}" for k, v in headers.items()]
+        self.head = ("\r\n".join(lines) + "\r\nContent-Length: ").encode("latin-1")
+        self.conns: list[tuple[asyncio.StreamReader, asyncio.StreamWriter] | None] = [None] * concurrency
+
+    async def post(self, worker: int, body: bytes) -> tuple[int, bytes]:
+        conn = self.conns[worker]
+        if conn is None:
+            conn = await asyncio.open_connection(self.host, self.port)
+            self.conns[worker] = conn
+        reader, writer = conn
+        try:
+            writer.write(self.head + str(len(body)).encode() + b"\r\n\r\n" + body)
+            head = await reader.readuntil(b"\r\n\r\n")
+            status = int(head[9:12])
+            fields = head.lower()
+            close = b"\r\nconnection: close" in fields
+            at = fields.find(b"\r\ncontent-length:")
+            if at >= 0:
+                content = await reader.readexactly(int(fields[at + 17 : fields.index(b"\r\n", at + 2)]))
+            elif b"\r\ntransfer-encoding: chunked" in fields:
+                parts = []
+                while size := int((await reader.readuntil(b"\r\n")).split(b";")[0], 16):
+                    parts.append((await reader.readexactly(size + 2))[:-2])
+                await reader.readuntil(b"\r\n")
+                content = b"".join(parts)
+            else:
+                content, close = await reader.read(), True
+        except BaseException:
+            self.conns[worker] = None
+            writer.close()
+            raise
+        if close:
+            self.conns[worker] = None
+            writer.close()
+        return status, content
+
+    async def aclose(self) -> None:
+        for conn in self.conns:
+            if conn is not None:
+                conn[1].close()
+
+
+class HttpxHttp:
+    """httpx.AsyncClient, one pool shared by the workers."""
+
+    def __init__(self, url: str, headers: dict[str, str], concurrency: int) -> None:
+        limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
+        self.client = httpx.AsyncClient(
+            base_url=url, headers=headers, limits=limits, timeout=httpx.Timeout(60.0)
+        )
+
+    async def post(self, worker: int, body: bytes) -> tuple[int, bytes]:
+        response = await self.client.post("/v1/actes", content=body)
+        return response.status_code, response.content
+
+    async def aclose(self) -> None:
+        await self.client.aclose()
+
+
 async def _drive(
-    client: httpx.AsyncClient,
+    http: RawHttp | HttpxHttp,
     bodies: list[bytes],
     concurrency: int,
     deadline: float,
@@ -131,18 +198,18 @@ async def _drive(
     samples: list[str] = []
     indices = iter(range(len(bodies)))
 
-    async def worker() -> None:
+    async def worker(w: int) -> None:
         for i in indices:
             if time.monotonic() > deadline or stop.is_set():
                 return
             started = time.perf_counter()
             try:
-                response = await client.post("/v1/actes", content=bodies[i])
-                status = str(response.status_code)
-                ok = 200 <= response.status_code < 300
+                async with asyncio.timeout(REQUEST_TIMEOUT_S):
+                    code, content = await http.post(w, bodies[i])
+                status, ok = str(code), 200 <= code < 300
                 if not ok and len(samples) < 5:
-                    samples.append(f"{status}: {response.text[:300]}")
-            except httpx.HTTPError as exc:
+                    samples.append(f"{status}: {content[:300].decode(errors='replace')}")
+            except (OSError, ValueError, TimeoutError, asyncio.IncompleteReadError, httpx.HTTPError) as exc:
                 status, ok = type(exc).__name__, False
                 if len(samples) < 5:
                     samples.append(f"{status}: {exc}"[:300])
@@ -152,11 +219,12 @@ async def _drive(
             if not ok and errors is not None:
                 _bump(errors)
 
-    await asyncio.gather(*(worker() for _ in range(concurrency)))
+    await asyncio.gather(*(worker(w) for w in range(concurrency)))
     return latencies, statuses, samples
 
 
 async def _client(
+    kind: str,
     url: str,
     token: str,
     warm_bodies: list[bytes],
@@ -165,23 +233,29 @@ async def _client(
     max_seconds: float,
     shared: Shared,
 ) -> dict[str, Any]:
-    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
     headers = {"Authorization": f"Bearer {token}", "Content-Type": "application/json"}
-    async with httpx.AsyncClient(
-        base_url=url, headers=headers, limits=limits, timeout=httpx.Timeout(60.0)
-    ) as client:
+    http = (RawHttp if kind == "raw" else HttpxHttp)(url, headers, concurrency)
+    try:
         await _drive(
-            client, warm_bodies, concurrency, time.monotonic() + WARMUP_TIMEOUT_S, shared.warm_done, None, shared.stop
+            http,
+            warm_bodies,
+            concurrency,
+            time.monotonic() + WARMUP_TIMEOUT_S,
+            shared.warm_done,
+            None,
+            shared.stop,
         )
         _bump(shared.ready)
         if not shared.go.wait(timeout=READY_TIMEOUT_S):
             return {"aborted": True}
         cpu0, t0 = time.process_time(), time.monotonic()
         latencies, statuses, samples = await _drive(
-            client, bodies, concurrency, t0 + max_seconds, shared.done, shared.errors, shared.stop
+            http, bodies, concurrency, t0 + max_seconds, shared.done, shared.errors, shared.stop
         )
         t1, cpu1 = time.monotonic(), time.process_time()
         _bump(shared.finished)
+    finally:
+        await http.aclose()
     return {
         "start": t0,
         "end": t1,
@@ -193,6 +267,7 @@ async def _client(
 
 
 def client_process(
+    kind: str,
     url: str,
     token: str,
     warm_bodies: list[bytes],
@@ -210,7 +285,7 @@ def client_process(
     except ImportError:
         runner = asyncio.run
     try:
-        result = runner(_client(url, token, warm_bodies, bodies, concurrency, max_seconds, shared))
+        result = runner(_client(kind, url, token, warm_bodies, bodies, concurrency, max_seconds, shared))
     except Exception as exc:  # reported by the parent
         result = {"crashed": f"{type(exc).__name__}: {exc}"}
     results.put(result)
@@ -237,12 +312,22 @@ def _tree_cpu(pid: int) -> float:
     return total
 
 
-def _postgres_cpu() -> dict[int, float]:
+def _postgres_cpu(postmaster: int | None) -> dict[int, float]:
+    """CPU seconds of our PostgreSQL server's processes (postmaster, backends, background workers)."""
+    if postmaster is None:
+        return {}
+    try:
+        root = psutil.Process(postmaster)
+        procs = [root, *root.children()]
+    except psutil.NoSuchProcess:
+        return {}
     out: dict[int, float] = {}
-    for p in psutil.process_iter(["name", "cpu_times"]):
-        if p.info["name"] in ("postgres", "postmaster") and p.info["cpu_times"] is not None:
-            t = p.info["cpu_times"]
+    for p in procs:
+        try:
+            t = p.cpu_times()
             out[p.pid] = t.user + t.system
+        except psutil.NoSuchProcess:
+            pass
     return out
 
 
@@ -254,15 +339,17 @@ class CpuSnapshot:
     postgres: dict[int, float]
 
     @classmethod
-    def take(cls, server_pid: int) -> CpuSnapshot:
-        return cls(time.monotonic(), psutil.cpu_times(), _tree_cpu(server_pid), _postgres_cpu())
+    def take(cls, server_pid: int, postmaster: int | None) -> CpuSnapshot:
+        return cls(time.monotonic(), psutil.cpu_times(), _tree_cpu(server_pid), _postgres_cpu(postmaster))
 
 
 def cpu_between(a: CpuSnapshot, b: CpuSnapshot) -> dict[str, float]:
     """Cores busy on average between two snapshots."""
     wall = max(b.when - a.when, 1e-9)
     total = sum(b.system) - sum(a.system)
-    idle = (b.system.idle + getattr(b.system, "iowait", 0.0)) - (a.system.idle + getattr(a.system, "iowait", 0.0))
+    idle = (b.system.idle + getattr(b.system, "iowait", 0.0)) - (
+        a.system.idle + getattr(a.system, "iowait", 0.0)
+    )
     cores = psutil.cpu_count() or 1
     pg = sum(cpu - a.postgres.get(pid, 0.0) for pid, cpu in b.postgres.items())
     return {
@@ -300,10 +387,12 @@ class PhaseResult:
 
 def run_phase(
     ctx: Any,
+    client_kind: str,
     target: str,
     url: str,
     token: str,
     server_pid: int,
+    postmaster: int | None,
     warm_bodies: list[bytes],
     bodies: list[bytes],
     concurrency: int,
@@ -317,13 +406,25 @@ def run_phase(
         share = concurrency // clients + (1 if k < concurrency % clients else 0)
         p = ctx.Process(
             target=client_process,
-            args=(url, token, warm_bodies[k::clients], bodies[k::clients], share, max_seconds, shared, results),
+            args=(
+                client_kind,
+                url,
+                token,
+                warm_bodies[k::clients],
+                bodies[k::clients],
+                share,
+                max_seconds,
+                shared,
+                results,
+            ),
             daemon=True,
         )
         p.start()
         procs.append(p)
     try:
-        return _watch_phase(target, shared, results, procs, server_pid, len(warm_bodies), len(bodies), max_seconds)
+        return _watch_phase(
+            target, shared, results, procs, server_pid, postmaster, len(warm_bodies), len(bodies), max_seconds
+        )
     finally:
         shared.stop.set()
         shared.go.set()
@@ -347,6 +448,7 @@ def _watch_phase(
     results: Any,
     procs: list[Any],
     server_pid: int,
+    postmaster: int | None,
     n_warm: int,
     n_measure: int,
     max_seconds: float,
@@ -375,7 +477,7 @@ def _watch_phase(
     _progress(f"{target} warm-up", shared.warm_done.value, n_warm, started)
 
     # measure
-    before = CpuSnapshot.take(server_pid)
+    before = CpuSnapshot.take(server_pid, postmaster)
     shared.go.set()
     started = last = time.monotonic()
     while shared.finished.value < clients:
@@ -389,7 +491,7 @@ def _watch_phase(
             last = now
         if now - started > max_seconds + 60:
             raise BenchError(f"{target}: the load generator did not stop after {max_seconds:.0f} s")
-    after = CpuSnapshot.take(server_pid)
+    after = CpuSnapshot.take(server_pid, postmaster)
     _progress(f"{target} measure", shared.done.value, n_measure, started, shared.errors.value)
 
     result = PhaseResult(target=target, requested=n_measure)
@@ -414,7 +516,9 @@ def _watch_phase(
     result.cpu = cpu_between(before, after)
     result.cpu["client"] = result.client_cpu / result.elapsed if result.elapsed > 0 else 0.0
     if result.completed < n_measure:
-        log(f"  [{target}] time limit ({max_seconds:.0f} s) reached: {n_measure - result.completed} requests not sent")
+        log(
+            f"  [{target}] time limit ({max_seconds:.0f} s) reached: {n_measure - result.completed} requests not sent"
+        )
     for s in result.samples:
         log(f"  [{target}] error sample: {s}")
     return result
@@ -445,6 +549,25 @@ async def _pg(url: str, *statements: str, fetch: str | None = None) -> Any:
         for statement in statements:
             await conn.execute(statement)
         return await conn.fetchval(fetch) if fetch else None
+    finally:
+        await conn.close()
+
+
+async def postmaster_pid(url: str) -> int | None:
+    """The pid of the PostgreSQL server's main process when it runs on this machine (for CPU figures)."""
+    import asyncpg
+
+    conn = await asyncpg.connect(asyncpg_dsn(url), timeout=5)
+    try:
+        backend = await conn.fetchval("SELECT pg_backend_pid()")
+        try:
+            process = psutil.Process(backend)
+            parent = process.parent()
+            if process.name() in ("postgres", "postmaster") and parent is not None:
+                return int(parent.pid)
+        except psutil.Error:
+            pass
+        return None
     finally:
         await conn.close()
 
@@ -542,13 +665,16 @@ def choose_database(args: argparse.Namespace, res: Resources) -> DatabaseChoice:
         try:
             pg(LOCAL_ADMIN_URL, f'CREATE DATABASE "{name}"')
         except Exception as exc:
-            log(f"database: no usable PostgreSQL at 127.0.0.1:5432 ({type(exc).__name__}); using an embedded one")
+            log(
+                f"database: no usable PostgreSQL at 127.0.0.1:5432 ({type(exc).__name__}); using an embedded one"
+            )
         else:
             res.admin_url, res.created_database = LOCAL_ADMIN_URL, name
             log(f"database: fresh database {name} on 127.0.0.1:5432 (dropped at the end)")
             version = pg(LOCAL_ADMIN_URL, fetch="SHOW server_version")
             return DatabaseChoice(
-                _with_database(LOCAL_ADMIN_URL, name), f"PostgreSQL {version} at 127.0.0.1:5432, fresh database {name}"
+                _with_database(LOCAL_ADMIN_URL, name),
+                f"PostgreSQL {version} at 127.0.0.1:5432, fresh database {name}",
             )
     log("database: starting an embedded PostgreSQL (pgserver) in a temporary folder")
     with warnings.catch_warnings():
@@ -599,7 +725,9 @@ def wait_ready(server: Server, path: str) -> None:
             except httpx.HTTPError as exc:
                 last_problem = type(exc).__name__
             time.sleep(0.25)
-    raise BenchError(f"{server.name} not ready after {READY_TIMEOUT_S:.0f} s ({last_problem}):\n{server.tail()}")
+    raise BenchError(
+        f"{server.name} not ready after {READY_TIMEOUT_S:.0f} s ({last_problem}):\n{server.tail()}"
+    )
 
 
 def prevex_command() -> list[str]:
@@ -670,6 +798,10 @@ def _pct(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, max(0, round(q * len(ordered)) - 1))]
 
 
+def _nz(x: float) -> float:
+    return 0.0 if x != x else x  # NaN (no local PostgreSQL process seen) counts as 0
+
+
 def _status_summary(statuses: Counter[str]) -> str:
     return ", ".join(f"{s}×{n}" for s, n in sorted(statuses.items())) or "-"
 
@@ -689,8 +821,8 @@ def report(
             agg.latencies.extend(p.latencies)
             agg.statuses.update(p.statuses)
             agg.client_cpu += p.client_cpu
-        agg.cpu = {
-            k: statistics.fmean(r[t].cpu[k] * r[t].elapsed for r in rounds) * len(rounds) / agg.elapsed
+        agg.cpu = {  # weighted by each round's duration
+            k: sum(r[t].cpu[k] * r[t].elapsed for r in rounds) / agg.elapsed if agg.elapsed > 0 else 0.0
             for k in rounds[0][t].cpu
         }
         pooled[t] = agg
@@ -699,7 +831,7 @@ def report(
     print("Prevex intake benchmark: POST /v1/actes (commandement_de_payer, one new household per request)")
     print(
         f"  {args.requests} measured requests per server and round, {args.warmup} warm-up, concurrency "
-        f"{args.concurrency}, {args.rounds} round(s), {args.clients} load-generator process(es) (httpx)"
+        f"{args.concurrency}, {args.rounds} round(s), {args.clients} load-generator process(es) ({args.client} client)"
     )
     print(f"  machine: {cores} CPU(s), Python {sys.version.split()[0]}; database: {db.description}")
     print(
@@ -728,6 +860,12 @@ def report(
     row("  server process", lambda p: f"{p.cpu['server']:.2f}")
     row("  load generator (client)", lambda p: f"{p.cpu['client']:.2f}")
     row("  PostgreSQL (local processes)", lambda p: f"{p.cpu['postgres']:.2f}")
+    row(
+        "  anything else",
+        lambda p: (
+            f"{max(0.0, p.cpu['machine'] - p.cpu['server'] - p.cpu['client'] - _nz(p.cpu['postgres'])):.2f}"
+        ),
+    )
     row("  whole machine", lambda p: f"{p.cpu['machine']:.2f}")
     row("client CPU per request (ms)", lambda p: f"{p.client_cpu / max(p.completed, 1) * 1000:.2f}")
     row(
@@ -743,6 +881,14 @@ def report(
         if len(rounds) > 1:
             per_round = [r["prevex"].rps / r["baseline"].rps for r in rounds if r["baseline"].rps > 0]
             print(f"  per-round ratios: {', '.join(f'{x:.3f}' for x in per_round)}")
+    busy = max(
+        p.cpu["machine"] - p.cpu["server"] - p.cpu["client"] - _nz(p.cpu["postgres"]) for p in pooled.values()
+    )
+    if busy > 0.25:
+        print(
+            f"  WARNING: other work used up to {busy:.2f} core(s) during a measurement: the figures are "
+            "disturbed; rerun on a quiet machine (or use --rounds to alternate the servers)."
+        )
     print(
         f"  note: the load generator, both servers and PostgreSQL share the same {cores} CPU(s); when "
         f"'whole machine' is close to {cores}, the machine (not only the server) is the limit, and the "
@@ -760,16 +906,26 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         description="Throughput of Prevex's POST /v1/actes against a bare Starlette + asyncpg insert.",
     )
-    parser.add_argument("--requests", "-n", type=int, default=3000, help="measured requests per server (3000)")
+    parser.add_argument(
+        "--requests", "-n", type=int, default=3000, help="measured requests per server (3000)"
+    )
     parser.add_argument("--concurrency", "-c", type=int, default=32, help="requests in flight (32)")
     parser.add_argument("--warmup", type=int, default=200, help="warm-up requests per server (200)")
+    parser.add_argument(
+        "--client",
+        choices=("raw", "httpx"),
+        default="raw",
+        help="load generator: a minimal asyncio HTTP/1.1 client (raw, default) or httpx.AsyncClient",
+    )
     parser.add_argument("--clients", type=int, default=1, help="load-generator processes sharing -c (1)")
     parser.add_argument("--rounds", type=int, default=1, help="alternate Prevex/baseline this many times (1)")
     parser.add_argument(
         "--max-seconds", type=float, default=300.0, help="time limit of each measured phase, in seconds (300)"
     )
     parser.add_argument("--database-url", help="PostgreSQL URL to use (else PREVEX_BENCH_DATABASE_URL, ...)")
-    parser.add_argument("--embedded", action="store_true", help="use an embedded PostgreSQL even if one runs locally")
+    parser.add_argument(
+        "--embedded", action="store_true", help="use an embedded PostgreSQL even if one runs locally"
+    )
     parser.add_argument(
         "--only", choices=("prevex", "baseline"), help="measure one server only (no ratio); for profiling"
     )
@@ -789,13 +945,18 @@ def bench(args: argparse.Namespace, res: Resources) -> int:
 
     pool_size = Settings().db_pool_size
     db = choose_database(args, res)
+    postmaster = asyncio.run(postmaster_pid(db.url))
     run_id = secrets.token_hex(3)
 
     base_env = {k: v for k, v in os.environ.items() if not k.startswith("PREVEX_")}
     for key in ("PREVEX_LOG_LEVEL", "PREVEX_DB_POOL_SIZE", "PREVEX_DB_MAX_OVERFLOW"):
         if key in os.environ:
             base_env[key] = os.environ[key]
-    prevex_env = {**base_env, "PREVEX_DATABASE_URL": db.url, "PREVEX_DATA_DIR": str(res.tmpdir / "prevex-data")}
+    prevex_env = {
+        **base_env,
+        "PREVEX_DATABASE_URL": db.url,
+        "PREVEX_DATA_DIR": str(res.tmpdir / "prevex-data"),
+    }
     table = "bench_baseline_actes" if res.created_database or res.embedded else f"bench_baseline_{run_id}"
     baseline_env = {
         **base_env,
@@ -804,18 +965,30 @@ def bench(args: argparse.Namespace, res: Resources) -> int:
         "BENCH_BASELINE_POOL_SIZE": str(pool_size),
     }
     targets = [args.only] if args.only else ["prevex", "baseline"]
+    token = "x" * 800  # about the size of a Prevex access token; replaced by a real one below
 
     servers: dict[str, Server] = {}
     if "prevex" in targets:
         log("starting Prevex (`prevex serve`, migrates the database first)")
-        servers["prevex"] = start_server(res, "prevex", [*prevex_command(), "serve", "--host", "127.0.0.1"], prevex_env)
+        servers["prevex"] = start_server(
+            res, "prevex", [*prevex_command(), "serve", "--host", "127.0.0.1"], prevex_env
+        )
     if "baseline" in targets:
         log("starting the baseline (uvicorn bench.baseline:app)")
         servers["baseline"] = start_server(
             res,
             "baseline",
-            [sys.executable, "-m", "uvicorn", "bench.baseline:app", "--host", "127.0.0.1", "--no-access-log",
-             "--log-level", "warning"],
+            [
+                sys.executable,
+                "-m",
+                "uvicorn",
+                "bench.baseline:app",
+                "--host",
+                "127.0.0.1",
+                "--no-access-log",
+                "--log-level",
+                "warning",
+            ],
             baseline_env,
         )
         res.created_table = (db.url, table) if not res.created_database and not res.embedded else None
@@ -823,8 +996,6 @@ def bench(args: argparse.Namespace, res: Resources) -> int:
         wait_ready(server, "/readyz")
         log(f"{name} ready at {server.url} (pid {server.process.pid})")
 
-    log(f"preparing {args.warmup + args.requests} request bodies")
-    warm_bodies = make_bodies(run_id, args.warmup, "W")
     ctx = mp.get_context("spawn")
     rounds: list[dict[str, PhaseResult]] = []
     for round_no in range(1, args.rounds + 1):
@@ -832,18 +1003,30 @@ def bench(args: argparse.Namespace, res: Resources) -> int:
         outcome: dict[str, PhaseResult] = {}
         for name in targets:
             server = servers[name]
-            token = "none"
             if name == "prevex":
                 log("creating a commissaire_justice partner and getting a token")
                 token = prevex_token(server, prevex_env)
-            # Distinct references per target and round (warm-up acts too): Prevex refuses a reused
-            # reference with other content, and answers 200 to a replay.
-            warm = [b.replace(b'"BENCH-', f'"BENCH-{name[0]}{round_no}'.encode(), 1) for b in warm_bodies]
-            log(f"round {round_no}/{args.rounds}: {name}: {args.warmup} warm-up then {args.requests} measured "
-                f"requests at concurrency {args.concurrency}")
+            # The baseline ignores the header; it gets the same bytes as Prevex (or as many).
+            # Warm-up acts of their own (reference and household) per target and round; the measured
+            # acts are the same for both targets (Prevex sees each of them once).
+            warm = make_bodies(run_id, args.warmup, f"W{name[0]}{round_no}")
+            log(
+                f"round {round_no}/{args.rounds}: {name}: {args.warmup} warm-up then {args.requests} measured "
+                f"requests at concurrency {args.concurrency}"
+            )
             outcome[name] = run_phase(
-                ctx, name, server.url, token, server.process.pid, warm, bodies, args.concurrency,
-                args.clients, args.max_seconds,
+                ctx,
+                args.client,
+                name,
+                server.url,
+                token,
+                server.process.pid,
+                postmaster,
+                warm,
+                bodies,
+                args.concurrency,
+                args.clients,
+                args.max_seconds,
             )
             if server.process.poll() is not None:
                 raise BenchError(f"{name} exited during the benchmark:\n{server.tail()}")

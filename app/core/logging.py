@@ -9,6 +9,7 @@ import logging
 import re
 import sys
 import time
+import traceback
 import uuid
 from datetime import UTC, datetime
 from typing import Any
@@ -55,7 +56,8 @@ class JsonFormatter(logging.Formatter):
         if record.exc_info and record.exc_info[0] is not None:
             # The exception's class and the frames' locations, never its message (it may hold data).
             entry["exception"] = record.exc_info[0].__name__
-            entry["trace"] = self.formatException(record.exc_info).splitlines()[-12:-1]
+            frames = traceback.extract_tb(record.exc_info[2])[-8:]
+            entry["trace"] = [f"{f.filename}:{f.lineno} in {f.name}" for f in frames]
         return json.dumps(entry, ensure_ascii=False)
 
 

@@ -16,6 +16,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.core.config import get_settings
 
@@ -196,7 +197,7 @@ def is_database_outage(exc: BaseException) -> bool:
     )
 
 
-async def _on_unexpected(request: Request, exc: Exception) -> JSONResponse:
+def unexpected_response(path: str, exc: BaseException) -> JSONResponse:
     if is_database_outage(exc):
         logger.warning("database unavailable", extra={"error": type(exc).__name__})
         body = problem_body(
@@ -204,25 +205,54 @@ async def _on_unexpected(request: Request, exc: Exception) -> JSONResponse:
             "service-indisponible",
             "Service unavailable",
             "The database is unreachable; retry later.",
-            instance=request.url.path,
+            instance=path,
         )
         return problem_response(503, body, {"Retry-After": str(get_settings().retry_after_seconds)})
-    logger.exception("unexpected error", extra={"error": type(exc).__name__})
+    logger.error("unexpected error", extra={"error": type(exc).__name__}, exc_info=exc)
     body = problem_body(
         500,
         "erreur-interne",
         "Internal error",
         "An unexpected error occurred; it has been logged with this request's id.",
-        instance=request.url.path,
+        instance=path,
     )
     return problem_response(500, body)
+
+
+class UnexpectedErrorMiddleware:
+    """Turns any exception that escaped the handlers into a problem (503 for a database outage, else 500).
+    It sits inside Starlette's ServerErrorMiddleware, which would otherwise re-raise the exception to the
+    server, whose log line may print SQL parameters (personal data)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def watch(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, receive, watch)
+        except Exception as exc:
+            if started:
+                logger.error("error after the response started", extra={"error": type(exc).__name__})
+                return
+            await unexpected_response(scope["path"], exc)(scope, receive, send)
 
 
 def install(app: FastAPI) -> None:
     app.add_exception_handler(ProblemException, _on_problem)
     app.add_exception_handler(RequestValidationError, _on_request_validation)
     app.add_exception_handler(StarletteHTTPException, _on_http)
-    app.add_exception_handler(Exception, _on_unexpected)
+    app.add_middleware(UnexpectedErrorMiddleware)
 
 
 def responses(*statuses: int) -> dict[int | str, dict[str, Any]]:

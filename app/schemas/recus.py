@@ -6,6 +6,14 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from app.rules.loader import DECISION_CODES
+
+
+def _codes(kind: str) -> str:
+    """The public codes of one kind, as a Markdown list (they are part of the contract)."""
+    return "\n".join(f"- `{code}`: {meta['en']}" for code, meta in DECISION_CODES.items() if meta["kind"] == kind)
+
+
 _DECISION_EXAMPLE: dict[str, Any] = {
     "kind": "echeance",
     "code": "cdp_effet",
@@ -17,6 +25,24 @@ _DECISION_EXAMPLE: dict[str, Any] = {
     "date": "2026-04-13",
     "message": "Le commandement produit effet 6 semaines après sa signification.",
     "cle": "echeance|cdp_effet|…",
+}
+
+
+_ACTE_VUE_EXAMPLE: dict[str, Any] = {
+    "id": "3b2f8c1e-0d6a-4d8e-9a57-2f1c0e9b7a31", "dossier_id": "9d4e1a2b-5c6f-4a7b-8c9d-0e1f2a3b4c5d",
+    "type": "diagnostic_social_financier", "date_acte": "2026-04-30", "recu_le": "2026-04-30T08:00:00+00:00",
+    "deposant": {"kind": "departement", "vous": False}, "contenu_visible": False,
+}
+_SOURCE_EXAMPLE = {"acte_id": "3b2f8c1e-0d6a-4d8e-9a57-2f1c0e9b7a31", "type": "commandement_de_payer",
+                   "partner_kind": "commissaire_justice", "recu_le": "2026-03-02T09:15:27+00:00"}
+_DOSSIER_EXAMPLE: dict[str, Any] = {
+    "id": "9d4e1a2b-5c6f-4a7b-8c9d-0e1f2a3b4c5d", "territoire": "93", "parc": "prive", "stade": "contentieux",
+    "created_at": "2026-03-02T09:15:27+00:00", "updated_at": "2026-04-30T08:00:00+00:00",
+    "faits": {"dette.montant_cents": {"valeur": 282000, "source": _SOURCE_EXAMPLE,
+                                      "historique": [{"valeur": 282000, "source": _SOURCE_EXAMPLE}],
+                                      "divergent": False}},
+    "actes": [_ACTE_VUE_EXAMPLE], "echeances": [_DECISION_EXAMPLE], "orientations": [], "alertes": [],
+    "version_regles": "national@…",
 }
 
 
@@ -42,9 +68,13 @@ class Decision(BaseModel):
 
 
 class Decisions(BaseModel):
-    echeances: list[Decision] = Field(description="Deadlines")
-    orientations: list[Decision] = Field(description="Who must be told or seized")
-    alertes: list[Decision] = Field(description="Admissibility and consistency alerts (never blocking)")
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"echeances": [_DECISION_EXAMPLE], "orientations": [], "alertes": [], "version_regles": "national@…"}]})
+    echeances: list[Decision] = Field(description="Deadlines. Codes:\n" + _codes("echeance"))
+    orientations: list[Decision] = Field(description="Who must be told or seized. Codes:\n" + _codes("orientation"))
+    alertes: list[Decision] = Field(
+        description="Admissibility and consistency alerts (never blocking). Codes:\n" + _codes("alerte")
+    )
 
 
 class Recu(Decisions):
@@ -87,6 +117,8 @@ class Deposant(BaseModel):
 class ActeVue(BaseModel):
     """An act as the calling partner may see it: its content only where its mission needs it."""
 
+    model_config = ConfigDict(json_schema_extra={"examples": [_ACTE_VUE_EXAMPLE]})
+
     id: str
     dossier_id: str
     type: str
@@ -106,6 +138,7 @@ class Fait(BaseModel):
 
 
 class DossierVue(Decisions):
+    model_config = ConfigDict(json_schema_extra={"examples": [_DOSSIER_EXAMPLE]})
     id: str
     territoire: str
     parc: str | None
@@ -127,6 +160,9 @@ class DossierResume(BaseModel):
 
 
 class PageDossiers(BaseModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [{"items": [{
+        k: _DOSSIER_EXAMPLE[k] for k in ("id", "territoire", "parc", "stade", "created_at", "updated_at")}],
+        "next_cursor": "WyIyMDI2LTAzLTAyVDA5OjE1OjI3KzAwOjAwIiwgIjlkNGUiXQ"}]})
     items: list[DossierResume]
     next_cursor: str | None = Field(description="Opaque; pass as `cursor` for the next page. null at the end")
 
@@ -139,6 +175,11 @@ class EntreeChronologie(BaseModel):
 
 
 class Chronologie(BaseModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [{
+        "dossier_id": _DOSSIER_EXAMPLE["id"],
+        "items": [{"quand": "2026-04-30T08:00:00+00:00", "nature": "acte", "acte": _ACTE_VUE_EXAMPLE},
+                  {"quand": "2026-04-30T08:00:00+00:00", "nature": "evenement",
+                   "evenement": {"id": 42, "type": "acte.depose", "acte_id": _ACTE_VUE_EXAMPLE["id"]}}]}]})
     dossier_id: str
     items: list[EntreeChronologie]
 
@@ -151,6 +192,13 @@ class ResultatLot(BaseModel):
 
 
 class ReponseLot(BaseModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [{
+        "resultats": [{"index": 0, "statut": 201, "recu": {"id": "3b2f8c1e-…", "dossier_id": "9d4e…"}},
+                      {"index": 1, "statut": 422, "probleme": {
+                          "type": "urn:prevex:probleme:validation", "title": "Invalid request", "status": 422,
+                          "detail": "The request has 1 invalid field(s); see `errors`.",
+                          "errors": [{"pointer": "/dette/montant_cents", "detail": "Input should be a valid integer"}]}}],
+        "acceptes": 1, "rejetes": 1}]})
     resultats: list[ResultatLot]
     acceptes: int
     rejetes: int

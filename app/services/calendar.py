@@ -33,6 +33,7 @@ __all__ = [
     "is_public_holiday",
     "is_working_day",
     "local_date",
+    "paris_date_without_tzdata",
     "public_holidays",
     "treve_last_day",
 ]
@@ -125,10 +126,27 @@ def _paris() -> ZoneInfo | None:
         return None
 
 
+def _last_sunday(year: int, month: int) -> date:
+    last = date(year, month, _calendar.monthrange(year, month)[1])
+    return last - timedelta(days=(last.weekday() - 6) % 7)
+
+
+def paris_date_without_tzdata(moment: datetime) -> date:
+    """Europe/Paris day of an aware ``moment`` by the EU rule in force since 1996 (UTC+1, and UTC+2 from
+    the last Sunday of March 01:00 UTC to the last Sunday of October 01:00 UTC). Used when the system
+    has no time-zone database, so that a missing ``tzdata`` never silently shifts a day."""
+    utc_moment = moment.astimezone(UTC).replace(tzinfo=None)
+    year = utc_moment.year
+    summer_start = datetime.combine(_last_sunday(year, 3), datetime.min.time()) + timedelta(hours=1)
+    summer_end = datetime.combine(_last_sunday(year, 10), datetime.min.time()) + timedelta(hours=1)
+    offset = 2 if summer_start <= utc_moment < summer_end else 1
+    return (utc_moment + timedelta(hours=offset)).date()
+
+
 def local_date(moment: datetime) -> date:
     """The calendar day in metropolitan France (Europe/Paris) of ``moment``; naive datetimes are UTC."""
     aware = moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
     zone = _paris()
-    if zone is None:  # pragma: no cover
-        return aware.astimezone(UTC).date()
+    if zone is None:  # pragma: no cover - exercised directly by the tests
+        return paris_date_without_tzdata(aware)
     return aware.astimezone(zone).date()

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -14,6 +15,7 @@ from app.services.calendar import (
     is_public_holiday,
     is_working_day,
     local_date,
+    paris_date_without_tzdata,
     public_holidays,
 )
 
@@ -166,3 +168,13 @@ def test_end_of_treve_with_exceptional_ends() -> None:
 )
 def test_local_date(moment: datetime, expected: date) -> None:
     assert local_date(moment) == expected
+
+
+def test_paris_day_without_tzdata_matches_the_tz_database() -> None:
+    paris = ZoneInfo("Europe/Paris")
+    moment = datetime(2019, 1, 1, tzinfo=UTC)
+    while moment < datetime(2031, 1, 1, tzinfo=UTC):
+        for delta in (timedelta(0), timedelta(minutes=59), timedelta(hours=1)):
+            probe = moment + delta
+            assert paris_date_without_tzdata(probe) == probe.astimezone(paris).date(), probe
+        moment += timedelta(hours=23)

@@ -408,6 +408,20 @@ MALFORMED_NATIONAL: list[Any] = [
         id="related-position",
     ),
     pytest.param(
+        lambda d: _rule(d, "N-PM-ASSIGNATION-PREMATUREE")["actes_lies"]["saisine"].update(
+            filtre=[{"acte_absent": "saisine"}]
+        ),
+        "rule N-PM-ASSIGNATION-PREMATUREE: field 'actes_lies.saisine.filtre.0': a filter cannot test related acts",
+        id="filter-on-related-act",
+    ),
+    pytest.param(
+        lambda d: _rule(d, "N-PM-ASSIGNATION-PREMATUREE")["actes_lies"]["saisine"].update(
+            filtre=[{"fait": "motif", "op": "dans", "valeur": {"param": "motifs_inconnus"}}]
+        ),
+        "field 'actes_lies.saisine.filtre.0': unknown parameter 'motifs_inconnus'",
+        id="filter-unknown-parameter",
+    ),
+    pytest.param(
         lambda d: d.update(territoire="France"),
         "field 'territoire': String should match pattern",
         id="territory-code",

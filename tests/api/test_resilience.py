@@ -1,0 +1,46 @@
+"""A database outage is a 503 with Retry-After; logs carry no personal data."""
+
+from __future__ import annotations
+
+import logging
+
+import httpx
+import pytest
+from fastapi import FastAPI
+
+from app.core.db import Database
+from tests.factories import acte, household, make_partner
+
+
+async def test_database_outage_is_503_with_retry_after(app: FastAPI, client: httpx.AsyncClient) -> None:
+    p = await make_partner(app, client)
+    working = app.state.database
+    app.state.database = Database("postgresql://postgres@127.0.0.1:9/nowhere")  # nothing listens on port 9
+    app.state.partner_status.clear()
+    try:
+        response = await client.get("/v1/partenaires/moi", headers=p.headers)
+        ready = await client.get("/readyz")
+    finally:
+        await app.state.database.dispose()
+        app.state.database = working
+    assert response.status_code == 503
+    assert response.headers["content-type"] == "application/problem+json"
+    assert int(response.headers["retry-after"]) > 0
+    assert "Traceback" not in response.text and "nowhere" not in response.text
+    assert ready.status_code == 503
+
+
+async def test_logs_carry_no_personal_data(
+    app: FastAPI, client: httpx.AsyncClient, caplog: pytest.LogCaptureFixture
+) -> None:
+    p = await make_partner(app, client)
+    body = acte("commandement_de_payer", household())
+    body["occupants"][0]["nom"] = "DUPONTSECRET"  # type: ignore[index]
+    with caplog.at_level(logging.DEBUG):
+        await client.post("/v1/actes", json=body, headers=p.headers)
+        await client.post("/v1/actes", json={**body, "dette": "x"}, headers=p.headers)
+    from app.core.logging import JsonFormatter
+
+    formatted = "\n".join(JsonFormatter().format(r) for r in caplog.records)
+    assert "DUPONTSECRET" not in formatted and p.token not in formatted
+    assert "/v1/actes" in formatted  # the access line is there
