@@ -49,7 +49,9 @@ def test_every_operation_has_an_example() -> None:
         for method, op in operations.items():
             bodies = [r.get("content", {}) for code, r in op["responses"].items() if code.startswith("2")]
             bodies.append(op.get("requestBody", {}).get("content", {}))
-            assert any(has_example(media) for content in bodies for media in content.values()), f"{method} {path}"
+            assert any(has_example(media) for content in bodies for media in content.values()), (
+                f"{method} {path}"
+            )
 
 
 def test_decision_codes_are_in_the_contract() -> None:

@@ -11,7 +11,9 @@ from app.rules.loader import DECISION_CODES
 
 def _codes(kind: str) -> str:
     """The public codes of one kind, as a Markdown list (they are part of the contract)."""
-    return "\n".join(f"- `{code}`: {meta['en']}" for code, meta in DECISION_CODES.items() if meta["kind"] == kind)
+    return "\n".join(
+        f"- `{code}`: {meta['en']}" for code, meta in DECISION_CODES.items() if meta["kind"] == kind
+    )
 
 
 _DECISION_EXAMPLE: dict[str, Any] = {
@@ -29,19 +31,39 @@ _DECISION_EXAMPLE: dict[str, Any] = {
 
 
 _ACTE_VUE_EXAMPLE: dict[str, Any] = {
-    "id": "3b2f8c1e-0d6a-4d8e-9a57-2f1c0e9b7a31", "dossier_id": "9d4e1a2b-5c6f-4a7b-8c9d-0e1f2a3b4c5d",
-    "type": "diagnostic_social_financier", "date_acte": "2026-04-30", "recu_le": "2026-04-30T08:00:00+00:00",
-    "deposant": {"kind": "departement", "vous": False}, "contenu_visible": False,
+    "id": "3b2f8c1e-0d6a-4d8e-9a57-2f1c0e9b7a31",
+    "dossier_id": "9d4e1a2b-5c6f-4a7b-8c9d-0e1f2a3b4c5d",
+    "type": "diagnostic_social_financier",
+    "date_acte": "2026-04-30",
+    "recu_le": "2026-04-30T08:00:00+00:00",
+    "deposant": {"kind": "departement", "vous": False},
+    "contenu_visible": False,
 }
-_SOURCE_EXAMPLE = {"acte_id": "3b2f8c1e-0d6a-4d8e-9a57-2f1c0e9b7a31", "type": "commandement_de_payer",
-                   "partner_kind": "commissaire_justice", "recu_le": "2026-03-02T09:15:27+00:00"}
+_SOURCE_EXAMPLE = {
+    "acte_id": "3b2f8c1e-0d6a-4d8e-9a57-2f1c0e9b7a31",
+    "type": "commandement_de_payer",
+    "partner_kind": "commissaire_justice",
+    "recu_le": "2026-03-02T09:15:27+00:00",
+}
 _DOSSIER_EXAMPLE: dict[str, Any] = {
-    "id": "9d4e1a2b-5c6f-4a7b-8c9d-0e1f2a3b4c5d", "territoire": "93", "parc": "prive", "stade": "contentieux",
-    "created_at": "2026-03-02T09:15:27+00:00", "updated_at": "2026-04-30T08:00:00+00:00",
-    "faits": {"dette.montant_cents": {"valeur": 282000, "source": _SOURCE_EXAMPLE,
-                                      "historique": [{"valeur": 282000, "source": _SOURCE_EXAMPLE}],
-                                      "divergent": False}},
-    "actes": [_ACTE_VUE_EXAMPLE], "echeances": [_DECISION_EXAMPLE], "orientations": [], "alertes": [],
+    "id": "9d4e1a2b-5c6f-4a7b-8c9d-0e1f2a3b4c5d",
+    "territoire": "93",
+    "parc": "prive",
+    "stade": "contentieux",
+    "created_at": "2026-03-02T09:15:27+00:00",
+    "updated_at": "2026-04-30T08:00:00+00:00",
+    "faits": {
+        "dette.montant_cents": {
+            "valeur": 282000,
+            "source": _SOURCE_EXAMPLE,
+            "historique": [{"valeur": 282000, "source": _SOURCE_EXAMPLE}],
+            "divergent": False,
+        }
+    },
+    "actes": [_ACTE_VUE_EXAMPLE],
+    "echeances": [_DECISION_EXAMPLE],
+    "orientations": [],
+    "alertes": [],
     "version_regles": "national@…",
 }
 
@@ -68,10 +90,22 @@ class Decision(BaseModel):
 
 
 class Decisions(BaseModel):
-    model_config = ConfigDict(json_schema_extra={"examples": [
-        {"echeances": [_DECISION_EXAMPLE], "orientations": [], "alertes": [], "version_regles": "national@…"}]})
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "echeances": [_DECISION_EXAMPLE],
+                    "orientations": [],
+                    "alertes": [],
+                    "version_regles": "national@…",
+                }
+            ]
+        }
+    )
     echeances: list[Decision] = Field(description="Deadlines. Codes:\n" + _codes("echeance"))
-    orientations: list[Decision] = Field(description="Who must be told or seized. Codes:\n" + _codes("orientation"))
+    orientations: list[Decision] = Field(
+        description="Who must be told or seized. Codes:\n" + _codes("orientation")
+    )
     alertes: list[Decision] = Field(
         description="Admissibility and consistency alerts (never blocking). Codes:\n" + _codes("alerte")
     )
@@ -160,9 +194,21 @@ class DossierResume(BaseModel):
 
 
 class PageDossiers(BaseModel):
-    model_config = ConfigDict(json_schema_extra={"examples": [{"items": [{
-        k: _DOSSIER_EXAMPLE[k] for k in ("id", "territoire", "parc", "stade", "created_at", "updated_at")}],
-        "next_cursor": "WyIyMDI2LTAzLTAyVDA5OjE1OjI3KzAwOjAwIiwgIjlkNGUiXQ"}]})
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "items": [
+                        {
+                            k: _DOSSIER_EXAMPLE[k]
+                            for k in ("id", "territoire", "parc", "stade", "created_at", "updated_at")
+                        }
+                    ],
+                    "next_cursor": "WyIyMDI2LTAzLTAyVDA5OjE1OjI3KzAwOjAwIiwgIjlkNGUiXQ",
+                }
+            ]
+        }
+    )
     items: list[DossierResume]
     next_cursor: str | None = Field(description="Opaque; pass as `cursor` for the next page. null at the end")
 
@@ -175,11 +221,27 @@ class EntreeChronologie(BaseModel):
 
 
 class Chronologie(BaseModel):
-    model_config = ConfigDict(json_schema_extra={"examples": [{
-        "dossier_id": _DOSSIER_EXAMPLE["id"],
-        "items": [{"quand": "2026-04-30T08:00:00+00:00", "nature": "acte", "acte": _ACTE_VUE_EXAMPLE},
-                  {"quand": "2026-04-30T08:00:00+00:00", "nature": "evenement",
-                   "evenement": {"id": 42, "type": "acte.depose", "acte_id": _ACTE_VUE_EXAMPLE["id"]}}]}]})
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "dossier_id": _DOSSIER_EXAMPLE["id"],
+                    "items": [
+                        {"quand": "2026-04-30T08:00:00+00:00", "nature": "acte", "acte": _ACTE_VUE_EXAMPLE},
+                        {
+                            "quand": "2026-04-30T08:00:00+00:00",
+                            "nature": "evenement",
+                            "evenement": {
+                                "id": 42,
+                                "type": "acte.depose",
+                                "acte_id": _ACTE_VUE_EXAMPLE["id"],
+                            },
+                        },
+                    ],
+                }
+            ]
+        }
+    )
     dossier_id: str
     items: list[EntreeChronologie]
 
@@ -192,13 +254,35 @@ class ResultatLot(BaseModel):
 
 
 class ReponseLot(BaseModel):
-    model_config = ConfigDict(json_schema_extra={"examples": [{
-        "resultats": [{"index": 0, "statut": 201, "recu": {"id": "3b2f8c1e-…", "dossier_id": "9d4e…"}},
-                      {"index": 1, "statut": 422, "probleme": {
-                          "type": "urn:prevex:probleme:validation", "title": "Invalid request", "status": 422,
-                          "detail": "The request has 1 invalid field(s); see `errors`.",
-                          "errors": [{"pointer": "/dette/montant_cents", "detail": "Input should be a valid integer"}]}}],
-        "acceptes": 1, "rejetes": 1}]})
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "resultats": [
+                        {"index": 0, "statut": 201, "recu": {"id": "3b2f8c1e-…", "dossier_id": "9d4e…"}},
+                        {
+                            "index": 1,
+                            "statut": 422,
+                            "probleme": {
+                                "type": "urn:prevex:probleme:validation",
+                                "title": "Invalid request",
+                                "status": 422,
+                                "detail": "The request has 1 invalid field(s); see `errors`.",
+                                "errors": [
+                                    {
+                                        "pointer": "/dette/montant_cents",
+                                        "detail": "Input should be a valid integer",
+                                    }
+                                ],
+                            },
+                        },
+                    ],
+                    "acceptes": 1,
+                    "rejetes": 1,
+                }
+            ]
+        }
+    )
     resultats: list[ResultatLot]
     acceptes: int
     rejetes: int

@@ -57,11 +57,32 @@ class JeuDeRegles(BaseModel):
 
 
 class Catalogue(BaseModel):
-    model_config = ConfigDict(extra="allow", json_schema_extra={"examples": [{
-        "jeux": [{"territoire": "national", "version": "2026.1", "titre": "Règles nationales",
-                  "source": "Loi 89-462 art. 24 ; CPCE L412-1 à L412-6",
-                  "regles": [{"id": "N-CDP-DELAY-2023", "titre": "Délai du commandement de payer (6 semaines)",
-                              "du": "2023-07-29", "au": None, "source": "Loi 89-462 art. 24 I"}]}],
-        "codes": {"cdp_effet": {"kind": "echeance", "fr": "…", "en": "…"}}}]})
+    model_config = ConfigDict(
+        extra="allow",
+        json_schema_extra={
+            "examples": [
+                {
+                    "jeux": [
+                        {
+                            "territoire": "national",
+                            "version": "2026.1",
+                            "titre": "Règles nationales",
+                            "source": "Loi 89-462 art. 24 ; CPCE L412-1 à L412-6",
+                            "regles": [
+                                {
+                                    "id": "N-CDP-DELAY-2023",
+                                    "titre": "Délai du commandement de payer (6 semaines)",
+                                    "du": "2023-07-29",
+                                    "au": None,
+                                    "source": "Loi 89-462 art. 24 I",
+                                }
+                            ],
+                        }
+                    ],
+                    "codes": {"cdp_effet": {"kind": "echeance", "fr": "…", "en": "…"}},
+                }
+            ]
+        },
+    )
     jeux: list[JeuDeRegles]
     codes: dict[str, Any] = Field(description="Every public decision code, by kind, with its meaning")

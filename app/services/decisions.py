@@ -50,7 +50,9 @@ def decision_dict(decision: Decision, references: Mapping[str, str]) -> dict[str
         "acte": decision.acte,
         "acte_reference": references.get(decision.acte),
         # A related act is named in the facts by its reference (what partners know), not by its key.
-        "faits": {k: references.get(v, v) if isinstance(v, str) else v for k, v in _jsonable(decision.faits).items()},
+        "faits": {
+            k: references.get(v, v) if isinstance(v, str) else v for k, v in _jsonable(decision.faits).items()
+        },
         "message": decision.message,
         "cle": decision.cle(),
     }
