@@ -265,26 +265,47 @@ CASES: list[Any] = [
         set(),
         id="signal-sans-dette",
     ),
-    # --- assignation_au_plus_tot (art. 24 II) -------------------------------------------------------
+    # --- assignation_au_plus_tot (art. 24 II): saisine + 2 months, same day number -------------------
+    pytest.param(
+        "93",
+        [act("s", "saisine_ccapex", D(2025, 1, 15), bailleur=PM)],
+        "assignation_au_plus_tot",
+        {("N-PM-SAISINE-DELAI", "s", D(2025, 3, 15), None)},
+        id="au-plus-tot-15-janvier-15-mars",
+    ),
     pytest.param(
         "93",
         [act("s", "saisine_ccapex", D(2024, 3, 10), bailleur=PM)],
         "assignation_au_plus_tot",
-        {("N-PM-SAISINE-DELAI", "s", D(2024, 5, 11), None)},
+        {("N-PM-SAISINE-DELAI", "s", D(2024, 5, 10), None)},
         id="au-plus-tot-saisine-pm",
     ),
     pytest.param(
         "93",
         [act("s", "saisine_ccapex", D(2024, 12, 31), bailleur=SOC)],
         "assignation_au_plus_tot",
-        {("N-PM-SAISINE-DELAI", "s", D(2025, 3, 1), None)},
+        {("N-PM-SAISINE-DELAI", "s", D(2025, 2, 28), None)},
         id="au-plus-tot-31-dec-fin-fevrier",
+    ),
+    pytest.param(
+        "93",
+        [act("s", "saisine_ccapex", D(2023, 12, 31), bailleur=SOC)],
+        "assignation_au_plus_tot",
+        {("N-PM-SAISINE-DELAI", "s", D(2024, 2, 29), None)},
+        id="au-plus-tot-31-dec-29-fevrier-bissextile",
+    ),
+    pytest.param(
+        "93",
+        [act("s", "saisine_ccapex", D(2025, 8, 31), bailleur=PM)],
+        "assignation_au_plus_tot",
+        {("N-PM-SAISINE-DELAI", "s", D(2025, 10, 31), None)},
+        id="au-plus-tot-31-aout-31-octobre",
     ),
     pytest.param(
         "93",
         [act("i", "signalement_impaye", D(2024, 1, 15), bailleur=SOC)],
         "assignation_au_plus_tot",
-        {("N-PM-SAISINE-DELAI", "i", D(2024, 3, 16), None)},
+        {("N-PM-SAISINE-DELAI", "i", D(2024, 3, 15), None)},
         id="au-plus-tot-signalement-caf",
     ),
     pytest.param(
@@ -305,25 +326,55 @@ CASES: list[Any] = [
         "93",
         [act("s", "saisine_ccapex", D(2015, 1, 1), bailleur=PM)],
         "assignation_au_plus_tot",
-        {("N-PM-SAISINE-DELAI", "s", D(2015, 3, 2), None)},
+        {("N-PM-SAISINE-DELAI", "s", D(2015, 3, 1), None)},
         id="au-plus-tot-2015-01-01",
     ),
-    # --- assignation_prematuree ---------------------------------------------------------------------
+    # --- assignation_prematuree: strictly before saisine + 2 months -----------------------------------
+    pytest.param(
+        "93",
+        [
+            act("s", "saisine_ccapex", D(2025, 1, 15), bailleur=PM),
+            assignation("a", D(2025, 3, 14), bailleur=PM),
+        ],
+        "assignation_prematuree",
+        {("N-PM-ASSIGNATION-PREMATUREE", "a", D(2025, 3, 15), None)},
+        id="prematuree-2025-veille",
+    ),
+    pytest.param(
+        "93",
+        [
+            act("s", "saisine_ccapex", D(2025, 1, 15), bailleur=PM),
+            assignation("a", D(2025, 3, 15), bailleur=PM),
+        ],
+        "assignation_prematuree",
+        set(),
+        id="prematuree-2025-jour",
+    ),
+    pytest.param(
+        "93",
+        [
+            act("s", "saisine_ccapex", D(2025, 1, 15), bailleur=PM),
+            assignation("a", D(2025, 3, 16), bailleur=PM),
+        ],
+        "assignation_prematuree",
+        set(),
+        id="prematuree-2025-lendemain",
+    ),
     pytest.param(
         "93",
         [
             act("s", "saisine_ccapex", D(2024, 3, 10), bailleur=PM),
-            assignation("a", D(2024, 5, 10), bailleur=PM),
+            assignation("a", D(2024, 5, 9), bailleur=PM),
         ],
         "assignation_prematuree",
-        {("N-PM-ASSIGNATION-PREMATUREE", "a", D(2024, 5, 11), None)},
+        {("N-PM-ASSIGNATION-PREMATUREE", "a", D(2024, 5, 10), None)},
         id="prematuree-veille",
     ),
     pytest.param(
         "93",
         [
             act("s", "saisine_ccapex", D(2024, 3, 10), bailleur=PM),
-            assignation("a", D(2024, 5, 11), bailleur=PM),
+            assignation("a", D(2024, 5, 10), bailleur=PM),
         ],
         "assignation_prematuree",
         set(),
@@ -333,11 +384,31 @@ CASES: list[Any] = [
         "93",
         [
             act("s", "saisine_ccapex", D(2024, 3, 10), bailleur=SOC),
-            assignation("a", D(2024, 5, 12), bailleur=SOC),
+            assignation("a", D(2024, 5, 11), bailleur=SOC),
         ],
         "assignation_prematuree",
         set(),
         id="prematuree-lendemain",
+    ),
+    pytest.param(
+        "93",
+        [
+            act("s", "saisine_ccapex", D(2024, 12, 31), bailleur=SOC),
+            assignation("a", D(2025, 2, 27), bailleur=SOC),
+        ],
+        "assignation_prematuree",
+        {("N-PM-ASSIGNATION-PREMATUREE", "a", D(2025, 2, 28), None)},
+        id="prematuree-31-dec-veille-fin-fevrier",
+    ),
+    pytest.param(
+        "93",
+        [
+            act("s", "saisine_ccapex", D(2024, 12, 31), bailleur=SOC),
+            assignation("a", D(2025, 2, 28), bailleur=SOC),
+        ],
+        "assignation_prematuree",
+        set(),
+        id="prematuree-31-dec-jour-fin-fevrier",
     ),
     pytest.param(
         "93",
@@ -386,7 +457,7 @@ CASES: list[Any] = [
         "93",
         [assignation("a", D(2023, 7, 28), D(2023, 10, 20))],
         "notification_prefet_limite",
-        {("N-ASSIGN-NOTICE-ANCIEN", "a", D(2023, 8, 19), None)},
+        {("N-ASSIGN-NOTICE-ANCIEN", "a", D(2023, 8, 20), None)},
         id="prefet-assignation-2023-07-28",
     ),
     pytest.param(
@@ -414,8 +485,22 @@ CASES: list[Any] = [
         "93",
         [assignation("a", D(2023, 1, 5), D(2023, 4, 30))],
         "notification_prefet_limite",
-        {("N-ASSIGN-NOTICE-ANCIEN", "a", D(2023, 2, 27), None)},
+        {("N-ASSIGN-NOTICE-ANCIEN", "a", D(2023, 2, 28), None)},
         id="prefet-2-mois-fin-fevrier",
+    ),
+    pytest.param(
+        "93",
+        [assignation("a", D(2023, 3, 1), D(2023, 6, 15))],
+        "notification_prefet_limite",
+        {("N-ASSIGN-NOTICE-ANCIEN", "a", D(2023, 4, 15), None)},
+        id="prefet-2-mois-audience-15-juin-2023",
+    ),
+    pytest.param(
+        "93",
+        [assignation("a", D(2022, 7, 1), D(2022, 10, 31))],
+        "notification_prefet_limite",
+        {("N-ASSIGN-NOTICE-ANCIEN", "a", D(2022, 8, 31), None)},
+        id="prefet-2-mois-audience-31-octobre",
     ),
     pytest.param(
         "93",
@@ -465,14 +550,63 @@ CASES: list[Any] = [
         [assignation("a", D(2023, 7, 28), D(2023, 10, 20), recu_le=utc(2023, 8, 19, 10, 0))],
         "notification_prefet_tardive",
         set(),
-        id="tardive-ancien-dernier-jour",
+        id="tardive-ancien-veille",
     ),
     pytest.param(
         "93",
         [assignation("a", D(2023, 7, 28), D(2023, 10, 20), recu_le=utc(2023, 8, 20, 10, 0))],
         "notification_prefet_tardive",
-        {("N-ASSIGN-NOTICE-TARDIVE-ANCIEN", "a", D(2023, 8, 19), None)},
+        set(),
+        id="tardive-ancien-dernier-jour",
+    ),
+    pytest.param(
+        "93",
+        [assignation("a", D(2023, 7, 28), D(2023, 10, 20), recu_le=utc(2023, 8, 21, 10, 0))],
+        "notification_prefet_tardive",
+        {("N-ASSIGN-NOTICE-TARDIVE-ANCIEN", "a", D(2023, 8, 20), None)},
         id="tardive-ancien-lendemain",
+    ),
+    pytest.param(
+        "93",
+        [assignation("a", D(2023, 3, 1), D(2023, 6, 15), recu_le=utc(2023, 4, 14, 10, 0))],
+        "notification_prefet_tardive",
+        set(),
+        id="tardive-ancien-15-juin-veille",
+    ),
+    pytest.param(
+        "93",
+        [assignation("a", D(2023, 3, 1), D(2023, 6, 15), recu_le=utc(2023, 4, 15, 21, 59))],
+        "notification_prefet_tardive",
+        set(),
+        id="tardive-ancien-15-juin-dernier-jour-23h59-paris",
+    ),
+    pytest.param(
+        "93",
+        [assignation("a", D(2023, 3, 1), D(2023, 6, 15), recu_le=utc(2023, 4, 15, 22, 0))],
+        "notification_prefet_tardive",
+        {("N-ASSIGN-NOTICE-TARDIVE-ANCIEN", "a", D(2023, 4, 15), None)},
+        id="tardive-ancien-15-juin-lendemain-minuit-paris",
+    ),
+    pytest.param(
+        "93",
+        [assignation("a", D(2023, 3, 1), D(2023, 6, 15), recu_le=utc(2023, 4, 16, 10, 0))],
+        "notification_prefet_tardive",
+        {("N-ASSIGN-NOTICE-TARDIVE-ANCIEN", "a", D(2023, 4, 15), None)},
+        id="tardive-ancien-15-juin-lendemain",
+    ),
+    pytest.param(
+        "93",
+        [assignation("a", D(2023, 4, 15), D(2023, 6, 15))],
+        "notification_prefet_tardive",
+        set(),
+        id="tardive-ancien-sans-recu-le-date-acte-dernier-jour",
+    ),
+    pytest.param(
+        "93",
+        [assignation("a", D(2023, 4, 16), D(2023, 6, 15))],
+        "notification_prefet_tardive",
+        {("N-ASSIGN-NOTICE-TARDIVE-ANCIEN", "a", D(2023, 4, 15), None)},
+        id="tardive-ancien-sans-recu-le-lendemain",
     ),
     pytest.param(
         "93",
@@ -565,24 +699,52 @@ CASES: list[Any] = [
         set(),
         id="dsf-sans-assignation",
     ),
-    # --- expulsion_au_plus_tot: CQL + 2 months + 1 day, moved out of the trêve -----------------------
+    # --- expulsion_au_plus_tot: CQL + 2 months (same day number), moved out of the trêve ---------------
+    pytest.param(
+        "93",
+        [act("q", "commandement_quitter_lieux", D(2025, 5, 15))],
+        "expulsion_au_plus_tot",
+        {("N-CQL-DELAI", "q", D(2025, 7, 15), None)},
+        id="cql-15-mai-15-juillet",
+    ),
     pytest.param(
         "93",
         [act("q", "commandement_quitter_lieux", D(2024, 6, 15))],
         "expulsion_au_plus_tot",
-        {("N-CQL-DELAI", "q", D(2024, 8, 16), None)},
+        {("N-CQL-DELAI", "q", D(2024, 8, 15), None)},
         id="cql-ete",
     ),
     pytest.param(
         "93",
-        [act("q", "commandement_quitter_lieux", D(2024, 8, 30))],
+        [act("q", "commandement_quitter_lieux", D(2025, 8, 30))],
+        "expulsion_au_plus_tot",
+        {("N-CQL-DELAI", "q", D(2025, 10, 30), None)},
+        id="cql-30-oct-avant-treve",
+    ),
+    pytest.param(
+        "93",
+        [act("q", "commandement_quitter_lieux", D(2025, 8, 31))],
+        "expulsion_au_plus_tot",
+        {("N-CQL-DELAI", "q", D(2025, 10, 31), None)},
+        id="cql-31-aout-31-oct-avant-treve",
+    ),
+    pytest.param(
+        "93",
+        [act("q", "commandement_quitter_lieux", D(2024, 8, 31))],
         "expulsion_au_plus_tot",
         {("N-CQL-DELAI", "q", D(2024, 10, 31), None)},
         id="cql-31-oct-avant-treve",
     ),
     pytest.param(
         "93",
-        [act("q", "commandement_quitter_lieux", D(2024, 8, 31))],
+        [act("q", "commandement_quitter_lieux", D(2025, 9, 1))],
+        "expulsion_au_plus_tot",
+        {("N-CQL-DELAI", "q", D(2026, 4, 1), None)},
+        id="cql-1-sept-1-nov-reporte-1-avril",
+    ),
+    pytest.param(
+        "93",
+        [act("q", "commandement_quitter_lieux", D(2024, 9, 1))],
         "expulsion_au_plus_tot",
         {("N-CQL-DELAI", "q", D(2025, 4, 1), None)},
         id="cql-1-nov-reporte-1-avril",
@@ -592,18 +754,25 @@ CASES: list[Any] = [
         [act("q", "commandement_quitter_lieux", D(2025, 1, 30))],
         "expulsion_au_plus_tot",
         {("N-CQL-DELAI", "q", D(2025, 4, 1), None)},
-        id="cql-31-mars-reporte-1-avril",
+        id="cql-30-mars-reporte-1-avril",
     ),
     pytest.param(
         "93",
         [act("q", "commandement_quitter_lieux", D(2025, 1, 31))],
         "expulsion_au_plus_tot",
         {("N-CQL-DELAI", "q", D(2025, 4, 1), None)},
-        id="cql-1-avril",
+        id="cql-31-mars-reporte-1-avril",
     ),
     pytest.param(
         "93",
         [act("q", "commandement_quitter_lieux", D(2025, 2, 1))],
+        "expulsion_au_plus_tot",
+        {("N-CQL-DELAI", "q", D(2025, 4, 1), None)},
+        id="cql-1-avril",
+    ),
+    pytest.param(
+        "93",
+        [act("q", "commandement_quitter_lieux", D(2025, 2, 2))],
         "expulsion_au_plus_tot",
         {("N-CQL-DELAI", "q", D(2025, 4, 2), None)},
         id="cql-2-avril",
@@ -674,27 +843,76 @@ CASES: list[Any] = [
         set(),
         id="treve-relogement-assure",
     ),
-    # --- expulsion_prematuree ---------------------------------------------------------------------------
+    # --- expulsion_prematuree: strictly before CQL + 2 months (no trêve move) --------------------------
     pytest.param(
         "93",
-        [act("q", "commandement_quitter_lieux", D(2024, 6, 15)), act("e", "expulsion", D(2024, 8, 15))],
+        [act("q", "commandement_quitter_lieux", D(2025, 5, 15)), act("e", "expulsion", D(2025, 7, 14))],
         "expulsion_prematuree",
-        {("N-EXPULSION-PREMATUREE", "e", D(2024, 8, 16), None)},
+        {("N-EXPULSION-PREMATUREE", "e", D(2025, 7, 15), None)},
+        id="expulsion-2025-j-1",
+    ),
+    pytest.param(
+        "93",
+        [act("q", "commandement_quitter_lieux", D(2025, 5, 15)), act("e", "expulsion", D(2025, 7, 15))],
+        "expulsion_prematuree",
+        set(),
+        id="expulsion-2025-jour",
+    ),
+    pytest.param(
+        "93",
+        [act("q", "commandement_quitter_lieux", D(2025, 5, 15)), act("e", "expulsion", D(2025, 7, 16))],
+        "expulsion_prematuree",
+        set(),
+        id="expulsion-2025-lendemain",
+    ),
+    pytest.param(
+        "93",
+        [act("q", "commandement_quitter_lieux", D(2024, 6, 15)), act("e", "expulsion", D(2024, 8, 14))],
+        "expulsion_prematuree",
+        {("N-EXPULSION-PREMATUREE", "e", D(2024, 8, 15), None)},
         id="expulsion-j-1",
     ),
     pytest.param(
         "93",
-        [act("q", "commandement_quitter_lieux", D(2024, 6, 15)), act("e", "expulsion", D(2024, 8, 16))],
+        [act("q", "commandement_quitter_lieux", D(2024, 6, 15)), act("e", "expulsion", D(2024, 8, 15))],
         "expulsion_prematuree",
         set(),
         id="expulsion-jour",
     ),
     pytest.param(
         "93",
-        [act("q", "commandement_quitter_lieux", D(2024, 6, 15)), act("e", "expulsion", D(2024, 8, 17))],
+        [act("q", "commandement_quitter_lieux", D(2024, 6, 15)), act("e", "expulsion", D(2024, 8, 16))],
         "expulsion_prematuree",
         set(),
         id="expulsion-lendemain",
+    ),
+    pytest.param(
+        "93",
+        [act("q", "commandement_quitter_lieux", D(2025, 8, 31)), act("e", "expulsion", D(2025, 10, 30))],
+        "expulsion_prematuree",
+        {("N-EXPULSION-PREMATUREE", "e", D(2025, 10, 31), None)},
+        id="expulsion-31-aout-veille-31-oct",
+    ),
+    pytest.param(
+        "93",
+        [act("q", "commandement_quitter_lieux", D(2025, 8, 31)), act("e", "expulsion", D(2025, 10, 31))],
+        "expulsion_prematuree",
+        set(),
+        id="expulsion-31-aout-jour-31-oct",
+    ),
+    pytest.param(
+        "93",
+        [act("q", "commandement_quitter_lieux", D(2025, 9, 1)), act("e", "expulsion", D(2025, 10, 31))],
+        "expulsion_prematuree",
+        {("N-EXPULSION-PREMATUREE", "e", D(2025, 11, 1), None)},
+        id="expulsion-prematuree-sans-report-treve-veille",
+    ),
+    pytest.param(
+        "93",
+        [act("q", "commandement_quitter_lieux", D(2025, 9, 1)), act("e", "expulsion", D(2025, 11, 1))],
+        "expulsion_prematuree",
+        set(),
+        id="expulsion-prematuree-sans-report-treve-jour",
     ),
     # --- refus_implicite_cfp, offre_dalo_limite ---------------------------------------------------------
     pytest.param(
@@ -1326,7 +1544,7 @@ SCHEMA_CASES: list[Any] = [
         "93",
         [act("s", "saisine_ccapex", D(2024, 3, 10), motif="impaye", origine="bailleur_social")],
         "assignation_au_plus_tot",
-        {("N-PM-SAISINE-DELAI", "s", D(2024, 5, 11), None)},
+        {("N-PM-SAISINE-DELAI", "s", D(2024, 5, 10), None)},
         id="au-plus-tot-origine-bailleur-social-sans-categorie",
     ),
     pytest.param(
@@ -1571,12 +1789,12 @@ def test_every_decision_names_its_rule_and_source(territoire: str) -> None:
 
 def test_full_dossier_in_93() -> None:
     got = {(d.code, d.acte, d.date) for d in evaluate("93", _full_dossier())}
-    assert ("assignation_au_plus_tot", "1", D(2024, 1, 3)) in got
-    assert ("assignation_au_plus_tot", "3", D(2024, 3, 21)) in got
+    assert ("assignation_au_plus_tot", "1", D(2024, 1, 2)) in got
+    assert ("assignation_au_plus_tot", "3", D(2024, 3, 20)) in got
     assert ("notification_prefet_limite", "4", D(2024, 3, 31)) in got
     assert ("dsf_transmission_limite", "4", D(2024, 5, 2)) in got
     assert ("dsf_en_retard", "5", D(2024, 5, 2)) in got
-    assert ("expulsion_au_plus_tot", "7", D(2025, 4, 1)) in got
+    assert ("expulsion_au_plus_tot", "7", D(2024, 10, 31)) in got  # 31 Aug + 2 months, before the trêve
     assert ("refus_implicite_cfp", "8", D(2025, 6, 2)) in got
     assert ("protocole_tripartite", "1", None) in got
     assert ("courrier_prevention", "3", None) in got
@@ -1802,4 +2020,71 @@ def test_a_territory_parameter_overrides_the_national_one(tmp_path: Path) -> Non
     }
     assert {d.date for d in evaluate("93", dossier, rulebook=book) if d.code == "offre_dalo_limite"} == {
         D(2025, 2, 28)
+    }
+
+
+def test_the_stricter_cpc_641_642_reading_is_only_a_data_change(tmp_path: Path) -> None:
+    """The notes say the stricter reading (next day / day before) is `jours: 1` / `jours: -1` in the data."""
+    dossier = [
+        act("s", "saisine_ccapex", D(2025, 1, 15), bailleur=PM),
+        assignation("a", D(2025, 3, 15), None, bailleur=PM),
+        act("q", "commandement_quitter_lieux", D(2025, 8, 31)),
+        act("e", "expulsion", D(2025, 10, 31)),
+        assignation("p", D(2023, 3, 1), D(2023, 6, 15), recu_le=utc(2023, 4, 15, 10, 0)),
+    ]
+
+    def dates(book: RuleBook | None) -> set[tuple[str, str, date | None]]:
+        return {
+            (d.code, d.acte, d.date)
+            for d in evaluate("93", dossier, rulebook=book)
+            if d.code
+            in {
+                "assignation_au_plus_tot",
+                "assignation_prematuree",
+                "expulsion_au_plus_tot",
+                "expulsion_prematuree",
+                "notification_prefet_limite",
+                "notification_prefet_tardive",
+            }
+        }
+
+    assert dates(None) == {
+        ("assignation_au_plus_tot", "s", D(2025, 3, 15)),
+        ("expulsion_au_plus_tot", "q", D(2025, 10, 31)),
+        ("notification_prefet_limite", "p", D(2023, 4, 15)),
+    }
+
+    root = _copy_rules(tmp_path)
+
+    def stricter(data: dict[str, Any]) -> None:
+        def walk(node: Any) -> None:
+            if isinstance(node, dict):
+                delai = node.get("delai")
+                if isinstance(delai, dict) and set(delai) == {"mois"} and delai["mois"] in (2, -2):
+                    delai["jours"] = 1 if delai["mois"] > 0 else -1
+                for value in node.values():
+                    walk(value)
+            elif isinstance(node, list):
+                for value in node:
+                    walk(value)
+
+        for rule in data["regles"]:
+            if rule["id"] in {
+                "N-PM-SAISINE-DELAI",
+                "N-PM-ASSIGNATION-PREMATUREE",
+                "N-ASSIGN-NOTICE-ANCIEN",
+                "N-ASSIGN-NOTICE-TARDIVE-ANCIEN",
+                "N-CQL-DELAI",
+                "N-EXPULSION-PREMATUREE",
+            }:
+                walk(rule)
+
+    _edit(root / "national.yaml", stricter)
+    assert dates(_book(root)) == {
+        ("assignation_au_plus_tot", "s", D(2025, 3, 16)),
+        ("assignation_prematuree", "a", D(2025, 3, 16)),
+        ("expulsion_au_plus_tot", "q", D(2026, 4, 1)),  # 1 Nov is in the trêve
+        ("expulsion_prematuree", "e", D(2025, 11, 1)),
+        ("notification_prefet_limite", "p", D(2023, 4, 14)),
+        ("notification_prefet_tardive", "p", D(2023, 4, 14)),
     }

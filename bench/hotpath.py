@@ -1,0 +1,433 @@
+"""Where the CPU of one ``POST /v1/actes`` goes, measured in-process, one request at a time.
+
+    uv run python bench/hotpath.py [--requests N] [--database-url URL] [--embedded] [--cprofile]
+
+No HTTP server and no load generator: the ASGI app of ``create_app`` is called directly, requests are
+sent one after the other, and the hot-path functions are wrapped (at run time, in this process; the
+app's code is not modified) to record the CPU time (``time.process_time``) spent inside each. With one
+request in flight, the CPU time of an ``await`` is only this process's work (waiting for PostgreSQL is
+not CPU time). Prints the inclusive CPU time per request of each part, the number of SQL round trips,
+the cost of one SQLAlchemy round trip against a bare asyncpg one, and (``--cprofile``) the CPU by
+package. The database is chosen as in ``bench/intake.py``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import cProfile
+import functools
+import inspect
+import json
+import logging
+import os
+import pstats
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.intake import (
+    BenchError,
+    Resources,
+    asyncpg_dsn,
+    choose_database,
+    log,
+    luhn_siret,
+    make_bodies,
+)
+
+CPU: dict[str, float] = defaultdict(float)
+CALLS: dict[str, int] = defaultdict(int)
+ACTIVE = False
+
+
+def _record(label: str, cpu: float) -> None:
+    if ACTIVE:
+        CPU[label] += cpu
+        CALLS[label] += 1
+
+
+def timed(label: str, fn: Any) -> Any:
+    if getattr(fn, "__bench_wrapped__", False):
+        return fn
+    if inspect.iscoroutinefunction(fn):
+
+        @functools.wraps(fn)
+        async def awrapper(*args: Any, **kwargs: Any) -> Any:
+            started = time.process_time()
+            try:
+                return await fn(*args, **kwargs)
+            finally:
+                _record(label, time.process_time() - started)
+
+        awrapper.__bench_wrapped__ = True  # type: ignore[attr-defined]
+        return awrapper
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        started = time.process_time()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            _record(label, time.process_time() - started)
+
+    wrapper.__bench_wrapped__ = True  # type: ignore[attr-defined]
+    return wrapper
+
+
+class _TimedJson:
+    """Stands for the ``json`` module inside one app module, to time its ``dumps``."""
+
+    def __init__(self, label: str) -> None:
+        self.dumps = timed(label, json.dumps)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(json, name)
+
+
+def instrument() -> None:
+    """Wrap the hot path. Nested labels are inclusive (a parent's time contains its children's)."""
+    import fastapi.routing
+    import starlette.responses
+    from sqlalchemy.ext.asyncio.session import AsyncSession, AsyncSessionTransaction
+
+    import app.api.actes as api_actes
+    import app.api.deps as deps
+    import app.core.logging as core_logging
+    import app.services.actes as actes
+    import app.services.decisions as decisions
+
+    for name, label in (
+        ("read_body", "read_body"),
+        ("parse_json", "parse_json (ACTE_ADAPTER.validate_json)"),
+        ("file_acte", "file_acte"),
+    ):
+        setattr(api_actes, name, timed(label, getattr(api_actes, name)))
+    for name in ("token_kid", "decode_token", "_partner_is_active"):
+        setattr(deps, name, timed(f"auth: {name}", getattr(deps, name)))
+    for name in (
+        "authorise",
+        "canonical_sha256",
+        "household_keys",
+        "_find_dossier",
+        "_dossier_state",
+        "evaluate_dossier",
+        "group",
+    ):
+        setattr(actes, name, timed(f"file_acte: {name}", getattr(actes, name)))
+    actes.json = _TimedJson("file_acte: json.dumps (receipt, payload, decisions, event)")  # type: ignore[assignment]
+    for name, label in (
+        ("_python_facts", "evaluate_dossier: _python_facts (validate_python + model_dump)"),
+        ("evaluate", "evaluate_dossier: rules_engine.evaluate"),
+        ("decision_dict", "evaluate_dossier: decision_dict"),
+    ):
+        setattr(decisions, name, timed(label, getattr(decisions, name)))
+    AsyncSession.execute = timed_execute(AsyncSession.execute)  # type: ignore[method-assign]
+    fastapi.routing.solve_dependencies = timed(  # type: ignore[attr-defined]
+        "FastAPI solve_dependencies (auth, session object)",
+        fastapi.routing.solve_dependencies,  # type: ignore[attr-defined]
+    )
+    AsyncSessionTransaction.__aexit__ = timed(  # type: ignore[method-assign]
+        "session: commit (AsyncSessionTransaction.__aexit__)", AsyncSessionTransaction.__aexit__
+    )
+    AsyncSession.__aexit__ = timed("session: close (AsyncSession.__aexit__)", AsyncSession.__aexit__)  # type: ignore[method-assign]
+    core_logging.JsonFormatter.format = timed(
+        "access log: JsonFormatter.format", core_logging.JsonFormatter.format
+    )  # type: ignore[method-assign]
+    starlette.responses.JSONResponse.render = timed(  # type: ignore[method-assign]
+        "response: JSONResponse.render", starlette.responses.JSONResponse.render
+    )
+
+
+ORDER = [  # (depth, label); a parent's time includes its children's
+    (0, "read_body"),
+    (0, "parse_json (ACTE_ADAPTER.validate_json)"),
+    (0, "FastAPI solve_dependencies (auth, session object)"),
+    (1, "auth: token_kid"),
+    (1, "auth: decode_token"),
+    (1, "auth: _partner_is_active"),
+    (0, "file_acte"),
+    (1, "file_acte: authorise"),
+    (1, "file_acte: canonical_sha256"),
+    (1, "file_acte: household_keys"),
+    (1, "SQL: _LOCKS (advisory locks; + pool checkout and BEGIN)"),
+    (1, "SQL: _DUPLICATES"),
+    (1, "file_acte: _find_dossier"),
+    (2, "SQL: ORM select (dossier candidates)"),
+    (1, "file_acte: _dossier_state"),
+    (1, "file_acte: evaluate_dossier"),
+    (2, "evaluate_dossier: _python_facts (validate_python + model_dump)"),
+    (2, "evaluate_dossier: rules_engine.evaluate"),
+    (2, "evaluate_dossier: decision_dict"),
+    (1, "file_acte: group"),
+    (1, "file_acte: json.dumps (receipt, payload, decisions, event)"),
+    (1, "SQL: _WRITE (one statement, data-modifying CTEs)"),
+    (0, "session: commit (AsyncSessionTransaction.__aexit__)"),
+    (0, "session: close (AsyncSession.__aexit__)"),
+    (0, "response: JSONResponse.render"),
+    (0, "access log: JsonFormatter.format"),
+]
+TOP_LEVEL = [label for depth, label in ORDER if depth == 0]
+
+
+def _sql_label(statement: Any) -> str:
+    text = str(getattr(statement, "text", "")).lstrip()
+    if text.startswith("SELECT (SELECT pg_try_advisory"):
+        return "SQL: _LOCKS (advisory locks; + pool checkout and BEGIN)"
+    if text.startswith("SELECT (SELECT json_build_object"):
+        return "SQL: _DUPLICATES"
+    if text.startswith("WITH d AS"):
+        return "SQL: _WRITE (one statement, data-modifying CTEs)"
+    if text:
+        return "SQL: other text()"
+    return "SQL: ORM select (dossier candidates)"
+
+
+def timed_execute(fn: Any) -> Any:
+    @functools.wraps(fn)
+    async def wrapper(self: Any, statement: Any, *args: Any, **kwargs: Any) -> Any:
+        started = time.process_time()
+        try:
+            return await fn(self, statement, *args, **kwargs)
+        finally:
+            _record(_sql_label(statement), time.process_time() - started)
+
+    return wrapper
+
+
+async def call(app: Any, token: str, body: bytes) -> int:
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0", "spec_version": "2.3"},
+        "http_version": "1.1",
+        "method": "POST",
+        "scheme": "http",
+        "path": "/v1/actes",
+        "raw_path": b"/v1/actes",
+        "query_string": b"",
+        "root_path": "",
+        "headers": [
+            (b"host", b"127.0.0.1:8000"),
+            (b"content-type", b"application/json"),
+            (b"authorization", f"Bearer {token}".encode()),
+            (b"content-length", str(len(body)).encode()),
+        ],
+        "client": ("127.0.0.1", 50000),
+        "server": ("127.0.0.1", 8000),
+        "state": {},
+    }
+    sent = False
+    status = 0
+
+    async def receive() -> dict[str, Any]:
+        nonlocal sent
+        if not sent:
+            sent = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        await asyncio.sleep(3600)
+        return {"type": "http.disconnect"}
+
+    async def send(message: dict[str, Any]) -> None:
+        nonlocal status
+        if message["type"] == "http.response.start":
+            status = message["status"]
+
+    await app(scope, receive, send)
+    return status
+
+
+async def round_trip_costs(url: str, database: Any, n: int = 300) -> tuple[float, float]:
+    """CPU ms of one ``SELECT 1`` round trip in a transaction: SQLAlchemy session vs bare asyncpg."""
+    import asyncpg
+    from sqlalchemy import text
+
+    conn = await asyncpg.connect(asyncpg_dsn(url))
+    try:
+        started = time.process_time()
+        for _ in range(n):
+            async with conn.transaction():
+                await conn.fetchval("SELECT 1")
+        raw = (time.process_time() - started) / n
+    finally:
+        await conn.close()
+    statement = text("SELECT 1")
+    started = time.process_time()
+    for _ in range(n):
+        async with database.sessionmaker() as session, session.begin():
+            await session.execute(statement)
+    orm = (time.process_time() - started) / n
+    return raw * 1000, orm * 1000
+
+
+async def run(args: argparse.Namespace, url: str) -> None:
+    from sqlalchemy import event
+
+    from app.core.config import Settings
+    from app.core.migrations import upgrade
+    from app.core.security import issue_token
+    from app.main import create_app
+    from app.services.partners import create_partner
+
+    global ACTIVE
+    upgrade(url)
+    app = create_app(Settings(), database_url=url)
+    devnull = open(os.devnull, "w")  # noqa: ASYNC230 (once, at start-up)
+    for handler in logging.getLogger().handlers:  # keep the access log (its cost counts), not its noise
+        if isinstance(handler, logging.StreamHandler):
+            handler.setStream(devnull)
+    async with app.router.lifespan_context(app):
+        database = app.state.database
+        async with database.sessionmaker() as session, session.begin():
+            issued = await create_partner(
+                session,
+                kind="commissaire_justice",
+                nom="Banc d'essai",
+                siret=luhn_siret(),
+                territoires=["93"],
+            )
+        from app.core.scopes import scopes_for_kind
+        from app.core.security import Principal
+
+        principal = Principal(
+            partner_id=issued.partner.id,
+            kind="commissaire_justice",
+            territoires=("93",),
+            scopes=frozenset(scopes_for_kind("commissaire_justice")),
+            client_id=issued.client_id,
+        )
+        settings = Settings()
+        token = issue_token(
+            app.state.keyring,
+            principal,
+            issuer=settings.jwt_issuer,
+            audience=settings.jwt_audience,
+            ttl_seconds=3600,
+        )
+        statements = 0
+
+        @event.listens_for(database.engine.sync_engine, "before_cursor_execute")
+        def _count(*_: Any) -> None:
+            nonlocal statements
+            statements += 1
+
+        run_id = os.urandom(3).hex()
+        for status in [await call(app, token, b) for b in make_bodies(run_id, args.warmup, "W")]:
+            if status != 201:
+                raise BenchError(f"warm-up request answered {status}")
+
+        # 1. plain: CPU and wall time per request, nothing wrapped
+        bodies = make_bodies(run_id, args.requests, "P")
+        cpu0, wall0, statements = time.process_time(), time.perf_counter(), 0
+        statuses = [await call(app, token, b) for b in bodies]
+        cpu_plain = (time.process_time() - cpu0) / len(bodies) * 1000
+        wall_plain = (time.perf_counter() - wall0) / len(bodies) * 1000
+        per_request_sql = statements / len(bodies)
+        bad = [s for s in statuses if s != 201]
+        if bad:
+            raise BenchError(f"{len(bad)} requests failed (first status {bad[0]})")
+
+        # 2. instrumented
+        instrument()
+        bodies = make_bodies(run_id, args.requests, "I")
+        ACTIVE = True
+        cpu0 = time.process_time()
+        for b in bodies:
+            await call(app, token, b)
+        cpu_instr = (time.process_time() - cpu0) / len(bodies) * 1000
+        ACTIVE = False
+
+        raw_rt, orm_rt = await round_trip_costs(url, database)
+
+        print(f"POST /v1/actes in-process, {args.requests} sequential requests (after {args.warmup} warm-up)")
+        print(
+            f"  CPU per request: {cpu_plain:.2f} ms (wall {wall_plain:.2f} ms); instrumented run {cpu_instr:.2f} ms"
+        )
+        print(f"  SQL statements sent by SQLAlchemy per request: {per_request_sql:.2f} (+ BEGIN and COMMIT)")
+        print("  inclusive CPU per request of each part (ms, and % of the instrumented request):")
+        n = len(bodies)
+        for depth, label in ORDER:
+            if label not in CPU:
+                continue
+            ms = CPU[label] / n * 1000
+            print(
+                f"  {'  ' * depth}{label:<{72 - 2 * depth}} {ms:7.3f}  {100 * ms / cpu_instr:5.1f}%"
+                f"  ({CALLS[label] / n:.2f} calls)"
+            )
+        others = sorted(set(CPU) - {label for _, label in ORDER})
+        for label in others:
+            print(
+                f"  (not in the tree) {label}: {CPU[label] / n * 1000:.3f} ms ({CALLS[label] / n:.2f} calls)"
+            )
+        measured = sum(CPU[k] for k in TOP_LEVEL if k in CPU) / n * 1000
+        print(
+            f"  {'everything else: routing, middleware, endpoint glue (no uvicorn/HTTP here)':<72} "
+            f"{cpu_instr - measured:7.3f}  {100 * (cpu_instr - measured) / cpu_instr:5.1f}%"
+        )
+        print(
+            f"  one SELECT 1 round trip in a transaction, CPU: bare asyncpg {raw_rt:.3f} ms, "
+            f"SQLAlchemy AsyncSession {orm_rt:.3f} ms"
+        )
+
+        if args.cprofile:
+            bodies = make_bodies(run_id, args.requests, "C")
+            profiler = cProfile.Profile(time.process_time)
+            profiler.enable()
+            for b in bodies:
+                await call(app, token, b)
+            profiler.disable()
+            by_package: dict[str, float] = defaultdict(float)
+            stats = pstats.Stats(profiler)
+            total = 0.0
+            for (filename, _, _), (_, _, tottime, _, _) in stats.stats.items():  # type: ignore[attr-defined]
+                total += tottime
+                by_package[_package(filename)] += tottime
+            print("  cProfile, self CPU by package (profiler overhead inflates small calls):")
+            for package, t in sorted(by_package.items(), key=lambda kv: -kv[1])[:16]:
+                print(f"    {package:<40} {100 * t / total:5.1f}%")
+            stats.sort_stats("tottime")
+            if args.cprofile_out:
+                stats.dump_stats(args.cprofile_out)
+                print(f"  cProfile data written to {args.cprofile_out}")
+
+
+def _package(filename: str) -> str:
+    if "site-packages/" in filename:
+        return filename.split("site-packages/")[1].split("/")[0]
+    if "/app/" in filename:
+        parts = filename.split("/app/")[1].split("/")
+        return "app/" + "/".join(parts[:2])
+    if filename.startswith("<") or filename == "~":
+        return "builtins / C functions"
+    return "stdlib: " + Path(filename).stem
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--requests", "-n", type=int, default=500)
+    parser.add_argument("--warmup", type=int, default=100)
+    parser.add_argument("--database-url")
+    parser.add_argument("--embedded", action="store_true")
+    parser.add_argument("--cprofile", action="store_true", help="also profile with cProfile (CPU clock)")
+    parser.add_argument("--cprofile-out", help="write the cProfile data to this file (pstats)")
+    args = parser.parse_args()
+    res = Resources(tmpdir=Path(tempfile.mkdtemp(prefix="prevex-hotpath-")))
+    try:
+        db = choose_database(args, res)
+        asyncio.run(run(args, db.url))
+        return 0
+    except BenchError as exc:
+        log(f"error: {exc}")
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    finally:
+        res.cleanup()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
