@@ -114,8 +114,8 @@ DECISION_CODES: dict[str, dict[str, str]] = {
     ),
     "assignation_au_plus_tot": _code(
         "echeance",
-        "Premier jour où un bailleur personne morale peut assigner (lendemain des 2 mois suivant la saisine CCAPEX)",
-        "First day a corporate landlord may summon the tenant (day after CCAPEX referral + 2 months)",
+        "Premier jour où un bailleur personne morale peut assigner (saisine CCAPEX + 2 mois)",
+        "First day a corporate landlord may summon the tenant (CCAPEX referral + 2 months)",
     ),
     "notification_prefet_limite": _code(
         "echeance",
@@ -129,8 +129,8 @@ DECISION_CODES: dict[str, dict[str, str]] = {
     ),
     "expulsion_au_plus_tot": _code(
         "echeance",
-        "Premier jour possible d'expulsion (lendemain de CQL + 2 mois, reporté après la trêve hivernale)",
-        "Earliest eviction day (day after order to vacate + 2 months, moved past the winter truce)",
+        "Premier jour possible d'expulsion (CQL + 2 mois, reporté au 1er avril pendant la trêve hivernale)",
+        "Earliest eviction day (order to vacate + 2 months, moved to 1 April during the winter truce)",
     ),
     "refus_implicite_cfp": _code(
         "echeance",

@@ -26,11 +26,11 @@ from app.core.problems import ProblemException, forbidden, validation_problem
 from app.core.scopes import ACTES_DEPOSER, depot_scope
 from app.core.security import Principal
 from app.models.acte import Acte as ActeRow
-from app.models.acte import Evaluation
 from app.models.dossier import Dossier, DossierCle
 from app.schemas.actes import ActeBase
 from app.services.decisions import ActInput, evaluate_dossier, group
 from app.services.dossiers import bailleur_siren, household_keys, parc_of, stage_of
+from app.services.evaluations import latest_evaluation
 from app.services.visibility import Vue, dossier_filter
 
 
@@ -171,13 +171,8 @@ async def _dossier_state(
         .mappings()
         .all()
     )
-    last = await session.scalar(
-        select(Evaluation.decisions)
-        .where(Evaluation.dossier_id == dossier_id)
-        .order_by(Evaluation.created_at.desc(), Evaluation.id.desc())
-        .limit(1)
-    )
-    known = {str(d["cle"]) for d in (last or [])}
+    latest = await latest_evaluation(session, dossier_id)
+    known = {str(d["cle"]) for d in (latest[0] if latest else [])}
     return [dict(a) for a in acts], known
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 from app.rules.loader import load_rulebook
@@ -31,37 +31,12 @@ def _python_facts(payload: Mapping[str, Any]) -> dict[str, Any]:
     return facts
 
 
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, (date, datetime)):
-        return value.isoformat()
-    if isinstance(value, Mapping):
-        return {str(k): _jsonable(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_jsonable(v) for v in value]
-    return value
-
-
 def decision_dict(decision: Decision, references: Mapping[str, str]) -> dict[str, Any]:
-    out: dict[str, Any] = {
-        "kind": decision.kind,
-        "code": decision.code,
-        "regle": decision.regle,
-        "source": decision.source,
-        "acte": decision.acte,
-        "acte_reference": references.get(decision.acte),
-        # A related act is named in the facts by its reference (what partners know), not by its key.
-        "faits": {
-            k: references.get(v, v) if isinstance(v, str) else v for k, v in _jsonable(decision.faits).items()
-        },
-        "message": decision.message,
-        "cle": decision.cle(),
-    }
-    if decision.date is not None:
-        out["date"] = decision.date.isoformat()
-    if decision.destinataire is not None:
-        out["destinataire"] = decision.destinataire
-    if decision.precision is not None:
-        out["precision"] = decision.precision
+    """The engine's decision as stored and shown: absent optional fields dropped, the act's reference
+    added, and a related act named in the facts by its reference (what partners know), not its key."""
+    out = {k: v for k, v in decision.to_dict().items() if v is not None}
+    out["acte_reference"] = references.get(decision.acte)
+    out["faits"] = {k: references.get(v, v) if isinstance(v, str) else v for k, v in decision.faits.items()}
     return out
 
 

@@ -21,6 +21,7 @@ from app.models.dossier import Dossier
 from app.models.event import Event
 from app.services.decisions import group
 from app.services.dossiers import StoredAct, facts_with_provenance
+from app.services.evaluations import latest_evaluation
 from app.services.visibility import Vue, dossier_filter
 
 _ACT_COLUMNS = (
@@ -111,14 +112,7 @@ async def read_dossier(
 ) -> dict[str, Any]:
     dossier = await _visible_dossier(session, principal, dossier_id)
     acts = await _acts(session, dossier_id)
-    latest = (
-        await session.execute(
-            select(Evaluation.decisions, Evaluation.version_regles)
-            .where(Evaluation.dossier_id == dossier_id)
-            .order_by(Evaluation.created_at.desc(), Evaluation.id.desc())
-            .limit(1)
-        )
-    ).first()
+    latest = await latest_evaluation(session, dossier_id)
     vue = Vue(principal)
     visible = _visible_ids(vue, acts)
     stored = [
@@ -128,7 +122,7 @@ async def read_dossier(
         for a in acts
         if str(a["id"]) in visible
     ]
-    decisions = [d for d in (latest.decisions if latest else []) if vue.decision(d, visible)]
+    decisions = [d for d in (latest[0] if latest else []) if vue.decision(d, visible)]
     await audit(session, principal, [dossier_id], "lecture_dossier", request_id)
     return {
         "id": str(dossier.id),
@@ -140,7 +134,7 @@ async def read_dossier(
         "faits": facts_with_provenance(stored),
         "actes": [vue.acte(a) for a in acts],
         **group(decisions),
-        "version_regles": latest.version_regles if latest else None,
+        "version_regles": latest[1] if latest else None,
     }
 
 

@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.models.acte import Acte, Evaluation
 from app.models.dossier import Dossier
 from app.services.decisions import ActInput, evaluate_dossier
+from app.services.evaluations import latest_evaluation
 
 
 async def dossier_ids(session: AsyncSession, territoire: str | None) -> list[uuid.UUID]:
@@ -35,17 +36,10 @@ async def reevaluate(session: AsyncSession, dossier_id: uuid.UUID) -> int:
     version, decisions = evaluate_dossier(
         territoire, [ActInput(str(a.id), a.payload, a.recu_le) for a in acts]
     )
-    latest = (
-        await session.execute(
-            select(Evaluation.decisions, Evaluation.version_regles)
-            .where(Evaluation.dossier_id == dossier_id)
-            .order_by(Evaluation.created_at.desc(), Evaluation.id.desc())
-            .limit(1)
-        )
-    ).first()
-    if latest is not None and latest.decisions == decisions and latest.version_regles == version:
+    latest = await latest_evaluation(session, dossier_id)
+    if latest is not None and latest == (decisions, version):
         return 0
-    known = {d["cle"] for d in (latest.decisions if latest else [])}
+    known = {d["cle"] for d in (latest[0] if latest else [])}
     await session.execute(
         insert(Evaluation).values(
             id=uuid.uuid4(),

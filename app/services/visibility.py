@@ -26,6 +26,7 @@ from sqlalchemy.orm import aliased
 from app.core.security import Principal
 from app.models.acte import Acte
 from app.models.dossier import Dossier
+from app.schemas.actes import ACTE_TYPES
 
 TERRITORIAL = frozenset({"ccapex", "prefecture", "departement", "commission_locale", "organisme_payeur"})
 
@@ -41,27 +42,7 @@ _PROCEDURE = frozenset(
         "cloture",
     }
 )
-_ALL = frozenset(
-    {
-        "signalement_impaye",
-        "commandement_de_payer",
-        "saisine_ccapex",
-        "assignation",
-        "diagnostic_social_financier",
-        "decision_justice",
-        "protocole_cohesion_sociale",
-        "commandement_quitter_lieux",
-        "requisition_cfp",
-        "decision_cfp",
-        "expulsion",
-        "decision_fsl",
-        "surendettement",
-        "decision_dalo",
-        "decision_apl",
-        "plan_apurement",
-        "cloture",
-    }
-)
+_ALL = frozenset(ACTE_TYPES)
 _DSF = "diagnostic_social_financier"
 
 CONTENT: dict[str, frozenset[str]] = {
