@@ -34,6 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench.intake import (
     BenchError,
     Resources,
+    analyze,
     asyncpg_dsn,
     choose_database,
     log,
@@ -42,13 +43,38 @@ from bench.intake import (
 )
 
 CPU: dict[str, float] = defaultdict(float)
+PG_CPU: dict[str, float] = defaultdict(float)
 CALLS: dict[str, int] = defaultdict(int)
 ACTIVE = False
+BACKENDS: set[int] = set()  # PostgreSQL backend pids of the app's connections (when PostgreSQL is local)
 
 
-def _record(label: str, cpu: float) -> None:
+def _add_backend(pid: int) -> None:
+    """Track a backend when it runs on this machine (its /proc entry is a postgres process)."""
+    try:
+        with open(f"/proc/{pid}/comm") as f:
+            if f.read().strip() in ("postgres", "postmaster"):
+                BACKENDS.add(pid)
+    except OSError:
+        pass
+
+
+def pg_cpu() -> float:
+    """CPU seconds used so far by the app's PostgreSQL backends (``/proc/<pid>/schedstat``, ns)."""
+    total = 0
+    for pid in list(BACKENDS):
+        try:
+            with open(f"/proc/{pid}/schedstat") as f:
+                total += int(f.read().split()[0])
+        except (OSError, ValueError, IndexError):
+            BACKENDS.discard(pid)
+    return total / 1e9
+
+
+def _record(label: str, cpu: float, pg: float = 0.0) -> None:
     if ACTIVE:
         CPU[label] += cpu
+        PG_CPU[label] += pg
         CALLS[label] += 1
 
 
@@ -59,11 +85,11 @@ def timed(label: str, fn: Any) -> Any:
 
         @functools.wraps(fn)
         async def awrapper(*args: Any, **kwargs: Any) -> Any:
-            started = time.process_time()
+            started, pg_started = time.process_time(), pg_cpu()
             try:
                 return await fn(*args, **kwargs)
             finally:
-                _record(label, time.process_time() - started)
+                _record(label, time.process_time() - started, pg_cpu() - pg_started)
 
         awrapper.__bench_wrapped__ = True  # type: ignore[attr-defined]
         return awrapper
@@ -90,6 +116,15 @@ class _TimedJson:
         return getattr(json, name)
 
 
+def _wrap(module: Any, name: str, label: str) -> None:
+    """Time ``module.name`` (looked up at call time by its callers); skip it if the app changed."""
+    target = getattr(module, name, None)
+    if target is None or not callable(target):
+        log(f"note: {module.__name__}.{name} not found; not timed")
+        return
+    setattr(module, name, timed(label, target))
+
+
 def instrument() -> None:
     """Wrap the hot path. Nested labels are inclusive (a parent's time contains its children's)."""
     import fastapi.routing
@@ -107,9 +142,9 @@ def instrument() -> None:
         ("parse_json", "parse_json (ACTE_ADAPTER.validate_json)"),
         ("file_acte", "file_acte"),
     ):
-        setattr(api_actes, name, timed(label, getattr(api_actes, name)))
+        _wrap(api_actes, name, label)
     for name in ("token_kid", "decode_token", "_partner_is_active"):
-        setattr(deps, name, timed(f"auth: {name}", getattr(deps, name)))
+        _wrap(deps, name, f"auth: {name}")
     for name in (
         "authorise",
         "canonical_sha256",
@@ -119,14 +154,14 @@ def instrument() -> None:
         "evaluate_dossier",
         "group",
     ):
-        setattr(actes, name, timed(f"file_acte: {name}", getattr(actes, name)))
+        _wrap(actes, name, f"file_acte: {name}")
     actes.json = _TimedJson("file_acte: json.dumps (receipt, payload, decisions, event)")  # type: ignore[assignment]
     for name, label in (
         ("_python_facts", "evaluate_dossier: _python_facts (validate_python + model_dump)"),
         ("evaluate", "evaluate_dossier: rules_engine.evaluate"),
         ("decision_dict", "evaluate_dossier: decision_dict"),
     ):
-        setattr(decisions, name, timed(label, getattr(decisions, name)))
+        _wrap(decisions, name, label)
     AsyncSession.execute = timed_execute(AsyncSession.execute)  # type: ignore[method-assign]
     fastapi.routing.solve_dependencies = timed(  # type: ignore[attr-defined]
         "FastAPI solve_dependencies (auth, session object)",
@@ -191,11 +226,11 @@ def _sql_label(statement: Any) -> str:
 def timed_execute(fn: Any) -> Any:
     @functools.wraps(fn)
     async def wrapper(self: Any, statement: Any, *args: Any, **kwargs: Any) -> Any:
-        started = time.process_time()
+        started, pg_started = time.process_time(), pg_cpu()
         try:
             return await fn(self, statement, *args, **kwargs)
         finally:
-            _record(_sql_label(statement), time.process_time() - started)
+            _record(_sql_label(statement), time.process_time() - started, pg_cpu() - pg_started)
 
     return wrapper
 
@@ -315,16 +350,33 @@ async def run(args: argparse.Namespace, url: str) -> None:
             nonlocal statements
             statements += 1
 
+        @event.listens_for(database.engine.sync_engine, "connect")
+        def _backend(dbapi_connection: Any, _: Any) -> None:
+            _add_backend(dbapi_connection.driver_connection.get_server_pid())
+
+        async with database.engine.connect() as conn:
+            for pid in (
+                await conn.exec_driver_sql(
+                    "SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
+                    "AND backend_type = 'client backend'"
+                )
+            ).scalars():
+                _add_backend(pid)
+
         run_id = os.urandom(3).hex()
         for status in [await call(app, token, b) for b in make_bodies(run_id, args.warmup, "W")]:
             if status != 201:
                 raise BenchError(f"warm-up request answered {status}")
 
+        if args.analyze:
+            await asyncio.to_thread(analyze, url)  # as autovacuum would, see bench/intake.py
+
         # 1. plain: CPU and wall time per request, nothing wrapped
         bodies = make_bodies(run_id, args.requests, "P")
-        cpu0, wall0, statements = time.process_time(), time.perf_counter(), 0
+        cpu0, wall0, pg0, statements = time.process_time(), time.perf_counter(), pg_cpu(), 0
         statuses = [await call(app, token, b) for b in bodies]
         cpu_plain = (time.process_time() - cpu0) / len(bodies) * 1000
+        pg_plain = (pg_cpu() - pg0) / len(bodies) * 1000
         wall_plain = (time.perf_counter() - wall0) / len(bodies) * 1000
         per_request_sql = statements / len(bodies)
         bad = [s for s in statuses if s != 201]
@@ -347,16 +399,29 @@ async def run(args: argparse.Namespace, url: str) -> None:
         print(
             f"  CPU per request: {cpu_plain:.2f} ms (wall {wall_plain:.2f} ms); instrumented run {cpu_instr:.2f} ms"
         )
+        if BACKENDS:
+            print(f"  PostgreSQL backend CPU per request: {pg_plain:.2f} ms")
+        else:
+            print("  PostgreSQL backend CPU: not measured (the server is not on this machine)")
         print(f"  SQL statements sent by SQLAlchemy per request: {per_request_sql:.2f} (+ BEGIN and COMMIT)")
-        print("  inclusive CPU per request of each part (ms, and % of the instrumented request):")
+        print(
+            "  inclusive CPU per request of each part: this process (ms, % of the instrumented request), "
+            "and its PostgreSQL backend (ms):"
+        )
         n = len(bodies)
+        print(f"  {'':72} {'app ms':>7}  {'%':>5}  {'PG ms':>6}  calls")
         for depth, label in ORDER:
             if label not in CPU:
                 continue
             ms = CPU[label] / n * 1000
+            pg = (
+                f"{PG_CPU[label] / n * 1000:6.3f}"
+                if label in PG_CPU and BACKENDS and PG_CPU[label]
+                else f"{'':6}"
+            )
             print(
-                f"  {'  ' * depth}{label:<{72 - 2 * depth}} {ms:7.3f}  {100 * ms / cpu_instr:5.1f}%"
-                f"  ({CALLS[label] / n:.2f} calls)"
+                f"  {'  ' * depth}{label:<{72 - 2 * depth}} {ms:7.3f}  {100 * ms / cpu_instr:5.1f}%  {pg}"
+                f"  {CALLS[label] / n:.2f}"
             )
         others = sorted(set(CPU) - {label for _, label in ORDER})
         for label in others:
@@ -398,6 +463,8 @@ async def run(args: argparse.Namespace, url: str) -> None:
 def _package(filename: str) -> str:
     if "site-packages/" in filename:
         return filename.split("site-packages/")[1].split("/")[0]
+    if "/bench/" in filename:
+        return "bench (this script's timers)"
     if "/app/" in filename:
         parts = filename.split("/app/")[1].split("/")
         return "app/" + "/".join(parts[:2])
@@ -412,6 +479,7 @@ def main() -> int:
     parser.add_argument("--warmup", type=int, default=100)
     parser.add_argument("--database-url")
     parser.add_argument("--embedded", action="store_true")
+    parser.add_argument("--analyze", action="store_true", help="ANALYZE the database after the warm-up")
     parser.add_argument("--cprofile", action="store_true", help="also profile with cProfile (CPU clock)")
     parser.add_argument("--cprofile-out", help="write the cProfile data to this file (pstats)")
     args = parser.parse_args()

@@ -19,6 +19,7 @@ import copy
 import json
 import multiprocessing as mp
 import os
+import re
 import secrets
 import shutil
 import signal
@@ -29,6 +30,7 @@ import tempfile
 import time
 import warnings
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -53,7 +55,10 @@ class Interrupted(BaseException):
 
 
 def log(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)
+    try:
+        print(message, file=sys.stderr, flush=True)
+    except (OSError, ValueError):  # stderr closed (e.g. piped into `head`): keep cleaning up
+        pass
 
 
 # --------------------------------------------------------------------------------------------------
@@ -312,8 +317,13 @@ def _tree_cpu(pid: int) -> float:
     return total
 
 
-def _postgres_cpu(postmaster: int | None) -> dict[int, float]:
-    """CPU seconds of our PostgreSQL server's processes (postmaster, backends, background workers)."""
+_CLIENT_BACKEND = re.compile(r"\(\d+\)|\[local\]")
+
+
+def _postgres_cpu(postmaster: int | None, database: str | None) -> dict[int, float]:
+    """CPU seconds of the PostgreSQL server's processes that work for us: the postmaster, its background
+    processes (WAL writer, checkpointer, autovacuum...) and the backends connected to our database (not
+    the backends of other databases of a shared server)."""
     if postmaster is None:
         return {}
     try:
@@ -324,9 +334,13 @@ def _postgres_cpu(postmaster: int | None) -> dict[int, float]:
     out: dict[int, float] = {}
     for p in procs:
         try:
+            if p.pid != postmaster and database:
+                title = " ".join(p.cmdline())
+                if _CLIENT_BACKEND.search(title) and f" {database} " not in title:
+                    continue
             t = p.cpu_times()
             out[p.pid] = t.user + t.system
-        except psutil.NoSuchProcess:
+        except psutil.Error:
             pass
     return out
 
@@ -339,8 +353,9 @@ class CpuSnapshot:
     postgres: dict[int, float]
 
     @classmethod
-    def take(cls, server_pid: int, postmaster: int | None) -> CpuSnapshot:
-        return cls(time.monotonic(), psutil.cpu_times(), _tree_cpu(server_pid), _postgres_cpu(postmaster))
+    def take(cls, server_pid: int, postmaster: tuple[int, str] | None) -> CpuSnapshot:
+        pg = _postgres_cpu(*postmaster) if postmaster else {}
+        return cls(time.monotonic(), psutil.cpu_times(), _tree_cpu(server_pid), pg)
 
 
 def cpu_between(a: CpuSnapshot, b: CpuSnapshot) -> dict[str, float]:
@@ -392,12 +407,13 @@ def run_phase(
     url: str,
     token: str,
     server_pid: int,
-    postmaster: int | None,
+    postmaster: tuple[int, str] | None,
     warm_bodies: list[bytes],
     bodies: list[bytes],
     concurrency: int,
     clients: int,
     max_seconds: float,
+    before_measure: Callable[[], None] | None = None,
 ) -> PhaseResult:
     shared = new_shared(ctx)
     results = ctx.Queue()
@@ -423,7 +439,16 @@ def run_phase(
         procs.append(p)
     try:
         return _watch_phase(
-            target, shared, results, procs, server_pid, postmaster, len(warm_bodies), len(bodies), max_seconds
+            target,
+            shared,
+            results,
+            procs,
+            server_pid,
+            postmaster,
+            len(warm_bodies),
+            len(bodies),
+            max_seconds,
+            before_measure,
         )
     finally:
         shared.stop.set()
@@ -448,10 +473,11 @@ def _watch_phase(
     results: Any,
     procs: list[Any],
     server_pid: int,
-    postmaster: int | None,
+    postmaster: tuple[int, str] | None,
     n_warm: int,
     n_measure: int,
     max_seconds: float,
+    before_measure: Callable[[], None] | None,
 ) -> PhaseResult:
     clients = len(procs)
 
@@ -477,7 +503,11 @@ def _watch_phase(
     _progress(f"{target} warm-up", shared.warm_done.value, n_warm, started)
 
     # measure
+    if before_measure is not None:
+        before_measure()
     before = CpuSnapshot.take(server_pid, postmaster)
+    # PostgreSQL processes that end during the run (autovacuum workers...) keep the CPU last seen
+    seen_pg: dict[int, float] = dict(before.postgres)
     shared.go.set()
     started = last = time.monotonic()
     while shared.finished.value < clients:
@@ -488,10 +518,13 @@ def _watch_phase(
         now = time.monotonic()
         if now - last >= 1.0:
             _progress(f"{target} measure", shared.done.value, n_measure, started, shared.errors.value)
+            if postmaster is not None:
+                seen_pg.update(_postgres_cpu(*postmaster))
             last = now
         if now - started > max_seconds + 60:
             raise BenchError(f"{target}: the load generator did not stop after {max_seconds:.0f} s")
     after = CpuSnapshot.take(server_pid, postmaster)
+    after.postgres = {**seen_pg, **after.postgres}
     _progress(f"{target} measure", shared.done.value, n_measure, started, shared.errors.value)
 
     result = PhaseResult(target=target, requested=n_measure)
@@ -530,8 +563,6 @@ def _watch_phase(
 
 
 def asyncpg_dsn(url: str) -> str:
-    import re
-
     return re.sub(r"^postgres(ql)?(\+\w+)?://", "postgresql://", url)
 
 
@@ -553,7 +584,7 @@ async def _pg(url: str, *statements: str, fetch: str | None = None) -> Any:
         await conn.close()
 
 
-async def postmaster_pid(url: str) -> int | None:
+async def postmaster_pid(url: str) -> tuple[int, str] | None:
     """The pid of the PostgreSQL server's main process when it runs on this machine (for CPU figures)."""
     import asyncpg
 
@@ -564,7 +595,7 @@ async def postmaster_pid(url: str) -> int | None:
             process = psutil.Process(backend)
             parent = process.parent()
             if process.name() in ("postgres", "postmaster") and parent is not None:
-                return int(parent.pid)
+                return int(parent.pid), str(await conn.fetchval("SELECT current_database()"))
         except psutil.Error:
             pass
         return None
@@ -574,6 +605,16 @@ async def postmaster_pid(url: str) -> int | None:
 
 def pg(url: str, *statements: str, fetch: str | None = None) -> Any:
     return asyncio.run(_pg(url, *statements, fetch=fetch))
+
+
+def analyze(url: str) -> None:
+    """``--analyze``: refresh the planner's statistics after the warm-up, as autovacuum would within a
+    minute. By default the fresh benchmark tables are never analysed during a short run (like a new
+    deployment's first minute); the plans of some Prevex queries depend on it (see README)."""
+    try:
+        pg(url, "ANALYZE")
+    except Exception as exc:
+        log(f"warning: ANALYZE failed ({type(exc).__name__}: {exc}); the planner may lack statistics")
 
 
 def free_port() -> int:
@@ -658,8 +699,12 @@ def choose_database(args: argparse.Namespace, res: Resources) -> DatabaseChoice:
     given = args.database_url or os.environ.get("PREVEX_BENCH_DATABASE_URL")
     if given:
         origin = "--database-url" if args.database_url else "PREVEX_BENCH_DATABASE_URL"
+        try:
+            version = pg(given, fetch="SHOW server_version")
+        except Exception as exc:
+            raise BenchError(f"{origin}: cannot connect ({type(exc).__name__}: {exc})") from None
         log(f"database: {origin} (Prevex migrates it; the acts filed by the benchmark stay in it)")
-        return DatabaseChoice(given, f"{origin} (given)")
+        return DatabaseChoice(given, f"PostgreSQL {version}, {origin} (given)")
     name = f"prevex_bench_{secrets.token_hex(4)}"
     if not args.embedded:
         try:
@@ -833,7 +878,8 @@ def report(
         f"  {args.requests} measured requests per server and round, {args.warmup} warm-up, concurrency "
         f"{args.concurrency}, {args.rounds} round(s), {args.clients} load-generator process(es) ({args.client} client)"
     )
-    print(f"  machine: {cores} CPU(s), Python {sys.version.split()[0]}; database: {db.description}")
+    stats = "ANALYZE after each warm-up" if args.analyze else "tables not analysed (fresh database)"
+    print(f"  machine: {cores} CPU(s), Python {sys.version.split()[0]}; database: {db.description}; {stats}")
     print(
         f"  servers: uvicorn, 1 worker each, uvloop + httptools; Prevex pool {pool_size} (+ overflow), "
         f"baseline asyncpg pool {pool_size}"
@@ -859,7 +905,10 @@ def report(
     print(f"  CPU during the measurement, in cores (of {cores}):")
     row("  server process", lambda p: f"{p.cpu['server']:.2f}")
     row("  load generator (client)", lambda p: f"{p.cpu['client']:.2f}")
-    row("  PostgreSQL (local processes)", lambda p: f"{p.cpu['postgres']:.2f}")
+    row(
+        "  PostgreSQL (ours + background)",
+        lambda p: "not local" if p.cpu["postgres"] != p.cpu["postgres"] else f"{p.cpu['postgres']:.2f}",
+    )
     row(
         "  anything else",
         lambda p: (
@@ -877,6 +926,8 @@ def report(
     if "prevex" in pooled and "baseline" in pooled and pooled["baseline"].rps > 0:
         ratio = pooled["prevex"].rps / pooled["baseline"].rps
         verdict = "meets the goal" if ratio >= GOAL else "BELOW the goal"
+        if any(p.cpu["client"] >= 0.85 * args.clients for p in pooled.values()):
+            verdict += "; INCONCLUSIVE, the load generator was saturated, see below"
         print(f"  ratio Prevex / baseline throughput: {ratio:.3f} (goal >= {GOAL}: {verdict})")
         if len(rounds) > 1:
             per_round = [r["prevex"].rps / r["baseline"].rps for r in rounds if r["baseline"].rps > 0]
@@ -884,6 +935,13 @@ def report(
     busy = max(
         p.cpu["machine"] - p.cpu["server"] - p.cpu["client"] - _nz(p.cpu["postgres"]) for p in pooled.values()
     )
+    for p in pooled.values():
+        if p.cpu["client"] >= 0.85 * args.clients:
+            print(
+                f"  WARNING: the load generator was saturated during the {names[p.target]} run "
+                f"({p.cpu['client']:.2f} core(s) for {args.clients} process(es)): that throughput is the "
+                "client's limit, not the server's (try --client raw, or more --clients on a bigger machine)."
+            )
     if busy > 0.25:
         print(
             f"  WARNING: other work used up to {busy:.2f} core(s) during a measurement: the figures are "
@@ -922,6 +980,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument(
         "--max-seconds", type=float, default=300.0, help="time limit of each measured phase, in seconds (300)"
     )
+    parser.add_argument(
+        "--analyze", action="store_true", help="ANALYZE the database after each warm-up (see README)"
+    )
     parser.add_argument("--database-url", help="PostgreSQL URL to use (else PREVEX_BENCH_DATABASE_URL, ...)")
     parser.add_argument(
         "--embedded", action="store_true", help="use an embedded PostgreSQL even if one runs locally"
@@ -943,7 +1004,10 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 def bench(args: argparse.Namespace, res: Resources) -> int:
     from app.core.config import Settings
 
-    pool_size = Settings().db_pool_size
+    try:
+        pool_size = Settings().db_pool_size  # what `prevex serve` will use (environment, .env)
+    except Exception:  # e.g. PREVEX_ENVIRONMENT=production without a URL in this shell
+        pool_size = Settings.model_fields["db_pool_size"].default
     db = choose_database(args, res)
     postmaster = asyncio.run(postmaster_pid(db.url))
     run_id = secrets.token_hex(3)
@@ -1027,6 +1091,7 @@ def bench(args: argparse.Namespace, res: Resources) -> int:
                 args.concurrency,
                 args.clients,
                 args.max_seconds,
+                before_measure=(lambda: analyze(db.url)) if args.analyze else None,
             )
             if server.process.poll() is not None:
                 raise BenchError(f"{name} exited during the benchmark:\n{server.tail()}")
