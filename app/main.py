@@ -45,6 +45,7 @@ def create_app(
         app.state.database = database
         app.state.keyring = KeyRing()
         app.state.partner_status = {}
+        app.state.verified_tokens = {}
         app.state.migration_head = head_revision()
         try:
             async with database.sessionmaker() as session, session.begin():

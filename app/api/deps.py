@@ -10,6 +10,7 @@ from fastapi import Depends, Request
 from fastapi.openapi.models import OAuthFlowClientCredentials, OAuthFlows
 from fastapi.security import OAuth2, SecurityScopes
 from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.config import get_settings
 from app.core.db import SessionDep
@@ -19,6 +20,7 @@ from app.core.security import KeyRing, Principal, TokenError, decode_token, toke
 from app.models.partner import Partner
 
 _STATUS_TTL_SECONDS = 5.0
+_VERIFIED_TOKENS_MAX = 10_000
 
 oauth2 = OAuth2(
     flows=OAuthFlows(
@@ -54,10 +56,27 @@ async def current_principal(
     scheme, _, token = authorization.partition(" ")
     if scheme.lower() != "bearer" or not token:
         raise unauthorized("A bearer token is required.", error="invalid_request")
-    settings = get_settings()
     ring: KeyRing = request.app.state.keyring
     if ring.stale():
         await ring.load(session)
+    cache: dict[str, Principal] = request.app.state.verified_tokens
+    principal = cache.get(token)
+    if principal is None or principal.expires_at <= time.time():
+        principal = await _verify(token, ring, session)
+        if len(cache) >= _VERIFIED_TOKENS_MAX:
+            cache.clear()
+        cache[token] = principal
+    if not await _partner_is_active(request, session, principal.partner_id):
+        raise unauthorized("The token was refused: partner revoked.")
+    missing = [s for s in security_scopes.scopes if s not in principal.scopes]
+    if missing:
+        raise forbidden(f"This operation needs the scope(s): {', '.join(missing)}.", scope=" ".join(missing))
+    return principal
+
+
+async def _verify(token: str, ring: KeyRing, session: AsyncSession) -> Principal:
+    """Signature and claims, checked once per token: a verified token is remembered until it expires."""
+    settings = get_settings()
     try:
         kid = token_kid(token)
         if kid not in ring.public and ring.stale(unknown_kid=True):
@@ -65,12 +84,6 @@ async def current_principal(
         key = ring.public.get(kid)
         if key is None:
             raise TokenError("unknown key id")
-        principal = decode_token(token, key, issuer=settings.jwt_issuer, audience=settings.jwt_audience)
+        return decode_token(token, key, issuer=settings.jwt_issuer, audience=settings.jwt_audience)
     except TokenError as exc:
         raise unauthorized(f"The token was refused: {exc}.") from exc
-    if not await _partner_is_active(request, session, principal.partner_id):
-        raise unauthorized("The token was refused: partner revoked.")
-    missing = [s for s in security_scopes.scopes if s not in principal.scopes]
-    if missing:
-        raise forbidden(f"This operation needs the scope(s): {', '.join(missing)}.", scope=" ".join(missing))
-    return principal

@@ -142,6 +142,7 @@ class Principal:
     territoires: tuple[str, ...]
     scopes: frozenset[str]
     client_id: str
+    expires_at: int = 0  # the token's ``exp`` (epoch seconds), when it comes from a token
 
 
 def issue_token(ring: KeyRing, principal: Principal, *, issuer: str, audience: str, ttl_seconds: int) -> str:
@@ -209,6 +210,7 @@ def decode_token(token: str, key: Key, *, issuer: str, audience: str) -> Princip
             territoires=tuple(str(t) for t in claims["territoires"]),
             scopes=frozenset(str(claims.get("scope", "")).split()),
             client_id=str(claims["client_id"]),
+            expires_at=int(claims["exp"]),
         )
     except (KeyError, ValueError, TypeError) as exc:
         raise TokenError("token claims incomplete") from exc

@@ -25,12 +25,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.core.problems import ProblemException, forbidden, validation_problem
 from app.core.scopes import ACTES_DEPOSER, depot_scope
 from app.core.security import Principal
-from app.models.acte import Acte as ActeRow
-from app.models.dossier import Dossier, DossierCle
+from app.models.dossier import Dossier
 from app.schemas.actes import ActeBase
 from app.services.decisions import ActInput, evaluate_dossier, group
 from app.services.dossiers import bailleur_siren, household_keys, parc_of, stage_of
-from app.services.evaluations import latest_evaluation
 from app.services.visibility import Vue, dossier_filter
 
 
@@ -76,10 +74,28 @@ _LOCKS = text(
     "(SELECT count(pg_advisory_xact_lock(k)) FROM (SELECT unnest(CAST(:locks AS bigint[])) AS k ORDER BY 1) s) AS n"
 )
 _DUPLICATES = text(
-    "SELECT (SELECT json_build_object('sha', payload_sha256, 'receipt', receipt, 'id', id) FROM actes "
-    "        WHERE partner_id = :pid AND reference = :ref) AS existing, "
-    "       (SELECT json_build_object('sha', request_sha256, 'status', response_status, 'body', response_body) "
-    "        FROM idempotency_keys WHERE partner_id = :pid AND cle = :key) AS idem"
+    """
+SELECT (SELECT json_build_object('sha', payload_sha256, 'receipt', receipt, 'id', id) FROM actes
+        WHERE partner_id = :pid AND reference = :ref) AS existing,
+       (SELECT json_build_object('sha', request_sha256, 'status', response_status, 'body', response_body)
+        FROM idempotency_keys WHERE partner_id = :pid AND cle = :key) AS idem,
+       (SELECT coalesce(json_agg(json_build_object('id', d.id, 'bailleur', d.bailleur_cle)
+                                 ORDER BY d.updated_at DESC, d.id), CAST('[]' AS json))
+        FROM dossiers d
+        WHERE d.id IN (SELECT c.dossier_id FROM dossier_cles c WHERE c.cle = ANY(CAST(:keys AS text[])))
+          AND d.territoire = :territoire AND d.stade <> 'clos') AS candidates
+"""
+)
+# The dossier's acts (for the engine) and the decisions of its latest evaluation, in one round trip.
+_STATE = text(
+    """
+SELECT (SELECT coalesce(json_agg(json_build_object('id', a.id, 'type', a.type, 'partner_id', a.partner_id,
+                                                   'payload', a.payload, 'recu_le', a.recu_le)
+                                 ORDER BY a.recu_le, a.id), CAST('[]' AS json))
+        FROM actes a WHERE a.dossier_id = :did) AS acts,
+       (SELECT e.decisions FROM evaluations e WHERE e.dossier_id = :did
+        ORDER BY e.created_at DESC, e.id DESC LIMIT 1) AS latest
+"""
 )
 
 _WRITE = """
@@ -117,8 +133,13 @@ _WRITE_IDEM = text(
 
 
 async def _find_dossier(
-    session: AsyncSession, principal: Principal, payload: Mapping[str, Any], keys: Sequence[str]
+    session: AsyncSession,
+    principal: Principal,
+    payload: Mapping[str, Any],
+    candidates: Sequence[Mapping[str, Any]],
 ) -> uuid.UUID | None:
+    """An explicit ``dossier_id`` (checked against what the partner may read), else the most recently
+    updated open dossier of the household whose landlord does not contradict the act's."""
     explicit = payload.get("dossier_id")
     if explicit is not None:
         row = (
@@ -137,22 +158,10 @@ async def _find_dossier(
                 [{"pointer": "/territoire", "detail": f"the dossier is in territoire {row.territoire}"}]
             )
         return uuid.UUID(str(row.id))
-    if not keys:
-        return None
     siren = bailleur_siren(payload)
-    candidates = (
-        await session.execute(
-            select(Dossier.id, Dossier.bailleur_cle)
-            .join(DossierCle, DossierCle.dossier_id == Dossier.id)
-            .where(
-                DossierCle.cle.in_(keys), Dossier.territoire == payload["territoire"], Dossier.stade != "clos"
-            )
-            .order_by(Dossier.updated_at.desc(), Dossier.id)
-        )
-    ).all()
     for candidate in candidates:
-        if siren is None or candidate.bailleur_cle is None or candidate.bailleur_cle == siren:
-            return uuid.UUID(str(candidate.id))
+        if siren is None or candidate["bailleur"] is None or candidate["bailleur"] == siren:
+            return uuid.UUID(str(candidate["id"]))
     return None
 
 
@@ -160,20 +169,9 @@ async def _dossier_state(
     session: AsyncSession, dossier_id: uuid.UUID
 ) -> tuple[list[dict[str, Any]], set[str]]:
     """The dossier's acts (for the engine) and the keys of the decisions already made."""
-    acts = (
-        (
-            await session.execute(
-                select(ActeRow.id, ActeRow.type, ActeRow.partner_id, ActeRow.payload, ActeRow.recu_le)
-                .where(ActeRow.dossier_id == dossier_id)
-                .order_by(ActeRow.recu_le, ActeRow.id)
-            )
-        )
-        .mappings()
-        .all()
-    )
-    latest = await latest_evaluation(session, dossier_id)
-    known = {str(d["cle"]) for d in (latest[0] if latest else [])}
-    return [dict(a) for a in acts], known
+    row = (await session.execute(_STATE, {"did": dossier_id})).one()
+    acts = [{**a, "recu_le": datetime.fromisoformat(a["recu_le"])} for a in row.acts]
+    return acts, {str(d["cle"]) for d in (row.latest or [])}
 
 
 async def file_acte(
@@ -205,7 +203,14 @@ async def file_acte(
 
     dup = (
         await session.execute(
-            _DUPLICATES, {"pid": principal.partner_id, "ref": reference, "key": idempotency_key or ""}
+            _DUPLICATES,
+            {
+                "pid": principal.partner_id,
+                "ref": reference,
+                "key": idempotency_key or "",
+                "keys": keys,
+                "territoire": payload["territoire"],
+            },
         )
     ).one()
     if idempotency_key is not None and dup.idem is not None:
@@ -229,7 +234,7 @@ async def file_acte(
         return FilingResult(200, dup.existing["receipt"], {"Idempotent-Replayed": "true"})
 
     now = now or datetime.now(UTC)
-    dossier_id = await _find_dossier(session, principal, payload, keys)
+    dossier_id = await _find_dossier(session, principal, payload, dup.candidates)
     new_dossier = dossier_id is None
     previous: list[dict[str, Any]] = []
     known: set[str] = set()
@@ -240,7 +245,9 @@ async def file_acte(
 
     acte_id = uuid.uuid4()
     inputs = [ActInput(str(p["id"]), p["payload"], p["recu_le"]) for p in previous]
-    inputs.append(ActInput(str(acte_id), payload, now))
+    inputs.append(
+        ActInput(str(acte_id), payload, now, facts=acte.model_dump(mode="python", exclude_none=True))
+    )
     version, decisions = evaluate_dossier(str(payload["territoire"]), inputs)
     nouvelles = [d for d in decisions if d["cle"] not in known]
 

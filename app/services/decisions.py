@@ -21,6 +21,7 @@ class ActInput:
     key: str  # the act's id (filing) or its reference (simulation)
     payload: Mapping[str, Any]  # the act as stored: JSON types
     recu_le: datetime | None
+    facts: Mapping[str, Any] | None = None  # the typed facts when the caller already has the model
 
 
 def _python_facts(payload: Mapping[str, Any]) -> dict[str, Any]:
@@ -43,7 +44,12 @@ def decision_dict(decision: Decision, references: Mapping[str, str]) -> dict[str
 def evaluate_dossier(territoire: str, acts: Sequence[ActInput]) -> tuple[str, list[dict[str, Any]]]:
     """Every decision for a dossier made of ``acts``, and the version of the rules that made them."""
     rulebook = load_rulebook()
-    facts = [ActFacts(key=a.key, data=_python_facts(a.payload), recu_le=a.recu_le) for a in acts]
+    facts = [
+        ActFacts(
+            key=a.key, data=a.facts if a.facts is not None else _python_facts(a.payload), recu_le=a.recu_le
+        )
+        for a in acts
+    ]
     references = {a.key: str(a.payload.get("reference", "")) for a in acts}
     decisions = evaluate(territoire, facts, rulebook=rulebook)
     return rulebook.version_for(territoire), [decision_dict(d, references) for d in decisions]
