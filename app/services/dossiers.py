@@ -1,8 +1,8 @@
 """Dossiers: which dossier an act belongs to, its derived stage and parc, its facts with provenance.
 
 Matching ("dites-le nous une fois"): an explicit ``dossier_id`` wins; otherwise the household keys —
-one per occupant, made of the normalised address (postcode + street) and the occupant's normalised
-name — point to the dossier. Two acts about the same household land in one dossier whoever files them;
+one per occupant, made of the normalised address (postcode + street, without the floor or flat) and
+the occupant's normalised name — point to the dossier. Two acts about the same household land in one dossier whoever files them;
 another household at the same address has other names, so other keys. When both acts name the
 landlord's SIREN and the SIRENs differ, it is another lease: a new dossier.
 """
@@ -46,12 +46,57 @@ _ABBREVIATIONS = {
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
-def normalise(text: str) -> str:
-    """Lower case, no accents, no punctuation, common street abbreviations spelled out."""
+def _words(text: str) -> list[str]:
     decomposed = unicodedata.normalize("NFKD", text)
     ascii_only = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
-    words = _NON_ALNUM.sub(" ", ascii_only).split()
-    return " ".join(_ABBREVIATIONS.get(w, w) for w in words)
+    return _NON_ALNUM.sub(" ", ascii_only).split()
+
+
+def normalise(text: str) -> str:
+    """Lower case, no accents, no punctuation, common street abbreviations spelled out."""
+    return " ".join(_ABBREVIATIONS.get(w, w) for w in _words(text))
+
+
+# Where in the building: the same dwelling is written with or without them by different partners.
+_COMPLEMENTS = frozenset({"batiment", "escalier", "etage", "appartement", "porte", "entree", "logement"})
+_ARTICLES = frozenset({"de", "du", "des", "la", "le", "les", "l", "d", "au", "aux"})
+_ORDINAL = re.compile(r"^(?:\d+(?:e|er|eme|ieme|re)|rdc)$")
+_SUFFIXES = {"b": "bis", "t": "ter", "q": "quater"}
+_NUMBER_SUFFIX = re.compile(r"^(\d+)(b|bis|t|ter|q|quater)$")
+
+
+def normalise_adresse(adresse: str) -> str:
+    """The street address as a matching key: :func:`normalise`, without the in-building complements
+    (bâtiment B, escalier 2, 3e étage, appartement 41), ``14B``/``14 b``/``14bis`` read as ``14 bis``."""
+    words = normalise(adresse).split()
+    kept: list[str] = []
+    i = 0
+    while i < len(words):
+        word = words[i]
+        following = words[i + 1] if i + 1 < len(words) else None
+        if word in _COMPLEMENTS and not (kept and kept[-1] in _ARTICLES):
+            # The complement and its designation (B, 2, 41), unless that is another complement.
+            # After an article it names the street: rue de la Porte Jaune.
+            i += 2 if following is not None and following not in _COMPLEMENTS else 1
+            continue
+        if _ORDINAL.match(word) and following == "etage":
+            i += 2
+            continue
+        suffixed = _NUMBER_SUFFIX.match(word)
+        if suffixed:
+            kept += [suffixed.group(1), _SUFFIXES.get(suffixed.group(2), suffixed.group(2))]
+        elif word in _SUFFIXES and kept and kept[-1].isdigit():
+            kept.append(_SUFFIXES[word])
+        else:
+            kept.append(word)
+        i += 1
+    return " ".join(kept)
+
+
+def normalise_nom(nom: str) -> str:
+    """A person's name as a matching key: no accents, case, spaces or punctuation
+    (``N'Diaye``, ``NDIAYE`` and ``n diaye`` are one name)."""
+    return "".join(_words(nom))
 
 
 def _sha(*parts: str) -> str:
@@ -66,9 +111,9 @@ def household_keys(acte: Mapping[str, Any]) -> list[str]:
     lieu = logement.get("code_postal") or logement.get("code_commune")
     if not adresse or not lieu or not occupants:
         return []
-    where = f"{acte['territoire']}|{lieu}|{normalise(adresse)}"
+    where = f"{acte['territoire']}|{lieu}|{normalise_adresse(adresse)}"
     keys = {
-        _sha(where, normalise(o.get("nom", "")), normalise(o.get("prenom", "")))
+        _sha(where, normalise_nom(o.get("nom", "")), normalise_nom(o.get("prenom", "")))
         for o in occupants
         if o.get("nom")
     }
