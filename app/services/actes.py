@@ -80,10 +80,14 @@ SELECT (SELECT json_build_object('sha', payload_sha256, 'receipt', receipt, 'id'
        (SELECT json_build_object('sha', request_sha256, 'status', response_status, 'body', response_body)
         FROM idempotency_keys WHERE partner_id = :pid AND cle = :key) AS idem,
        (SELECT coalesce(json_agg(json_build_object('id', d.id, 'bailleur', d.bailleur_cle)
-                                 ORDER BY d.updated_at DESC, d.id), CAST('[]' AS json))
+                                 ORDER BY d.stade = 'clos', d.updated_at DESC, d.id), CAST('[]' AS json))
         FROM dossiers d
         WHERE d.id IN (SELECT c.dossier_id FROM dossier_cles c WHERE c.cle = ANY(CAST(:keys AS text[])))
-          AND d.territoire = :territoire AND d.stade <> 'clos') AS candidates
+          AND d.territoire = :territoire
+          AND (d.stade <> 'clos'
+               OR CAST(:date_acte AS date) <= (SELECT max(x.date_acte) FROM actes x
+                                              WHERE x.dossier_id = d.id AND x.type IN ('expulsion', 'cloture')))
+       ) AS candidates
 """
 )
 # The dossier's acts (for the engine) and the decisions of its latest evaluation, in one round trip.
@@ -138,8 +142,9 @@ async def _find_dossier(
     payload: Mapping[str, Any],
     candidates: Sequence[Mapping[str, Any]],
 ) -> uuid.UUID | None:
-    """An explicit ``dossier_id`` (checked against what the partner may read), else the most recently
-    updated open dossier of the household whose landlord does not contradict the act's."""
+    """An explicit ``dossier_id`` (checked against what the partner may read), else the household's most
+    recently updated open dossier whose landlord does not contradict the act's; failing that, a closed one
+    the act predates (out of order: dated on or before the expulsion or closure), never a new one."""
     explicit = payload.get("dossier_id")
     if explicit is not None:
         row = (
@@ -210,6 +215,7 @@ async def file_acte(
                 "key": idempotency_key or "",
                 "keys": keys,
                 "territoire": payload["territoire"],
+                "date_acte": acte.date_acte,
             },
         )
     ).one()

@@ -127,3 +127,84 @@ async def test_scope_is_required(app: FastAPI, client: httpx.AsyncClient) -> Non
     ).json()["access_token"]
     response = await client.get("/v1/dossiers", headers={"Authorization": f"Bearer {token}"})
     assert response.status_code == 403 and "dossiers:lire" in response.json()["detail"]
+
+
+async def test_each_partner_writes_the_household_its_own_way(app: FastAPI, client: httpx.AsyncClient) -> None:
+    commissaire = await make_partner(app, client, kind="commissaire_justice")
+    bailleur = await make_partner(app, client, kind="bailleur_prive")
+    caf = await make_partner(app, client, kind="organisme_payeur")
+    tag = uuid.uuid4().hex[:8]
+
+    def menage(adresse: str, nom: str, prenom: str) -> dict[str, object]:
+        return {
+            "logement": {"adresse": adresse, "code_postal": "93100", "code_commune": "93048"},
+            "occupants": [{"nom": nom, "prenom": prenom}],
+        }
+
+    cdp = await client.post(
+        "/v1/actes",
+        json=acte(
+            "commandement_de_payer",
+            menage(f"14 bis, Avenue Jean-Jaurès {tag}, bâtiment C, 3e étage", f"N'DIAYE {tag}", "Aïssatou"),
+        ),
+        headers=commissaire.headers,
+    )
+    saisine = await client.post(
+        "/v1/actes",
+        json=acte(
+            "saisine_ccapex",
+            menage(f"14B av. jean jaures {tag}", f"Ndiaye{tag}", "AISSATOU"),
+            parc="prive",
+            origine="bailleur_prive",
+            bailleur={"categorie": "sci_familiale", "nom": "SCI des Tilleuls fictifs"},
+        ),
+        headers=bailleur.headers,
+    )
+    signal = await client.post(
+        "/v1/actes",
+        json=acte(
+            "signalement_impaye",
+            menage(f"14 b  AVENUE JEAN JAURES {tag} appt 41", f"N-DIAYE {tag}", "aissatou"),
+        ),
+        headers=caf.headers,
+    )
+    assert [r.status_code for r in (cdp, saisine, signal)] == [201, 201, 201]
+    assert {r.json()["dossier_id"] for r in (cdp, saisine, signal)} == {cdp.json()["dossier_id"]}
+
+    voisin = await client.post(
+        "/v1/actes",
+        json=acte(
+            "commandement_de_payer",
+            menage(f"14 bis, Avenue Jean-Jaurès {tag}, bâtiment A", f"MARTIN {tag}", "Paul"),
+        ),
+        headers=commissaire.headers,
+    )
+    assert voisin.status_code == 201 and voisin.json()["dossier_id"] != cdp.json()["dossier_id"]
+
+
+async def test_an_act_that_predates_the_closure_joins_the_closed_dossier(
+    app: FastAPI, client: httpx.AsyncClient
+) -> None:
+    prefecture = await make_partner(app, client, kind="prefecture")
+    commissaire = await make_partner(app, client, kind="commissaire_justice")
+    caf = await make_partner(app, client, kind="organisme_payeur")
+    menage = household()
+    # The eviction is recorded first (2026-06-16): the dossier is closed, the missing CQL flagged.
+    expulsion = (
+        await client.post("/v1/actes", json=acte("expulsion", menage), headers=prefecture.headers)
+    ).json()
+    assert "expulsion_sans_cql" in {a.get("precision") for a in expulsion["alertes"]}
+    # The CQL (2025-10-02) arrives late: same dossier, still closed, the flag lifted.
+    cql = await client.post(
+        "/v1/actes", json=acte("commandement_quitter_lieux", menage), headers=commissaire.headers
+    )
+    assert cql.status_code == 201, cql.text
+    assert cql.json()["dossier_id"] == expulsion["dossier_id"] and cql.json()["nouveau_dossier"] is False
+    dossier = (await client.get(f"/v1/dossiers/{expulsion['dossier_id']}", headers=prefecture.headers)).json()
+    assert dossier["stade"] == "clos" and len(dossier["actes"]) == 2
+    assert "expulsion_sans_cql" not in {a.get("precision") for a in dossier["alertes"]}
+    # An act dated after the eviction starts another procedure: a new dossier.
+    later = await client.post(
+        "/v1/actes", json=acte("signalement_impaye", menage, date_acte="2026-07-01"), headers=caf.headers
+    )
+    assert later.status_code == 201 and later.json()["nouveau_dossier"] is True
