@@ -8,10 +8,11 @@ import uuid
 
 import httpx
 from fastapi import FastAPI
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from app.models.acte import Acte
 from app.schemas.actes import ACTE_TYPES
+from app.services.actes import _lock_id
 from tests.factories import PartnerCreds, acte, filer_kind, household, make_partner
 
 
@@ -202,6 +203,23 @@ async def test_idempotency_key_semantics(app: FastAPI, client: httpx.AsyncClient
     conflict = await client.post("/v1/actes", json=changed, headers=p.headers)
     assert conflict.status_code == 409 and conflict.json()["acte_id"] == first.json()["id"]
     assert await _count_acts(app, p) == 1
+
+
+async def test_a_key_still_in_flight_is_409(app: FastAPI, client: httpx.AsyncClient) -> None:
+    p = await make_partner(app, client)
+    body = acte("commandement_de_payer", household())
+    key = uuid.uuid4().hex
+    # Another request with this key holds its lock (it is being processed in another transaction).
+    async with app.state.database.sessionmaker() as session, session.begin():
+        await session.execute(
+            text("SELECT pg_advisory_xact_lock(:k)"), {"k": _lock_id("idem", str(p.partner_id), key)}
+        )
+        busy = await client.post("/v1/actes", json=body, headers={**p.headers, "Idempotency-Key": key})
+        assert busy.status_code == 409, busy.text
+        assert busy.json()["type"].endswith("requete-en-cours") and busy.headers["retry-after"] == "1"
+        assert await _count_acts(app, p) == 0
+    done = await client.post("/v1/actes", json=body, headers={**p.headers, "Idempotency-Key": key})
+    assert done.status_code == 201, done.text
 
 
 async def test_hundred_concurrent_identical_submissions_make_one_act(
