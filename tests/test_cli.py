@@ -230,6 +230,16 @@ def test_actes_import_ndjson_and_csv(database_url: str, tmp_path: Path) -> None:
     again = _prevex("actes", "import", str(csv_file), "--partner", made["partner_id"], env=env)
     assert "0 filed, 1 already filed" in again.stdout
 
+    # Booleans only where the schema has them: a household named Faux stays a name.
+    typed = tmp_path / "typed.csv"
+    typed.write_text(
+        "type,reference,territoire,date_acte,date_audience,reconventionnelle,logement.adresse,"
+        "logement.code_postal,occupants.0.nom,occupants.0.prenom\n"
+        "assignation,true,93,2025-05-05,2025-07-08,FALSE,4 rue du Tableur,93100,Faux,Vrai\n"
+    )
+    result = _prevex("actes", "import", str(typed), "--partner", made["client_id"], env=env)
+    assert "1 filed, 0 already filed, 0 rejected" in result.stdout
+
 
 def test_regles_verifier(tmp_path: Path) -> None:
     env = _env()

@@ -6,20 +6,45 @@ from __future__ import annotations
 import csv
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from itertools import pairwise
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
-_INTEGER_FIELD = re.compile(r"(_cents|_mois|^mois_.*|duree_mois)$")
+from app.schemas.actes import ACTE_ADAPTER
+
 _BOOLEANS = {"true": True, "false": False, "vrai": True, "faux": False}
 
 
+def _json_types(prop: Mapping[str, Any]) -> set[str]:
+    found = {str(prop["type"])} if "type" in prop else set()
+    for alternative in prop.get("anyOf", []):
+        found |= _json_types(alternative)
+    return found
+
+
+def _typed_fields(json_type: str) -> frozenset[str]:
+    """The names of the act fields (at any depth) whose JSON type is ``json_type``."""
+    definitions = ACTE_ADAPTER.json_schema()["$defs"].values()
+    return frozenset(
+        name
+        for definition in definitions
+        for name, prop in definition.get("properties", {}).items()
+        if json_type in _json_types(prop)
+    )
+
+
+#: Read from the act schemas: money and month counts are integers, yes/no facts booleans. Any other
+#: cell stays text (an occupant named Faux, a reference 0042).
+_INTEGER_FIELDS: Final = _typed_fields("integer")
+_BOOLEAN_FIELDS: Final = _typed_fields("boolean")
+
+
 def _cell(name: str, value: str) -> Any:
-    """CSV cells are text: integers for money and month counts, booleans for true/false."""
-    if value.lower() in _BOOLEANS:
+    """CSV cells are text: integers and booleans only in the fields the act schemas type so."""
+    if name in _BOOLEAN_FIELDS and value.lower() in _BOOLEANS:
         return _BOOLEANS[value.lower()]
-    if _INTEGER_FIELD.search(name) and re.fullmatch(r"-?\d+", value):
+    if name in _INTEGER_FIELDS and re.fullmatch(r"-?\d+", value):
         return int(value)
     return value
 
