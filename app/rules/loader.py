@@ -901,6 +901,22 @@ def _check_seed_lines(regle: Regle, seeds_dir: Path) -> list[tuple[str, str]]:
     return problems
 
 
+class _RuleFileLoader(yaml.SafeLoader):
+    """``yaml.SafeLoader``, except that a date-looking scalar that is no real day (``2022-02-30``,
+    ``2023-13-01``) stays a string: the schema then reports it with its file, rule and field
+    (``invalid date '2022-02-30'``) instead of the YAML parser raising ``ValueError``."""
+
+
+def _construct_timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_RuleFileLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+
+
 @dataclass
 class _Parsed:
     path: Path
@@ -918,7 +934,7 @@ def _parse(path: Path) -> tuple[_Parsed, list[str]]:
         return _Parsed(path, display, None, None, ""), [f"{display}: cannot read file: {exc.strerror or exc}"]
     digest = hashlib.sha256(content).hexdigest()
     try:
-        raw = yaml.safe_load(content.decode("utf-8"))
+        raw = yaml.load(content.decode("utf-8"), Loader=_RuleFileLoader)  # noqa: S506 - a SafeLoader
     except UnicodeDecodeError as exc:
         return _Parsed(path, display, None, None, digest), [f"{display}: not UTF-8: {exc}"]
     except yaml.YAMLError as exc:

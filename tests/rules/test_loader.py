@@ -232,6 +232,24 @@ def test_malformed_date_names_file_rule_and_field(tmp_path: Path) -> None:
     assert "93-ADIL-3000-7000" in str(raised.value)
 
 
+@pytest.mark.parametrize("day", ["2022-02-30", "2022-13-01", "2023-02-29"])
+def test_unquoted_impossible_date_is_reported_not_raised(tmp_path: Path, day: str) -> None:
+    """YAML reads an unquoted 2022-02-30 as a timestamp and its parser raises ValueError: the file, rule
+    and field must be named instead (by the verifier and at start-up)."""
+    root = _copy(tmp_path)
+    charte = root / "93" / "charte.yaml"
+    text = charte.read_text(encoding="utf-8")
+    start = text.index("  - id: 93-COMEX\n")
+    head, tail = text[:start], text[start:]
+    assert "    du: 2022-01-01\n" in tail
+    charte.write_text(head + tail.replace("    du: 2022-01-01\n", f"    du: {day}\n", 1), encoding="utf-8")
+    expected = [f"{charte}: rule 93-COMEX: field 'du': invalid date '{day}'"]
+    assert verify([charte]) == expected
+    with pytest.raises(RuleBookError) as raised:
+        load_rulebook(root)
+    assert raised.value.messages == expected
+
+
 def test_messages_show_paths_relative_to_the_working_directory(tmp_path: Path, monkeypatch: Any) -> None:
     root = _copy(tmp_path)
     _rewrite(root / "93" / "charte.yaml", lambda d: _rule(d, "93-ADIL-3000-7000").update(du="hier"))
