@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeAlias, get_args
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeAlias, get_args, get_origin
 
 import yaml
 from pydantic import (
@@ -61,6 +61,7 @@ __all__ = [
     "clear_rulebook_cache",
     "codes_by_kind",
     "default_rule_files",
+    "fact_paths",
     "iter_rules",
     "load_rulebook",
     "rule_ids_by_code",
@@ -832,6 +833,46 @@ def _rule_nodes(regle: Regle) -> Iterator[tuple[str, BaseModel]]:
                 yield f"actes_lies.{alias}.filtre.{index}", node
 
 
+VIRTUAL_FACTS: frozenset[str] = frozenset({"recu_le"})
+"""Facts the engine computes for every act (``recu_le``: the Paris day it reached Prevex)."""
+
+
+def _model_paths(model: type[BaseModel], prefix: str = "") -> set[str]:
+    paths: set[str] = set()
+    for name, info in model.model_fields.items():
+        path = prefix + name
+        paths.add(path)
+        pending: list[Any] = [info.annotation]
+        while pending:
+            annotation = pending.pop()
+            if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+                paths |= _model_paths(annotation, path + ".")
+            elif get_origin(annotation) in (tuple, list):
+                continue  # a list is read whole (e.g. ``nombre``), not item by item
+            else:
+                pending.extend(a for a in get_args(annotation) if isinstance(a, type) or get_args(a))
+    return paths
+
+
+@lru_cache(maxsize=1)
+def fact_paths() -> dict[str, frozenset[str]]:
+    """Act type -> every dotted fact path its schema (``app/schemas/actes.py``) can carry."""
+    from app.schemas.actes import ACTE_CLASSES  # no import cycle: the schemas do not read the rules
+
+    return {t: frozenset(_model_paths(cls)) | VIRTUAL_FACTS for t, cls in ACTE_CLASSES.items()}
+
+
+def _types_read(regle: Regle, where: str, alias: str | None) -> Sequence[str] | None:
+    """The act types a ``fait`` at ``where`` reads (``None`` when its alias is unknown)."""
+    if where.startswith("actes_lies."):
+        lie = regle.actes_lies.get(where.split(".")[1])
+        return lie.types if lie is not None else None
+    if alias is not None:
+        lie = regle.actes_lies.get(alias)
+        return lie.types if lie is not None else None
+    return regle.declencheur
+
+
 def _check_rule(regle: Regle, known_params: set[str]) -> list[tuple[str, str]]:
     """Semantic checks pydantic cannot express: (field, message) pairs."""
     problems: list[tuple[str, str]] = []
@@ -865,6 +906,14 @@ def _check_rule(regle: Regle, known_params: set[str]) -> list[tuple[str, str]]:
             alias = node.acte_absent
         if alias is not None and alias not in aliases:
             problems.append((where, f"unknown related act {alias!r} (declare it under 'actes_lies')"))
+        if isinstance(node, (Fait, Comparaison)) and node.fait is not None:
+            read_types = _types_read(regle, where, node.acte)
+            if read_types is not None:
+                known_facts = fact_paths()
+                if not any(node.fait in known_facts.get(t, ()) for t in read_types):
+                    problems.append(
+                        (where, f"unknown fact {node.fait!r}: no act of type {', '.join(read_types)} has it")
+                    )
         if isinstance(node, Param) and node.param not in known_params:
             problems.append((where, f"unknown parameter {node.param!r}"))
         if isinstance(node, Comparaison):

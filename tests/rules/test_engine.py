@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import json
 import random
 import shutil
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+from pydantic import ValidationError
 
 from app.rules.loader import (
     ACT_TYPES,
@@ -20,11 +22,14 @@ from app.rules.loader import (
     DEFAULT_ROOT,
     RuleBook,
     clear_rulebook_cache,
+    fact_paths,
     load_rulebook,
 )
+from app.schemas.actes import ACTE_ADAPTER, EXEMPLES
 from app.services.rules_engine import ActFacts, Decision, evaluate, ruleset_version
 
 D = date
+FACT_PATHS = fact_paths()
 
 # --------------------------------------------------------------------------------------------------
 # Builders
@@ -50,12 +55,39 @@ def dette(montant: int = 0, mois: int = 0) -> dict[str, int]:
     return {"montant_cents": montant, "mois_impayes_consecutifs": mois}
 
 
-def act(key: str, type_: str, day: date | None, *, recu_le: datetime | None = None, **facts: Any) -> ActFacts:
+def _paths(data: Mapping[str, Any], prefix: str = "") -> set[str]:
+    out: set[str] = set()
+    for name, value in data.items():
+        out.add(prefix + name)
+        if isinstance(value, Mapping):
+            out |= _paths(value, f"{prefix}{name}.")
+    return out
+
+
+def act(
+    key: str,
+    type_: str,
+    day: date | None,
+    *,
+    recu_le: datetime | None = None,
+    schema_facts_only: bool = True,
+    **facts: Any,
+) -> ActFacts:
+    """An act as the engine reads it. Its facts must be ones the act's schema can carry (a table row
+    fed with a fact no partner can send would test a rule that never fires in production)."""
     data: dict[str, Any] = {"type": type_, "reference": f"REF-{key}", "territoire": "93"}
     if day is not None:
         data["date_acte"] = day
     data.update(facts)
+    if schema_facts_only and type_ in FACT_PATHS:
+        unknown = _paths(data) - FACT_PATHS[type_]
+        assert not unknown, f"{type_} cannot carry {sorted(unknown)}"
     return ActFacts(key=key, data=data, recu_le=recu_le)
+
+
+def dsf_connu(connu: bool, day: date = D(2024, 4, 20)) -> ActFacts:
+    """A DSF saying whether the household is known to social services (the fact EMPEX reads)."""
+    return act("d", "diagnostic_social_financier", day, connu_services_sociaux=connu)
 
 
 def cdp(
@@ -1160,21 +1192,21 @@ CASES: list[Any] = [
     # --- empex (93) ------------------------------------------------------------------------------------
     pytest.param(
         "93",
-        [assignation("a", D(2024, 3, 1), connu_services_sociaux=False)],
+        [assignation("a", D(2024, 3, 1)), dsf_connu(False)],
         "empex",
         {("93-EMPEX", "a", None, None)},
         id="empex-prive-inconnu",
     ),
     pytest.param(
         "93",
-        [assignation("a", D(2024, 3, 1), connu_services_sociaux=True)],
+        [assignation("a", D(2024, 3, 1)), dsf_connu(True)],
         "empex",
         set(),
         id="empex-connu",
     ),
     pytest.param(
         "93",
-        [assignation("a", D(2024, 3, 1), bailleur=SOC, connu_services_sociaux=False)],
+        [assignation("a", D(2024, 3, 1), bailleur=SOC), dsf_connu(False)],
         "empex",
         set(),
         id="empex-parc-social",
@@ -1182,14 +1214,14 @@ CASES: list[Any] = [
     pytest.param("93", [assignation("a", D(2024, 3, 1))], "empex", set(), id="empex-fait-absent"),
     pytest.param(
         "93",
-        [assignation("a", D(2020, 12, 31), D(2021, 3, 1), connu_services_sociaux=False)],
+        [assignation("a", D(2020, 12, 31), D(2021, 3, 1)), dsf_connu(False, D(2021, 2, 1))],
         "empex",
         set(),
         id="empex-avant-2021",
     ),
     pytest.param(
         "77",
-        [assignation("a", D(2024, 3, 1), connu_services_sociaux=False)],
+        [assignation("a", D(2024, 3, 1)), dsf_connu(False)],
         "empex",
         set(),
         id="empex-77-non",
@@ -1197,21 +1229,21 @@ CASES: list[Any] = [
     # --- protocole_tripartite (93) -----------------------------------------------------------------------
     pytest.param(
         "93",
-        [act("i", "signalement_impaye", D(2024, 3, 1), allocataire_apl=True, dette=dette(170_000, 2))],
+        [act("i", "signalement_impaye", D(2024, 3, 1), aide_mensuelle_cents=25_000, dette=dette(170_000, 2))],
         "protocole_tripartite",
         {("93-PROTOCOLE-TRIPARTITE", "i", None, None)},
         id="tripartite-2-mois",
     ),
     pytest.param(
         "93",
-        [act("i", "signalement_impaye", D(2024, 3, 1), allocataire_apl=True, dette=dette(85_000, 1))],
+        [act("i", "signalement_impaye", D(2024, 3, 1), aide_mensuelle_cents=25_000, dette=dette(85_000, 1))],
         "protocole_tripartite",
         set(),
         id="tripartite-1-mois",
     ),
     pytest.param(
         "93",
-        [act("i", "signalement_impaye", D(2024, 3, 1), allocataire_apl=False, dette=dette(170_000, 2))],
+        [act("i", "signalement_impaye", D(2024, 3, 1), aide_mensuelle_cents=0, dette=dette(170_000, 2))],
         "protocole_tripartite",
         set(),
         id="tripartite-non-allocataire",
@@ -1225,7 +1257,7 @@ CASES: list[Any] = [
     ),
     pytest.param(
         "75",
-        [act("i", "signalement_impaye", D(2024, 3, 1), allocataire_apl=True, dette=dette(170_000, 2))],
+        [act("i", "signalement_impaye", D(2024, 3, 1), aide_mensuelle_cents=25_000, dette=dette(170_000, 2))],
         "protocole_tripartite",
         set(),
         id="tripartite-75-non",
@@ -1748,7 +1780,7 @@ def _full_dossier() -> list[ActFacts]:
             "signalement_impaye",
             D(2023, 11, 2),
             bailleur=SOC,
-            allocataire_apl=True,
+            aide_mensuelle_cents=25_000,
             dette=dette(170_000, 2),
         ),
         cdp("2", D(2024, 1, 10), bailleur=SOC, dette=dette(450_000, 5)),
@@ -1896,6 +1928,7 @@ def test_missing_facts_never_raise(type_: str, territoire: str) -> None:
         parc=["prive"],
         allocataire_apl="oui",
         connu_services_sociaux=None,
+        schema_facts_only=False,
     )
     decisions = evaluate(territoire, [odd, act("2", "assignation", None)])
     for decision in decisions:
@@ -1962,6 +1995,24 @@ def test_tacit_renewal_regime_is_a_data_choice(tmp_path: Path) -> None:
     changed = {(d.regle, d.date) for d in evaluate("93", dossier, rulebook=book) if d.code == "cdp_effet"}
     assert changed == {("N-CDP-DELAY-2023", D(2024, 7, 15))}
     assert book.version_for("93") != load_rulebook().version_for("93")
+
+    # the renewal date is a fact a partner can send on the CDP (else the choice would be a dead switch)
+    body = copy.deepcopy(EXEMPLES["commandement_de_payer"])
+    body.update(date_acte="2024-06-03")
+    body["bail"].update(date_signature="2020-01-01", date_renouvellement="2024-01-01")
+    filed = evaluate_dossier_facts(body)
+    assert {
+        (d.regle, d.date) for d in evaluate("93", filed, rulebook=book) if d.code == "cdp_effet"
+    } == changed
+    body["bail"].update(date_renouvellement="2024-06-04")
+    with pytest.raises(ValidationError, match="renewed after"):
+        ACTE_ADAPTER.validate_python(body, strict=False)
+
+
+def evaluate_dossier_facts(body: dict[str, Any]) -> list[ActFacts]:
+    """The facts the engine reads from a body that passed the act schema, as a filing gives them."""
+    model = ACTE_ADAPTER.validate_python(body, strict=False)
+    return [ActFacts(key="1", data=model.model_dump(mode="python", exclude_none=True))]
 
 
 def test_a_new_prefectoral_threshold_is_only_a_data_change(tmp_path: Path) -> None:

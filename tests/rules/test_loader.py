@@ -370,6 +370,20 @@ MALFORMED_93: list[Any] = [
     pytest.param(
         _first_condition({"quelconque": 1}), "field 'conditions.0': unknown condition", id="condition"
     ),
+    pytest.param(
+        _first_condition({"fait": "dette.montant_cent", "op": ">", "valeur": 1}),
+        "field 'conditions.0': unknown fact 'dette.montant_cent': no act of type commandement_de_payer, "
+        "saisine_ccapex has it",
+        id="unknown-fact",
+    ),
+    pytest.param(
+        lambda d: _rule(d, "93-EMPEX")["conditions"].__setitem__(
+            1, {"fait": "connu_services_sociaux", "op": "==", "valeur": False}
+        ),
+        "rule 93-EMPEX: field 'conditions.1': unknown fact 'connu_services_sociaux': no act of type "
+        "assignation has it",
+        id="fact-of-another-act-type",
+    ),
     pytest.param(_duplicate, "rule 93-ADIL-3000-7000: field 'id': duplicate rule id", id="duplicate-id"),
     pytest.param(
         _set_rule(id="N-ADIL"),
@@ -438,6 +452,20 @@ MALFORMED_NATIONAL: list[Any] = [
         ),
         "field 'actes_lies.saisine.filtre.0': unknown parameter 'motifs_inconnus'",
         id="filter-unknown-parameter",
+    ),
+    pytest.param(
+        lambda d: _rule(d, "N-PM-ASSIGNATION-PREMATUREE")["actes_lies"]["saisine"].update(
+            filtre=[{"fait": "motiff", "op": "==", "valeur": "impaye"}]
+        ),
+        "rule N-PM-ASSIGNATION-PREMATUREE: field 'actes_lies.saisine.filtre.0': unknown fact 'motiff'",
+        id="filter-unknown-fact",
+    ),
+    pytest.param(
+        lambda d: _rule(d, "N-DSF-RETARD")["effet"]["date"].update(
+            date={"fait": "date_audiance", "acte": "assignation"}
+        ),
+        "rule N-DSF-RETARD: field 'effet.date': unknown fact 'date_audiance': no act of type assignation",
+        id="related-act-unknown-fact",
     ),
     pytest.param(
         lambda d: d.update(territoire="France"),
