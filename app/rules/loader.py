@@ -935,6 +935,49 @@ def _check_rule(regle: Regle, known_params: set[str]) -> list[tuple[str, str]]:
     return problems
 
 
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _check_parameter_types(regle: Regle, values: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """A parameter's value must suit where the rule uses it: the engine treats an unusable value as a
+    missing fact, so a threshold typed ``"six"`` would silently stop the rule from ever firing."""
+    problems: list[tuple[str, str]] = []
+
+    def expect(where: str, param: Param, wanted: str, ok: Callable[[Any], bool]) -> None:
+        if param.param in values and not ok(values[param.param]):
+            problems.append(
+                (where, f"parameter {param.param!r} is used as {wanted}, got {values[param.param]!r}")
+            )
+
+    for where, node in _rule_nodes(regle):
+        if isinstance(node, (Produit, Somme)):
+            for item in node.produit if isinstance(node, Produit) else node.somme:
+                if isinstance(item, Param):
+                    expect(where, item, "an integer", _is_int)
+        elif isinstance(node, DateCalculee) and node.delai is not None and isinstance(node.delai.mois, Param):
+            expect(where, node.delai.mois, "a number of months (integer)", _is_int)
+        elif isinstance(node, Comparaison) and isinstance(node.valeur, Param):
+            if node.op in ("dans", "hors"):
+                expect(where, node.valeur, "a list", lambda v: isinstance(v, list))
+            elif node.op == "entre":
+                expect(
+                    where,
+                    node.valeur,
+                    "a [low, high] pair of integers or dates",
+                    lambda v: (
+                        isinstance(v, list)
+                        and len(v) == 2
+                        and (all(_is_int(x) for x in v) or all(isinstance(x, date) for x in v))
+                    ),
+                )
+            elif node.op in ("<", "<=", ">", ">="):
+                expect(
+                    where, node.valeur, "an integer or a date", lambda v: _is_int(v) or isinstance(v, date)
+                )
+    return problems
+
+
 def _check_seed_lines(regle: Regle, seeds_dir: Path) -> list[tuple[str, str]]:
     problems: list[tuple[str, str]] = []
     for match in SEED_CITATION.finditer(regle.source):
@@ -1013,17 +1056,17 @@ def _folder_territory(path: Path) -> str | None:
 
 
 def _verify_parsed(
-    parsed: Sequence[_Parsed], fallback_national_params: set[str] | None, seeds_dir: Path | None
+    parsed: Sequence[_Parsed], fallback_national_params: Mapping[str, Any] | None, seeds_dir: Path | None
 ) -> list[str]:
     messages: list[str] = []
-    national_params: set[str] = set()
+    national_params: dict[str, Any] = {}
     has_national = False
     for item in parsed:
         if item.model is not None and item.model.territoire == NATIONAL:
             has_national = True
-            national_params |= set(item.model.parametres)
+            national_params.update({k: p.valeur for k, p in item.model.parametres.items()})
     if not has_national and fallback_national_params is not None:
-        national_params = set(fallback_national_params)
+        national_params = dict(fallback_national_params)
     seen: dict[str, str] = {}
     for item in parsed:
         model = item.model
@@ -1055,7 +1098,8 @@ def _verify_parsed(
                     first = exc.errors()[0]
                     detail = str(first["msg"]).removeprefix("Value error, ")
                     messages.append(f"{item.display}: field 'parametres.{name}.valeur': {detail}")
-        known = set(model.parametres) | national_params
+        values = {**national_params, **{k: p.valeur for k, p in model.parametres.items()}}
+        known = set(values)
         for regle in model.regles:
             where = f"{item.display}: rule {regle.id}"
             if regle.id in seen:
@@ -1066,6 +1110,8 @@ def _verify_parsed(
             if not regle.id.startswith(expected_prefix):
                 messages.append(f"{where}: field 'id': rule ids of this file start with {expected_prefix!r}")
             for field_path, problem in _check_rule(regle, known):
+                messages.append(f"{where}: field '{field_path}': {problem}")
+            for field_path, problem in _check_parameter_types(regle, values):
                 messages.append(f"{where}: field '{field_path}': {problem}")
             if seeds_dir is not None:
                 for field_path, problem in _check_seed_lines(regle, seeds_dir):
@@ -1088,11 +1134,11 @@ def verify(paths: Sequence[Path], *, seeds_dir: Path | None = None) -> list[str]
         item, problems = _parse(Path(path))
         messages.extend(problems)
         parsed.append(item)
-    fallback: set[str] | None = None
+    fallback: dict[str, Any] | None = None
     if not any(p.model is not None and p.model.territoire == NATIONAL for p in parsed):
         default_national, problems = _parse(DEFAULT_ROOT / "national.yaml")
         if default_national.model is not None and not problems:
-            fallback = set(default_national.model.parametres)
+            fallback = {k: p.valeur for k, p in default_national.model.parametres.items()}
     messages.extend(_verify_parsed(parsed, fallback, seeds_dir))
     return messages
 

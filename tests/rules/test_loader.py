@@ -371,6 +371,18 @@ MALFORMED_93: list[Any] = [
         _first_condition({"quelconque": 1}), "field 'conditions.0': unknown condition", id="condition"
     ),
     pytest.param(
+        lambda d: d["parametres"]["seuil_signalement_cdp_mois_arrete_2019"].update(valeur="six"),
+        "rule 93-CDP-SIGNAL-ARRETE-2019-0975: field 'conditions.1': parameter "
+        "'seuil_signalement_cdp_mois_arrete_2019' is used as an integer or a date, got 'six'",
+        id="parameter-wrong-type-threshold",
+    ),
+    pytest.param(
+        lambda d: d["parametres"]["adil_tranche_dette_cents"].update(valeur=300000),
+        "rule 93-ADIL-3000-7000: field 'conditions.1': parameter 'adil_tranche_dette_cents' is used as a "
+        "[low, high] pair",
+        id="parameter-wrong-type-range",
+    ),
+    pytest.param(
         _first_condition({"fait": "dette.montant_cent", "op": ">", "valeur": 1}),
         "field 'conditions.0': unknown fact 'dette.montant_cent': no act of type commandement_de_payer, "
         "saisine_ccapex has it",
@@ -452,6 +464,23 @@ MALFORMED_NATIONAL: list[Any] = [
         ),
         "field 'actes_lies.saisine.filtre.0': unknown parameter 'motifs_inconnus'",
         id="filter-unknown-parameter",
+    ),
+    pytest.param(
+        lambda d: d["parametres"]["dalo_offre_delai_mois"].update(valeur="6"),
+        "rule N-DALO-OFFRE: field 'effet.date': parameter 'dalo_offre_delai_mois' is used as a number of "
+        "months (integer), got '6'",
+        id="parameter-months-as-text",
+    ),
+    pytest.param(
+        lambda d: d["parametres"]["cdp_signalement_multiple_loyer_hc"].update(valeur=True),
+        "rule N-CDP-SIGNAL-2023: field 'conditions.1': parameter 'cdp_signalement_multiple_loyer_hc' is used "
+        "as an integer, got True",
+        id="parameter-factor-boolean",
+    ),
+    pytest.param(
+        lambda d: d["parametres"]["motifs_assignation_hors_dette"].update(valeur="resiliation_troubles"),
+        "field 'conditions.0': parameter 'motifs_assignation_hors_dette' is used as a list",
+        id="parameter-list-as-text",
     ),
     pytest.param(
         lambda d: _rule(d, "N-PM-ASSIGNATION-PREMATUREE")["actes_lies"]["saisine"].update(
