@@ -1744,6 +1744,236 @@ SCHEMA_CASES: list[Any] = [
 CASES += SCHEMA_CASES
 
 
+def _row(territoire: str, acts: list[ActFacts], code: str, expected: Expected, row_id: str) -> Any:
+    return pytest.param(territoire, acts, code, expected, id=row_id)
+
+
+# Hard cases re-derived by hand (python datetime + holidays.France, not app.services.calendar): the
+# 2026 holidays (1 and 8 May on Fridays, Ascension 14 May, Pentecost Monday 25 May, 14 July, Christmas
+# and New Year), J-43 landing on a holiday (no extension: art. 642 CPC is excluded for this backward
+# count), the Paris day of a recu_le in winter (UTC+1) and summer (UTC+2), and month ends.
+HARD_CASES: list[Any] = [
+    # 5th working day before the hearing
+    _row(
+        "93",
+        [assignation("a", D(2026, 2, 2), D(2026, 5, 19))],
+        "dsf_transmission_limite",
+        {("N-DSF-DELAI", "a", D(2026, 5, 11), None)},
+        "dsf-2026-05-19-ascension-14-mai",
+    ),
+    _row(
+        "93",
+        [assignation("a", D(2026, 2, 2), D(2026, 5, 15))],
+        "dsf_transmission_limite",
+        {("N-DSF-DELAI", "a", D(2026, 5, 6), None)},
+        "dsf-2026-05-15-lendemain-ascension",
+    ),
+    _row(
+        "93",
+        [assignation("a", D(2026, 2, 2), D(2026, 5, 18))],
+        "dsf_transmission_limite",
+        {("N-DSF-DELAI", "a", D(2026, 5, 7), None)},
+        "dsf-2026-05-18-ascension-et-8-mai",
+    ),
+    _row(
+        "93",
+        [assignation("a", D(2026, 2, 2), D(2026, 5, 29))],
+        "dsf_transmission_limite",
+        {("N-DSF-DELAI", "a", D(2026, 5, 21), None)},
+        "dsf-2026-05-29-lundi-pentecote",
+    ),
+    _row(
+        "93",
+        [assignation("a", D(2026, 2, 2), D(2026, 5, 26))],
+        "dsf_transmission_limite",
+        {("N-DSF-DELAI", "a", D(2026, 5, 18), None)},
+        "dsf-2026-05-26-lendemain-pentecote",
+    ),
+    _row(
+        "93",
+        [assignation("a", D(2026, 2, 2), D(2026, 5, 11))],
+        "dsf_transmission_limite",
+        {("N-DSF-DELAI", "a", D(2026, 4, 30), None)},
+        "dsf-2026-05-11-1er-et-8-mai",
+    ),
+    _row(
+        "93",
+        [assignation("a", D(2026, 2, 2), D(2026, 7, 17))],
+        "dsf_transmission_limite",
+        {("N-DSF-DELAI", "a", D(2026, 7, 9), None)},
+        "dsf-2026-07-17-14-juillet",
+    ),
+    _row(
+        "93",
+        [assignation("a", D(2026, 9, 1), D(2026, 12, 30))],
+        "dsf_transmission_limite",
+        {("N-DSF-DELAI", "a", D(2026, 12, 22), None)},
+        "dsf-2026-12-30-noel",
+    ),
+    _row(
+        "93",
+        [assignation("a", D(2026, 9, 1), D(2027, 1, 5))],
+        "dsf_transmission_limite",
+        {("N-DSF-DELAI", "a", D(2026, 12, 28), None)},
+        "dsf-2027-01-05-noel-et-1er-janvier",
+    ),
+    # J-43 may be a holiday or a weekend: it stays there
+    _row(
+        "93",
+        [assignation("a", D(2026, 3, 2), D(2026, 6, 26))],
+        "notification_prefet_limite",
+        {("N-ASSIGN-NOTICE-2023", "a", D(2026, 5, 14), None)},
+        "prefet-j-43-ascension",
+    ),
+    _row(
+        "93",
+        [assignation("a", D(2026, 3, 2), D(2026, 6, 13))],
+        "notification_prefet_limite",
+        {("N-ASSIGN-NOTICE-2023", "a", D(2026, 5, 1), None)},
+        "prefet-j-43-1er-mai",
+    ),
+    _row(
+        "93",
+        [assignation("a", D(2026, 3, 2), D(2026, 6, 20))],
+        "notification_prefet_limite",
+        {("N-ASSIGN-NOTICE-2023", "a", D(2026, 5, 8), None)},
+        "prefet-j-43-8-mai",
+    ),
+    _row(
+        "93",
+        [assignation("a", D(2026, 5, 4), D(2026, 8, 26))],
+        "notification_prefet_limite",
+        {("N-ASSIGN-NOTICE-2023", "a", D(2026, 7, 14), None)},
+        "prefet-j-43-14-juillet",
+    ),
+    _row(
+        "93",
+        [assignation("a", D(2026, 9, 1), D(2027, 2, 6))],
+        "notification_prefet_limite",
+        {("N-ASSIGN-NOTICE-2023", "a", D(2026, 12, 25), None)},
+        "prefet-j-43-noel",
+    ),
+    # recu_le as a Paris day: 23:30 UTC is the next day in Paris, winter and summer
+    _row(
+        "93",
+        [assignation("a", D(2025, 12, 1), D(2026, 2, 20), recu_le=utc(2026, 1, 8, 22, 59))],
+        "notification_prefet_tardive",
+        set(),
+        "tardive-hiver-22h59-utc-23h59-paris",
+    ),
+    _row(
+        "93",
+        [assignation("a", D(2025, 12, 1), D(2026, 2, 20), recu_le=utc(2026, 1, 8, 23, 30))],
+        "notification_prefet_tardive",
+        {("N-ASSIGN-NOTICE-TARDIVE-2023", "a", D(2026, 1, 8), None)},
+        "tardive-hiver-23h30-utc-lendemain-paris",
+    ),
+    _row(
+        "93",
+        [assignation("a", D(2026, 3, 2), D(2026, 6, 26), recu_le=utc(2026, 5, 13, 23, 30))],
+        "notification_prefet_tardive",
+        set(),
+        "tardive-ete-veille-23h30-utc-jour-limite-paris",
+    ),
+    _row(
+        "93",
+        [assignation("a", D(2026, 3, 2), D(2026, 6, 26), recu_le=utc(2026, 5, 14, 21, 59))],
+        "notification_prefet_tardive",
+        set(),
+        "tardive-ete-21h59-utc-23h59-paris",
+    ),
+    _row(
+        "93",
+        [assignation("a", D(2026, 3, 2), D(2026, 6, 26), recu_le=utc(2026, 5, 14, 22, 0))],
+        "notification_prefet_tardive",
+        {("N-ASSIGN-NOTICE-TARDIVE-2023", "a", D(2026, 5, 14), None)},
+        "tardive-ete-22h00-utc-minuit-paris",
+    ),
+    # the lease, not the CDP, selects the delay (a CDP of 2023-07-29 on an older lease keeps 2 months)
+    _row(
+        "93",
+        [cdp("c", D(2023, 7, 29), signe=D(2020, 1, 1))],
+        "cdp_effet",
+        {("N-CDP-DELAY-ANCIEN", "c", D(2023, 9, 29), None)},
+        "cdp-2023-07-29-bail-ancien-2-mois",
+    ),
+    _row(
+        "93",
+        [cdp("c", D(2023, 7, 28), signe=D(2020, 1, 1))],
+        "cdp_effet",
+        {("N-CDP-DELAY-ANCIEN", "c", D(2023, 9, 28), None)},
+        "cdp-2023-07-28-bail-ancien-2-mois",
+    ),
+    _row(
+        "93",
+        [cdp("c", D(2023, 7, 29), signe=D(2023, 7, 29))],
+        "cdp_effet",
+        {("N-CDP-DELAY-2023", "c", D(2023, 9, 9), None)},
+        "cdp-2023-07-29-bail-du-jour-6-semaines",
+    ),
+    _row(
+        "93",
+        [cdp("c", D(2024, 1, 31), signe=D(2022, 5, 1))],
+        "cdp_effet",
+        {("N-CDP-DELAY-ANCIEN", "c", D(2024, 3, 31), None)},
+        "cdp-2024-01-31-bail-2022-31-mars",
+    ),
+    # month ends
+    _row(
+        "93",
+        [act("r", "requisition_cfp", D(2027, 12, 31))],
+        "refus_implicite_cfp",
+        {("N-CFP-SILENCE", "r", D(2028, 2, 29), None)},
+        "cfp-silence-31-dec-29-fev-bissextile",
+    ),
+    _row(
+        "93",
+        [act("r", "requisition_cfp", D(2026, 8, 31))],
+        "refus_implicite_cfp",
+        {("N-CFP-SILENCE", "r", D(2026, 10, 31), None)},
+        "cfp-silence-31-aout-31-oct",
+    ),
+    _row(
+        "93",
+        [dalo("x", D(2025, 12, 31))],
+        "offre_dalo_limite",
+        {("N-DALO-OFFRE", "x", D(2026, 6, 30), None)},
+        "dalo-31-dec-30-juin",
+    ),
+    # CQL + 2 months around the trêve, 2026-2027
+    _row(
+        "93",
+        [act("q", "commandement_quitter_lieux", D(2026, 8, 31))],
+        "expulsion_au_plus_tot",
+        {("N-CQL-DELAI", "q", D(2026, 10, 31), None)},
+        "cql-2026-08-31-31-oct-hors-treve",
+    ),
+    _row(
+        "93",
+        [act("q", "commandement_quitter_lieux", D(2026, 9, 1))],
+        "expulsion_au_plus_tot",
+        {("N-CQL-DELAI", "q", D(2027, 4, 1), None)},
+        "cql-2026-09-01-1-nov-reporte-1-avril",
+    ),
+    _row(
+        "93",
+        [act("q", "commandement_quitter_lieux", D(2027, 1, 31))],
+        "expulsion_au_plus_tot",
+        {("N-CQL-DELAI", "q", D(2027, 4, 1), None)},
+        "cql-2027-01-31-31-mars-reporte-1-avril",
+    ),
+    _row(
+        "93",
+        [act("q", "commandement_quitter_lieux", D(2027, 2, 1))],
+        "expulsion_au_plus_tot",
+        {("N-CQL-DELAI", "q", D(2027, 4, 1), None)},
+        "cql-2027-02-01-1-avril",
+    ),
+]
+
+CASES += HARD_CASES
+
+
 @pytest.mark.parametrize(("territoire", "acts", "code", "expected"), CASES)
 def test_rule_table(territoire: str, acts: list[ActFacts], code: str, expected: Expected) -> None:
     assert fired(territoire, acts, code) == expected
