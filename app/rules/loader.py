@@ -17,12 +17,12 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeAlias, get_args
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeAlias, get_args, get_origin
 
 import yaml
 from pydantic import (
@@ -61,6 +61,7 @@ __all__ = [
     "clear_rulebook_cache",
     "codes_by_kind",
     "default_rule_files",
+    "fact_paths",
     "iter_rules",
     "load_rulebook",
     "rule_ids_by_code",
@@ -832,6 +833,46 @@ def _rule_nodes(regle: Regle) -> Iterator[tuple[str, BaseModel]]:
                 yield f"actes_lies.{alias}.filtre.{index}", node
 
 
+VIRTUAL_FACTS: frozenset[str] = frozenset({"recu_le"})
+"""Facts the engine computes for every act (``recu_le``: the Paris day it reached Prevex)."""
+
+
+def _model_paths(model: type[BaseModel], prefix: str = "") -> set[str]:
+    paths: set[str] = set()
+    for name, info in model.model_fields.items():
+        path = prefix + name
+        paths.add(path)
+        pending: list[Any] = [info.annotation]
+        while pending:
+            annotation = pending.pop()
+            if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+                paths |= _model_paths(annotation, path + ".")
+            elif get_origin(annotation) in (tuple, list):
+                continue  # a list is read whole (e.g. ``nombre``), not item by item
+            else:
+                pending.extend(a for a in get_args(annotation) if isinstance(a, type) or get_args(a))
+    return paths
+
+
+@lru_cache(maxsize=1)
+def fact_paths() -> dict[str, frozenset[str]]:
+    """Act type -> every dotted fact path its schema (``app/schemas/actes.py``) can carry."""
+    from app.schemas.actes import ACTE_CLASSES  # no import cycle: the schemas do not read the rules
+
+    return {t: frozenset(_model_paths(cls)) | VIRTUAL_FACTS for t, cls in ACTE_CLASSES.items()}
+
+
+def _types_read(regle: Regle, where: str, alias: str | None) -> Sequence[str] | None:
+    """The act types a ``fait`` at ``where`` reads (``None`` when its alias is unknown)."""
+    if where.startswith("actes_lies."):
+        lie = regle.actes_lies.get(where.split(".")[1])
+        return lie.types if lie is not None else None
+    if alias is not None:
+        lie = regle.actes_lies.get(alias)
+        return lie.types if lie is not None else None
+    return regle.declencheur
+
+
 def _check_rule(regle: Regle, known_params: set[str]) -> list[tuple[str, str]]:
     """Semantic checks pydantic cannot express: (field, message) pairs."""
     problems: list[tuple[str, str]] = []
@@ -865,6 +906,14 @@ def _check_rule(regle: Regle, known_params: set[str]) -> list[tuple[str, str]]:
             alias = node.acte_absent
         if alias is not None and alias not in aliases:
             problems.append((where, f"unknown related act {alias!r} (declare it under 'actes_lies')"))
+        if isinstance(node, (Fait, Comparaison)) and node.fait is not None:
+            read_types = _types_read(regle, where, node.acte)
+            if read_types is not None:
+                known_facts = fact_paths()
+                if not any(node.fait in known_facts.get(t, ()) for t in read_types):
+                    problems.append(
+                        (where, f"unknown fact {node.fait!r}: no act of type {', '.join(read_types)} has it")
+                    )
         if isinstance(node, Param) and node.param not in known_params:
             problems.append((where, f"unknown parameter {node.param!r}"))
         if isinstance(node, Comparaison):
@@ -886,6 +935,49 @@ def _check_rule(regle: Regle, known_params: set[str]) -> list[tuple[str, str]]:
     return problems
 
 
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _check_parameter_types(regle: Regle, values: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """A parameter's value must suit where the rule uses it: the engine treats an unusable value as a
+    missing fact, so a threshold typed ``"six"`` would silently stop the rule from ever firing."""
+    problems: list[tuple[str, str]] = []
+
+    def expect(where: str, param: Param, wanted: str, ok: Callable[[Any], bool]) -> None:
+        if param.param in values and not ok(values[param.param]):
+            problems.append(
+                (where, f"parameter {param.param!r} is used as {wanted}, got {values[param.param]!r}")
+            )
+
+    for where, node in _rule_nodes(regle):
+        if isinstance(node, (Produit, Somme)):
+            for item in node.produit if isinstance(node, Produit) else node.somme:
+                if isinstance(item, Param):
+                    expect(where, item, "an integer", _is_int)
+        elif isinstance(node, DateCalculee) and node.delai is not None and isinstance(node.delai.mois, Param):
+            expect(where, node.delai.mois, "a number of months (integer)", _is_int)
+        elif isinstance(node, Comparaison) and isinstance(node.valeur, Param):
+            if node.op in ("dans", "hors"):
+                expect(where, node.valeur, "a list", lambda v: isinstance(v, list))
+            elif node.op == "entre":
+                expect(
+                    where,
+                    node.valeur,
+                    "a [low, high] pair of integers or dates",
+                    lambda v: (
+                        isinstance(v, list)
+                        and len(v) == 2
+                        and (all(_is_int(x) for x in v) or all(isinstance(x, date) for x in v))
+                    ),
+                )
+            elif node.op in ("<", "<=", ">", ">="):
+                expect(
+                    where, node.valeur, "an integer or a date", lambda v: _is_int(v) or isinstance(v, date)
+                )
+    return problems
+
+
 def _check_seed_lines(regle: Regle, seeds_dir: Path) -> list[tuple[str, str]]:
     problems: list[tuple[str, str]] = []
     for match in SEED_CITATION.finditer(regle.source):
@@ -899,6 +991,22 @@ def _check_seed_lines(regle: Regle, seeds_dir: Path) -> list[tuple[str, str]]:
         if int(match.group("start")) < 1 or last > count:
             problems.append(("source", f"{match.group(0)!r}: the seed has {count} lines"))
     return problems
+
+
+class _RuleFileLoader(yaml.SafeLoader):
+    """``yaml.SafeLoader``, except that a date-looking scalar that is no real day (``2022-02-30``,
+    ``2023-13-01``) stays a string: the schema then reports it with its file, rule and field
+    (``invalid date '2022-02-30'``) instead of the YAML parser raising ``ValueError``."""
+
+
+def _construct_timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_RuleFileLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 
 
 @dataclass
@@ -918,7 +1026,7 @@ def _parse(path: Path) -> tuple[_Parsed, list[str]]:
         return _Parsed(path, display, None, None, ""), [f"{display}: cannot read file: {exc.strerror or exc}"]
     digest = hashlib.sha256(content).hexdigest()
     try:
-        raw = yaml.safe_load(content.decode("utf-8"))
+        raw = yaml.load(content.decode("utf-8"), Loader=_RuleFileLoader)  # noqa: S506 - a SafeLoader
     except UnicodeDecodeError as exc:
         return _Parsed(path, display, None, None, digest), [f"{display}: not UTF-8: {exc}"]
     except yaml.YAMLError as exc:
@@ -948,17 +1056,17 @@ def _folder_territory(path: Path) -> str | None:
 
 
 def _verify_parsed(
-    parsed: Sequence[_Parsed], fallback_national_params: set[str] | None, seeds_dir: Path | None
+    parsed: Sequence[_Parsed], fallback_national_params: Mapping[str, Any] | None, seeds_dir: Path | None
 ) -> list[str]:
     messages: list[str] = []
-    national_params: set[str] = set()
+    national_params: dict[str, Any] = {}
     has_national = False
     for item in parsed:
         if item.model is not None and item.model.territoire == NATIONAL:
             has_national = True
-            national_params |= set(item.model.parametres)
+            national_params.update({k: p.valeur for k, p in item.model.parametres.items()})
     if not has_national and fallback_national_params is not None:
-        national_params = set(fallback_national_params)
+        national_params = dict(fallback_national_params)
     seen: dict[str, str] = {}
     for item in parsed:
         model = item.model
@@ -990,7 +1098,8 @@ def _verify_parsed(
                     first = exc.errors()[0]
                     detail = str(first["msg"]).removeprefix("Value error, ")
                     messages.append(f"{item.display}: field 'parametres.{name}.valeur': {detail}")
-        known = set(model.parametres) | national_params
+        values = {**national_params, **{k: p.valeur for k, p in model.parametres.items()}}
+        known = set(values)
         for regle in model.regles:
             where = f"{item.display}: rule {regle.id}"
             if regle.id in seen:
@@ -1001,6 +1110,8 @@ def _verify_parsed(
             if not regle.id.startswith(expected_prefix):
                 messages.append(f"{where}: field 'id': rule ids of this file start with {expected_prefix!r}")
             for field_path, problem in _check_rule(regle, known):
+                messages.append(f"{where}: field '{field_path}': {problem}")
+            for field_path, problem in _check_parameter_types(regle, values):
                 messages.append(f"{where}: field '{field_path}': {problem}")
             if seeds_dir is not None:
                 for field_path, problem in _check_seed_lines(regle, seeds_dir):
@@ -1023,11 +1134,11 @@ def verify(paths: Sequence[Path], *, seeds_dir: Path | None = None) -> list[str]
         item, problems = _parse(Path(path))
         messages.extend(problems)
         parsed.append(item)
-    fallback: set[str] | None = None
+    fallback: dict[str, Any] | None = None
     if not any(p.model is not None and p.model.territoire == NATIONAL for p in parsed):
         default_national, problems = _parse(DEFAULT_ROOT / "national.yaml")
         if default_national.model is not None and not problems:
-            fallback = set(default_national.model.parametres)
+            fallback = {k: p.valeur for k, p in default_national.model.parametres.items()}
     messages.extend(_verify_parsed(parsed, fallback, seeds_dir))
     return messages
 

@@ -127,6 +127,20 @@ class ActeBase(StrictModel):
                     f"the lease cannot be signed after the act's date ({self.date_acte.isoformat()})",
                     self.bail.date_signature.isoformat(),
                 )
+        if self.bail is not None and self.bail.date_renouvellement is not None:
+            if self.bail.date_renouvellement > self.date_acte:
+                issues.add(
+                    ("bail", "date_renouvellement"),
+                    f"the lease cannot be renewed after the act's date ({self.date_acte.isoformat()})",
+                    self.bail.date_renouvellement.isoformat(),
+                )
+            signed = self.bail.date_signature
+            if signed is not None and self.bail.date_renouvellement < signed:
+                issues.add(
+                    ("bail", "date_renouvellement"),
+                    f"the lease cannot be renewed before it was signed ({signed.isoformat()})",
+                    self.bail.date_renouvellement.isoformat(),
+                )
 
 
 def _not_before(

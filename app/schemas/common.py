@@ -349,6 +349,11 @@ class Bail(StrictModel):
     """The lease. Every fact is optional: a partner sends what it knows."""
 
     date_signature: Jour | None = Field(default=None, description="Date the lease was signed (took effect).")
+    date_renouvellement: Jour | None = Field(
+        default=None,
+        description="Date of the lease's last (tacit) renewal, when known. Read for the CDP delay only when "
+        "the national rule parameter `bail_renouvele_tacitement_regime` is `date_renouvellement`.",
+    )
     loyer_mensuel_hc_cents: Cents | None = Field(default=None, description="Monthly rent, charges excluded.")
     charges_mensuelles_cents: Cents | None = Field(default=None, description="Monthly charges.")
 

@@ -9,12 +9,16 @@ import uuid
 from typing import Any
 
 import httpx
+import pytest
 from fastapi import FastAPI
 from sqlalchemy import select
 
 from app.models.acte import Evaluation
 from app.services.reevaluation import reevaluate
 from tests.factories import PartnerCreds, acte, filer_kind, household, make_partner
+
+# at collection time, not only from the conftest's modifyitems hook: parametrized async tests need it
+pytestmark = pytest.mark.anyio
 
 _COMPARED = (
     "kind",
@@ -113,6 +117,170 @@ async def test_simulation_equals_real_filing(app: FastAPI, client: httpx.AsyncCl
         "assignation_au_plus_tot",
         "assignation_prematuree",
     } <= codes, codes
+
+
+_EXPULSION = {"issue": "resiliation_expulsion", "delais_paiement_mois": None, "mensualite_cents": None}
+
+
+def _menage(territoire: str) -> dict[str, object]:
+    """A fresh household of ``territoire`` (Paris 12e: local CCAPEX; Melun)."""
+    menage = household()
+    commune = {"75": ("75012", "75112"), "77": ("77000", "77288")}[territoire]
+    logement = dict(menage["logement"])  # type: ignore[call-overload]
+    logement.update(code_postal=commune[0], code_commune=commune[1])
+    return {**menage, "logement": logement}
+
+
+def _procedure_75(menage: dict[str, object]) -> list[dict[str, Any]]:
+    """Paris, private parc, DALO household: charter orientations, late DSF and a winter eviction."""
+    sci = {"categorie": "sci_familiale", "nom": "SCI Fictive", "siren": "123456782"}
+    common = {"territoire": "75", "parc": "prive", "bailleur": sci}
+    dette = {"montant_cents": 170000, "mois_impayes_consecutifs": 2}
+    return [
+        acte("saisine_ccapex", menage, date_acte="2025-01-15", **common, origine="menage", dette=dette),
+        acte("commandement_de_payer", menage, date_acte="2025-01-31", **common, dette=dette),
+        acte("assignation", menage, date_acte="2025-04-01", date_audience="2025-05-30", **common),
+        acte("diagnostic_social_financier", menage, date_acte="2025-05-26", territoire="75", parc="prive"),
+        acte("decision_dalo", menage, date_acte="2025-08-31", territoire="75"),
+        acte("decision_justice", menage, date_acte="2025-06-02", **common, **_EXPULSION),
+        acte("commandement_quitter_lieux", menage, date_acte="2025-09-01", territoire="75", parc="prive"),
+        acte("requisition_cfp", menage, date_acte="2025-12-31", territoire="75", parc="prive"),
+        acte("expulsion", menage, date_acte="2026-03-31", territoire="75", parc="prive", relogement=None),
+    ]
+
+
+def _procedure_77(menage: dict[str, object]) -> list[dict[str, Any]]:
+    """Seine-et-Marne, social parc: CLPIL, a premature assignation (the CAF signal of 1 October counts as
+    the saisine: first day 1 December), J-30 enquête, PCS."""
+    soc = {"categorie": "bailleur_social", "nom": "OPH Fictif 77", "siren": "987654324"}
+    common = {"territoire": "77", "parc": "social", "bailleur": soc}
+    return [
+        acte("signalement_impaye", menage, date_acte="2025-10-01", **common),
+        acte("commandement_de_payer", menage, date_acte="2025-10-20", **common),
+        acte("saisine_ccapex", menage, date_acte="2025-10-31", **common),
+        acte("assignation", menage, date_acte="2025-11-28", date_audience="2026-05-26", **common),
+        acte("surendettement", menage, date_acte="2026-01-15", territoire="77"),
+        acte("decision_dalo", menage, date_acte="2026-02-02", territoire="77"),
+        acte("decision_justice", menage, date_acte="2026-05-26", **common, **_EXPULSION),
+        acte(
+            "commandement_quitter_lieux",
+            menage,
+            date_acte="2026-07-01",
+            date_transmission_prefet="2026-07-02",
+            territoire="77",
+            parc="social",
+        ),
+        acte("requisition_cfp", menage, date_acte="2026-09-30", territoire="77", parc="social"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("dept", "codes"),
+    [
+        pytest.param(
+            "75",
+            {
+                "ccapex_locale",
+                "signalement_ccapex",
+                "courrier_prevention",
+                "verification_droits_caf",
+                "cdp_effet",
+                "notification_prefet_limite",
+                "dsf_transmission_limite",
+                "dsf_en_retard",
+                "offre_dalo_limite",
+                "expulsion_au_plus_tot",
+                "refus_implicite_cfp",
+                "signalement_dalo_cfp",
+                "expulsion_pendant_treve",
+            },
+            id="75",
+        ),
+        pytest.param(
+            "77",
+            {
+                "clpil",
+                "courrier_prevention",
+                "assignation_au_plus_tot",
+                "assignation_prematuree",
+                "enquete_sociale_limite",
+                "information_surendettement",
+                "avdl",
+                "protocole_cohesion_sociale",
+                "demande_enquete_sociale",
+                "expulsion_au_plus_tot",
+                "refus_implicite_cfp",
+            },
+            id="77",
+        ),
+    ],
+)
+async def test_simulation_equals_real_filing_in_75_and_77(
+    app: FastAPI,
+    client: httpx.AsyncClient,
+    dept: str,
+    codes: set[str],
+) -> None:
+    territoire = dept
+    acts = {"75": _procedure_75, "77": _procedure_77}[dept](_menage(dept))
+    partners: dict[str, PartnerCreds] = {}
+    for a in acts:
+        kind = filer_kind(str(a["type"]))
+        if kind not in partners:
+            partners[kind] = await make_partner(app, client, kind=kind, territoires=(territoire,))
+    ccapex = await make_partner(app, client, kind="ccapex", territoires=(territoire,))
+    receipts = []
+    for a in acts:
+        response = await client.post(
+            "/v1/actes", json=a, headers=partners[filer_kind(str(a["type"]))].headers
+        )
+        assert response.status_code == 201, response.text
+        receipts.append(response.json())
+    assert len({r["dossier_id"] for r in receipts}) == 1
+
+    simulated_acts = [
+        {**copy.deepcopy(a), "recu_le": r["recu_le"]} for a, r in zip(acts, receipts, strict=True)
+    ]
+    simulation = await client.post(
+        "/v1/regles/simulation",
+        json={"territoire": territoire, "actes": simulated_acts},
+        headers=ccapex.headers,
+    )
+    assert simulation.status_code == 200, simulation.text
+    simulated = simulation.json()
+    dossier = (await client.get(f"/v1/dossiers/{receipts[0]['dossier_id']}", headers=ccapex.headers)).json()
+    assert _comparable(simulated) == _comparable(dossier)
+    assert dossier["version_regles"] == simulated["version_regles"]
+    found = {d["code"] for kind in ("echeances", "orientations", "alertes") for d in simulated[kind]}
+    assert codes <= found, codes - found
+    regles = {d["regle"] for kind in ("echeances", "orientations", "alertes") for d in simulated[kind]}
+    assert any(r.startswith(f"{territoire}-") for r in regles), regles
+    dates = {(d["code"], d["date"]) for d in simulated["echeances"]}
+    assert HAND_DATES[dept] <= dates, HAND_DATES[dept] - dates
+
+
+# Computed by hand (2025: Ascension 29 May; 2026: Pentecost Monday 25 May).
+HAND_DATES = {
+    "75": {
+        ("cdp_effet", "2025-03-31"),  # 31 January + 2 months, lease of 2021
+        ("notification_prefet_limite", "2025-04-17"),  # hearing 30 May - 43 days
+        ("dsf_transmission_limite", "2025-05-22"),  # 5th working day before 30 May, Ascension skipped
+        ("offre_dalo_limite", "2026-02-28"),  # 31 August + 6 months
+        ("expulsion_au_plus_tot", "2026-04-01"),  # 1 September + 2 months = 1 November: trêve
+        ("refus_implicite_cfp", "2026-02-28"),  # 31 December + 2 months
+    },
+    "77": {
+        ("cdp_effet", "2025-12-20"),
+        ("assignation_au_plus_tot", "2025-12-01"),  # from the CAF signal
+        ("assignation_au_plus_tot", "2025-12-31"),  # from the saisine
+        ("enquete_sociale_limite", "2026-04-26"),  # hearing - 30 days (charter)
+        ("notification_prefet_limite", "2026-04-13"),
+        ("dsf_transmission_limite", "2026-05-18"),  # Pentecost Monday skipped
+        ("offre_dalo_limite", "2026-08-02"),
+        ("expulsion_au_plus_tot", "2026-09-01"),
+        ("refus_implicite_cfp", "2026-11-30"),
+    },
+}
 
 
 async def test_every_decision_on_a_receipt_names_rule_and_source(

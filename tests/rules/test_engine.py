@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import json
 import random
 import shutil
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+from pydantic import ValidationError
 
 from app.rules.loader import (
     ACT_TYPES,
@@ -20,11 +22,14 @@ from app.rules.loader import (
     DEFAULT_ROOT,
     RuleBook,
     clear_rulebook_cache,
+    fact_paths,
     load_rulebook,
 )
+from app.schemas.actes import ACTE_ADAPTER, EXEMPLES
 from app.services.rules_engine import ActFacts, Decision, evaluate, ruleset_version
 
 D = date
+FACT_PATHS = fact_paths()
 
 # --------------------------------------------------------------------------------------------------
 # Builders
@@ -50,12 +55,39 @@ def dette(montant: int = 0, mois: int = 0) -> dict[str, int]:
     return {"montant_cents": montant, "mois_impayes_consecutifs": mois}
 
 
-def act(key: str, type_: str, day: date | None, *, recu_le: datetime | None = None, **facts: Any) -> ActFacts:
+def _paths(data: Mapping[str, Any], prefix: str = "") -> set[str]:
+    out: set[str] = set()
+    for name, value in data.items():
+        out.add(prefix + name)
+        if isinstance(value, Mapping):
+            out |= _paths(value, f"{prefix}{name}.")
+    return out
+
+
+def act(
+    key: str,
+    type_: str,
+    day: date | None,
+    *,
+    recu_le: datetime | None = None,
+    schema_facts_only: bool = True,
+    **facts: Any,
+) -> ActFacts:
+    """An act as the engine reads it. Its facts must be ones the act's schema can carry (a table row
+    fed with a fact no partner can send would test a rule that never fires in production)."""
     data: dict[str, Any] = {"type": type_, "reference": f"REF-{key}", "territoire": "93"}
     if day is not None:
         data["date_acte"] = day
     data.update(facts)
+    if schema_facts_only and type_ in FACT_PATHS:
+        unknown = _paths(data) - FACT_PATHS[type_]
+        assert not unknown, f"{type_} cannot carry {sorted(unknown)}"
     return ActFacts(key=key, data=data, recu_le=recu_le)
+
+
+def dsf_connu(connu: bool, day: date = D(2024, 4, 20)) -> ActFacts:
+    """A DSF saying whether the household is known to social services (the fact EMPEX reads)."""
+    return act("d", "diagnostic_social_financier", day, connu_services_sociaux=connu)
 
 
 def cdp(
@@ -1160,21 +1192,21 @@ CASES: list[Any] = [
     # --- empex (93) ------------------------------------------------------------------------------------
     pytest.param(
         "93",
-        [assignation("a", D(2024, 3, 1), connu_services_sociaux=False)],
+        [assignation("a", D(2024, 3, 1)), dsf_connu(False)],
         "empex",
         {("93-EMPEX", "a", None, None)},
         id="empex-prive-inconnu",
     ),
     pytest.param(
         "93",
-        [assignation("a", D(2024, 3, 1), connu_services_sociaux=True)],
+        [assignation("a", D(2024, 3, 1)), dsf_connu(True)],
         "empex",
         set(),
         id="empex-connu",
     ),
     pytest.param(
         "93",
-        [assignation("a", D(2024, 3, 1), bailleur=SOC, connu_services_sociaux=False)],
+        [assignation("a", D(2024, 3, 1), bailleur=SOC), dsf_connu(False)],
         "empex",
         set(),
         id="empex-parc-social",
@@ -1182,14 +1214,14 @@ CASES: list[Any] = [
     pytest.param("93", [assignation("a", D(2024, 3, 1))], "empex", set(), id="empex-fait-absent"),
     pytest.param(
         "93",
-        [assignation("a", D(2020, 12, 31), D(2021, 3, 1), connu_services_sociaux=False)],
+        [assignation("a", D(2020, 12, 31), D(2021, 3, 1)), dsf_connu(False, D(2021, 2, 1))],
         "empex",
         set(),
         id="empex-avant-2021",
     ),
     pytest.param(
         "77",
-        [assignation("a", D(2024, 3, 1), connu_services_sociaux=False)],
+        [assignation("a", D(2024, 3, 1)), dsf_connu(False)],
         "empex",
         set(),
         id="empex-77-non",
@@ -1197,21 +1229,21 @@ CASES: list[Any] = [
     # --- protocole_tripartite (93) -----------------------------------------------------------------------
     pytest.param(
         "93",
-        [act("i", "signalement_impaye", D(2024, 3, 1), allocataire_apl=True, dette=dette(170_000, 2))],
+        [act("i", "signalement_impaye", D(2024, 3, 1), aide_mensuelle_cents=25_000, dette=dette(170_000, 2))],
         "protocole_tripartite",
         {("93-PROTOCOLE-TRIPARTITE", "i", None, None)},
         id="tripartite-2-mois",
     ),
     pytest.param(
         "93",
-        [act("i", "signalement_impaye", D(2024, 3, 1), allocataire_apl=True, dette=dette(85_000, 1))],
+        [act("i", "signalement_impaye", D(2024, 3, 1), aide_mensuelle_cents=25_000, dette=dette(85_000, 1))],
         "protocole_tripartite",
         set(),
         id="tripartite-1-mois",
     ),
     pytest.param(
         "93",
-        [act("i", "signalement_impaye", D(2024, 3, 1), allocataire_apl=False, dette=dette(170_000, 2))],
+        [act("i", "signalement_impaye", D(2024, 3, 1), aide_mensuelle_cents=0, dette=dette(170_000, 2))],
         "protocole_tripartite",
         set(),
         id="tripartite-non-allocataire",
@@ -1225,7 +1257,7 @@ CASES: list[Any] = [
     ),
     pytest.param(
         "75",
-        [act("i", "signalement_impaye", D(2024, 3, 1), allocataire_apl=True, dette=dette(170_000, 2))],
+        [act("i", "signalement_impaye", D(2024, 3, 1), aide_mensuelle_cents=25_000, dette=dette(170_000, 2))],
         "protocole_tripartite",
         set(),
         id="tripartite-75-non",
@@ -1712,6 +1744,236 @@ SCHEMA_CASES: list[Any] = [
 CASES += SCHEMA_CASES
 
 
+def _row(territoire: str, acts: list[ActFacts], code: str, expected: Expected, row_id: str) -> Any:
+    return pytest.param(territoire, acts, code, expected, id=row_id)
+
+
+# Hard cases re-derived by hand (python datetime + holidays.France, not app.services.calendar): the
+# 2026 holidays (1 and 8 May on Fridays, Ascension 14 May, Pentecost Monday 25 May, 14 July, Christmas
+# and New Year), J-43 landing on a holiday (no extension: art. 642 CPC is excluded for this backward
+# count), the Paris day of a recu_le in winter (UTC+1) and summer (UTC+2), and month ends.
+HARD_CASES: list[Any] = [
+    # 5th working day before the hearing
+    _row(
+        "93",
+        [assignation("a", D(2026, 2, 2), D(2026, 5, 19))],
+        "dsf_transmission_limite",
+        {("N-DSF-DELAI", "a", D(2026, 5, 11), None)},
+        "dsf-2026-05-19-ascension-14-mai",
+    ),
+    _row(
+        "93",
+        [assignation("a", D(2026, 2, 2), D(2026, 5, 15))],
+        "dsf_transmission_limite",
+        {("N-DSF-DELAI", "a", D(2026, 5, 6), None)},
+        "dsf-2026-05-15-lendemain-ascension",
+    ),
+    _row(
+        "93",
+        [assignation("a", D(2026, 2, 2), D(2026, 5, 18))],
+        "dsf_transmission_limite",
+        {("N-DSF-DELAI", "a", D(2026, 5, 7), None)},
+        "dsf-2026-05-18-ascension-et-8-mai",
+    ),
+    _row(
+        "93",
+        [assignation("a", D(2026, 2, 2), D(2026, 5, 29))],
+        "dsf_transmission_limite",
+        {("N-DSF-DELAI", "a", D(2026, 5, 21), None)},
+        "dsf-2026-05-29-lundi-pentecote",
+    ),
+    _row(
+        "93",
+        [assignation("a", D(2026, 2, 2), D(2026, 5, 26))],
+        "dsf_transmission_limite",
+        {("N-DSF-DELAI", "a", D(2026, 5, 18), None)},
+        "dsf-2026-05-26-lendemain-pentecote",
+    ),
+    _row(
+        "93",
+        [assignation("a", D(2026, 2, 2), D(2026, 5, 11))],
+        "dsf_transmission_limite",
+        {("N-DSF-DELAI", "a", D(2026, 4, 30), None)},
+        "dsf-2026-05-11-1er-et-8-mai",
+    ),
+    _row(
+        "93",
+        [assignation("a", D(2026, 2, 2), D(2026, 7, 17))],
+        "dsf_transmission_limite",
+        {("N-DSF-DELAI", "a", D(2026, 7, 9), None)},
+        "dsf-2026-07-17-14-juillet",
+    ),
+    _row(
+        "93",
+        [assignation("a", D(2026, 9, 1), D(2026, 12, 30))],
+        "dsf_transmission_limite",
+        {("N-DSF-DELAI", "a", D(2026, 12, 22), None)},
+        "dsf-2026-12-30-noel",
+    ),
+    _row(
+        "93",
+        [assignation("a", D(2026, 9, 1), D(2027, 1, 5))],
+        "dsf_transmission_limite",
+        {("N-DSF-DELAI", "a", D(2026, 12, 28), None)},
+        "dsf-2027-01-05-noel-et-1er-janvier",
+    ),
+    # J-43 may be a holiday or a weekend: it stays there
+    _row(
+        "93",
+        [assignation("a", D(2026, 3, 2), D(2026, 6, 26))],
+        "notification_prefet_limite",
+        {("N-ASSIGN-NOTICE-2023", "a", D(2026, 5, 14), None)},
+        "prefet-j-43-ascension",
+    ),
+    _row(
+        "93",
+        [assignation("a", D(2026, 3, 2), D(2026, 6, 13))],
+        "notification_prefet_limite",
+        {("N-ASSIGN-NOTICE-2023", "a", D(2026, 5, 1), None)},
+        "prefet-j-43-1er-mai",
+    ),
+    _row(
+        "93",
+        [assignation("a", D(2026, 3, 2), D(2026, 6, 20))],
+        "notification_prefet_limite",
+        {("N-ASSIGN-NOTICE-2023", "a", D(2026, 5, 8), None)},
+        "prefet-j-43-8-mai",
+    ),
+    _row(
+        "93",
+        [assignation("a", D(2026, 5, 4), D(2026, 8, 26))],
+        "notification_prefet_limite",
+        {("N-ASSIGN-NOTICE-2023", "a", D(2026, 7, 14), None)},
+        "prefet-j-43-14-juillet",
+    ),
+    _row(
+        "93",
+        [assignation("a", D(2026, 9, 1), D(2027, 2, 6))],
+        "notification_prefet_limite",
+        {("N-ASSIGN-NOTICE-2023", "a", D(2026, 12, 25), None)},
+        "prefet-j-43-noel",
+    ),
+    # recu_le as a Paris day: 23:30 UTC is the next day in Paris, winter and summer
+    _row(
+        "93",
+        [assignation("a", D(2025, 12, 1), D(2026, 2, 20), recu_le=utc(2026, 1, 8, 22, 59))],
+        "notification_prefet_tardive",
+        set(),
+        "tardive-hiver-22h59-utc-23h59-paris",
+    ),
+    _row(
+        "93",
+        [assignation("a", D(2025, 12, 1), D(2026, 2, 20), recu_le=utc(2026, 1, 8, 23, 30))],
+        "notification_prefet_tardive",
+        {("N-ASSIGN-NOTICE-TARDIVE-2023", "a", D(2026, 1, 8), None)},
+        "tardive-hiver-23h30-utc-lendemain-paris",
+    ),
+    _row(
+        "93",
+        [assignation("a", D(2026, 3, 2), D(2026, 6, 26), recu_le=utc(2026, 5, 13, 23, 30))],
+        "notification_prefet_tardive",
+        set(),
+        "tardive-ete-veille-23h30-utc-jour-limite-paris",
+    ),
+    _row(
+        "93",
+        [assignation("a", D(2026, 3, 2), D(2026, 6, 26), recu_le=utc(2026, 5, 14, 21, 59))],
+        "notification_prefet_tardive",
+        set(),
+        "tardive-ete-21h59-utc-23h59-paris",
+    ),
+    _row(
+        "93",
+        [assignation("a", D(2026, 3, 2), D(2026, 6, 26), recu_le=utc(2026, 5, 14, 22, 0))],
+        "notification_prefet_tardive",
+        {("N-ASSIGN-NOTICE-TARDIVE-2023", "a", D(2026, 5, 14), None)},
+        "tardive-ete-22h00-utc-minuit-paris",
+    ),
+    # the lease, not the CDP, selects the delay (a CDP of 2023-07-29 on an older lease keeps 2 months)
+    _row(
+        "93",
+        [cdp("c", D(2023, 7, 29), signe=D(2020, 1, 1))],
+        "cdp_effet",
+        {("N-CDP-DELAY-ANCIEN", "c", D(2023, 9, 29), None)},
+        "cdp-2023-07-29-bail-ancien-2-mois",
+    ),
+    _row(
+        "93",
+        [cdp("c", D(2023, 7, 28), signe=D(2020, 1, 1))],
+        "cdp_effet",
+        {("N-CDP-DELAY-ANCIEN", "c", D(2023, 9, 28), None)},
+        "cdp-2023-07-28-bail-ancien-2-mois",
+    ),
+    _row(
+        "93",
+        [cdp("c", D(2023, 7, 29), signe=D(2023, 7, 29))],
+        "cdp_effet",
+        {("N-CDP-DELAY-2023", "c", D(2023, 9, 9), None)},
+        "cdp-2023-07-29-bail-du-jour-6-semaines",
+    ),
+    _row(
+        "93",
+        [cdp("c", D(2024, 1, 31), signe=D(2022, 5, 1))],
+        "cdp_effet",
+        {("N-CDP-DELAY-ANCIEN", "c", D(2024, 3, 31), None)},
+        "cdp-2024-01-31-bail-2022-31-mars",
+    ),
+    # month ends
+    _row(
+        "93",
+        [act("r", "requisition_cfp", D(2027, 12, 31))],
+        "refus_implicite_cfp",
+        {("N-CFP-SILENCE", "r", D(2028, 2, 29), None)},
+        "cfp-silence-31-dec-29-fev-bissextile",
+    ),
+    _row(
+        "93",
+        [act("r", "requisition_cfp", D(2026, 8, 31))],
+        "refus_implicite_cfp",
+        {("N-CFP-SILENCE", "r", D(2026, 10, 31), None)},
+        "cfp-silence-31-aout-31-oct",
+    ),
+    _row(
+        "93",
+        [dalo("x", D(2025, 12, 31))],
+        "offre_dalo_limite",
+        {("N-DALO-OFFRE", "x", D(2026, 6, 30), None)},
+        "dalo-31-dec-30-juin",
+    ),
+    # CQL + 2 months around the trêve, 2026-2027
+    _row(
+        "93",
+        [act("q", "commandement_quitter_lieux", D(2026, 8, 31))],
+        "expulsion_au_plus_tot",
+        {("N-CQL-DELAI", "q", D(2026, 10, 31), None)},
+        "cql-2026-08-31-31-oct-hors-treve",
+    ),
+    _row(
+        "93",
+        [act("q", "commandement_quitter_lieux", D(2026, 9, 1))],
+        "expulsion_au_plus_tot",
+        {("N-CQL-DELAI", "q", D(2027, 4, 1), None)},
+        "cql-2026-09-01-1-nov-reporte-1-avril",
+    ),
+    _row(
+        "93",
+        [act("q", "commandement_quitter_lieux", D(2027, 1, 31))],
+        "expulsion_au_plus_tot",
+        {("N-CQL-DELAI", "q", D(2027, 4, 1), None)},
+        "cql-2027-01-31-31-mars-reporte-1-avril",
+    ),
+    _row(
+        "93",
+        [act("q", "commandement_quitter_lieux", D(2027, 2, 1))],
+        "expulsion_au_plus_tot",
+        {("N-CQL-DELAI", "q", D(2027, 4, 1), None)},
+        "cql-2027-02-01-1-avril",
+    ),
+]
+
+CASES += HARD_CASES
+
+
 @pytest.mark.parametrize(("territoire", "acts", "code", "expected"), CASES)
 def test_rule_table(territoire: str, acts: list[ActFacts], code: str, expected: Expected) -> None:
     assert fired(territoire, acts, code) == expected
@@ -1748,7 +2010,7 @@ def _full_dossier() -> list[ActFacts]:
             "signalement_impaye",
             D(2023, 11, 2),
             bailleur=SOC,
-            allocataire_apl=True,
+            aide_mensuelle_cents=25_000,
             dette=dette(170_000, 2),
         ),
         cdp("2", D(2024, 1, 10), bailleur=SOC, dette=dette(450_000, 5)),
@@ -1896,6 +2158,7 @@ def test_missing_facts_never_raise(type_: str, territoire: str) -> None:
         parc=["prive"],
         allocataire_apl="oui",
         connu_services_sociaux=None,
+        schema_facts_only=False,
     )
     decisions = evaluate(territoire, [odd, act("2", "assignation", None)])
     for decision in decisions:
@@ -1962,6 +2225,24 @@ def test_tacit_renewal_regime_is_a_data_choice(tmp_path: Path) -> None:
     changed = {(d.regle, d.date) for d in evaluate("93", dossier, rulebook=book) if d.code == "cdp_effet"}
     assert changed == {("N-CDP-DELAY-2023", D(2024, 7, 15))}
     assert book.version_for("93") != load_rulebook().version_for("93")
+
+    # the renewal date is a fact a partner can send on the CDP (else the choice would be a dead switch)
+    body = copy.deepcopy(EXEMPLES["commandement_de_payer"])
+    body.update(date_acte="2024-06-03")
+    body["bail"].update(date_signature="2020-01-01", date_renouvellement="2024-01-01")
+    filed = evaluate_dossier_facts(body)
+    assert {
+        (d.regle, d.date) for d in evaluate("93", filed, rulebook=book) if d.code == "cdp_effet"
+    } == changed
+    body["bail"].update(date_renouvellement="2024-06-04")
+    with pytest.raises(ValidationError, match="renewed after"):
+        ACTE_ADAPTER.validate_python(body, strict=False)
+
+
+def evaluate_dossier_facts(body: dict[str, Any]) -> list[ActFacts]:
+    """The facts the engine reads from a body that passed the act schema, as a filing gives them."""
+    model = ACTE_ADAPTER.validate_python(body, strict=False)
+    return [ActFacts(key="1", data=model.model_dump(mode="python", exclude_none=True))]
 
 
 def test_a_new_prefectoral_threshold_is_only_a_data_change(tmp_path: Path) -> None:

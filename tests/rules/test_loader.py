@@ -232,6 +232,24 @@ def test_malformed_date_names_file_rule_and_field(tmp_path: Path) -> None:
     assert "93-ADIL-3000-7000" in str(raised.value)
 
 
+@pytest.mark.parametrize("day", ["2022-02-30", "2022-13-01", "2023-02-29"])
+def test_unquoted_impossible_date_is_reported_not_raised(tmp_path: Path, day: str) -> None:
+    """YAML reads an unquoted 2022-02-30 as a timestamp and its parser raises ValueError: the file, rule
+    and field must be named instead (by the verifier and at start-up)."""
+    root = _copy(tmp_path)
+    charte = root / "93" / "charte.yaml"
+    text = charte.read_text(encoding="utf-8")
+    start = text.index("  - id: 93-COMEX\n")
+    head, tail = text[:start], text[start:]
+    assert "    du: 2022-01-01\n" in tail
+    charte.write_text(head + tail.replace("    du: 2022-01-01\n", f"    du: {day}\n", 1), encoding="utf-8")
+    expected = [f"{charte}: rule 93-COMEX: field 'du': invalid date '{day}'"]
+    assert verify([charte]) == expected
+    with pytest.raises(RuleBookError) as raised:
+        load_rulebook(root)
+    assert raised.value.messages == expected
+
+
 def test_messages_show_paths_relative_to_the_working_directory(tmp_path: Path, monkeypatch: Any) -> None:
     root = _copy(tmp_path)
     _rewrite(root / "93" / "charte.yaml", lambda d: _rule(d, "93-ADIL-3000-7000").update(du="hier"))
@@ -352,6 +370,32 @@ MALFORMED_93: list[Any] = [
     pytest.param(
         _first_condition({"quelconque": 1}), "field 'conditions.0': unknown condition", id="condition"
     ),
+    pytest.param(
+        lambda d: d["parametres"]["seuil_signalement_cdp_mois_arrete_2019"].update(valeur="six"),
+        "rule 93-CDP-SIGNAL-ARRETE-2019-0975: field 'conditions.1': parameter "
+        "'seuil_signalement_cdp_mois_arrete_2019' is used as an integer or a date, got 'six'",
+        id="parameter-wrong-type-threshold",
+    ),
+    pytest.param(
+        lambda d: d["parametres"]["adil_tranche_dette_cents"].update(valeur=300000),
+        "rule 93-ADIL-3000-7000: field 'conditions.1': parameter 'adil_tranche_dette_cents' is used as a "
+        "[low, high] pair",
+        id="parameter-wrong-type-range",
+    ),
+    pytest.param(
+        _first_condition({"fait": "dette.montant_cent", "op": ">", "valeur": 1}),
+        "field 'conditions.0': unknown fact 'dette.montant_cent': no act of type commandement_de_payer, "
+        "saisine_ccapex has it",
+        id="unknown-fact",
+    ),
+    pytest.param(
+        lambda d: _rule(d, "93-EMPEX")["conditions"].__setitem__(
+            1, {"fait": "connu_services_sociaux", "op": "==", "valeur": False}
+        ),
+        "rule 93-EMPEX: field 'conditions.1': unknown fact 'connu_services_sociaux': no act of type "
+        "assignation has it",
+        id="fact-of-another-act-type",
+    ),
     pytest.param(_duplicate, "rule 93-ADIL-3000-7000: field 'id': duplicate rule id", id="duplicate-id"),
     pytest.param(
         _set_rule(id="N-ADIL"),
@@ -420,6 +464,37 @@ MALFORMED_NATIONAL: list[Any] = [
         ),
         "field 'actes_lies.saisine.filtre.0': unknown parameter 'motifs_inconnus'",
         id="filter-unknown-parameter",
+    ),
+    pytest.param(
+        lambda d: d["parametres"]["dalo_offre_delai_mois"].update(valeur="6"),
+        "rule N-DALO-OFFRE: field 'effet.date': parameter 'dalo_offre_delai_mois' is used as a number of "
+        "months (integer), got '6'",
+        id="parameter-months-as-text",
+    ),
+    pytest.param(
+        lambda d: d["parametres"]["cdp_signalement_multiple_loyer_hc"].update(valeur=True),
+        "rule N-CDP-SIGNAL-2023: field 'conditions.1': parameter 'cdp_signalement_multiple_loyer_hc' is used "
+        "as an integer, got True",
+        id="parameter-factor-boolean",
+    ),
+    pytest.param(
+        lambda d: d["parametres"]["motifs_assignation_hors_dette"].update(valeur="resiliation_troubles"),
+        "field 'conditions.0': parameter 'motifs_assignation_hors_dette' is used as a list",
+        id="parameter-list-as-text",
+    ),
+    pytest.param(
+        lambda d: _rule(d, "N-PM-ASSIGNATION-PREMATUREE")["actes_lies"]["saisine"].update(
+            filtre=[{"fait": "motiff", "op": "==", "valeur": "impaye"}]
+        ),
+        "rule N-PM-ASSIGNATION-PREMATUREE: field 'actes_lies.saisine.filtre.0': unknown fact 'motiff'",
+        id="filter-unknown-fact",
+    ),
+    pytest.param(
+        lambda d: _rule(d, "N-DSF-RETARD")["effet"]["date"].update(
+            date={"fait": "date_audiance", "acte": "assignation"}
+        ),
+        "rule N-DSF-RETARD: field 'effet.date': unknown fact 'date_audiance': no act of type assignation",
+        id="related-act-unknown-fact",
     ),
     pytest.param(
         lambda d: d.update(territoire="France"),
