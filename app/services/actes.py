@@ -73,6 +73,10 @@ _LOCKS = text(
     "SELECT (SELECT pg_try_advisory_xact_lock(:idem)) AS idem_free, "
     "(SELECT count(pg_advisory_xact_lock(k)) FROM (SELECT unnest(CAST(:locks AS bigint[])) AS k ORDER BY 1) s) AS n"
 )
+# Candidate dossiers are found from the household keys, one primary-key probe per key and then per
+# dossier: each lateral subquery has ``OFFSET 0`` so that the planner can neither flatten it nor turn the
+# lookup around into a scan of the territory's dossiers (which it did on a fresh, never-analysed
+# database, whose estimates say "one dossier per territory": O(dossiers) per filing).
 _DUPLICATES = text(
     """
 SELECT (SELECT json_build_object('sha', payload_sha256, 'receipt', receipt, 'id', id) FROM actes
@@ -81,9 +85,11 @@ SELECT (SELECT json_build_object('sha', payload_sha256, 'receipt', receipt, 'id'
         FROM idempotency_keys WHERE partner_id = :pid AND cle = :key) AS idem,
        (SELECT coalesce(json_agg(json_build_object('id', d.id, 'bailleur', d.bailleur_cle)
                                  ORDER BY d.updated_at DESC, d.id), CAST('[]' AS json))
-        FROM dossiers d
-        WHERE d.id IN (SELECT c.dossier_id FROM dossier_cles c WHERE c.cle = ANY(CAST(:keys AS text[])))
-          AND d.territoire = :territoire AND d.stade <> 'clos') AS candidates
+        FROM (SELECT DISTINCT c.dossier_id FROM unnest(CAST(:keys AS text[])) AS u(cle)
+              CROSS JOIN LATERAL (SELECT dossier_id FROM dossier_cles WHERE cle = u.cle OFFSET 0) c) k
+        CROSS JOIN LATERAL (SELECT x.id, x.bailleur_cle, x.updated_at, x.territoire, x.stade FROM dossiers x
+                            WHERE x.id = k.dossier_id OFFSET 0) d
+        WHERE d.territoire = :territoire AND d.stade <> 'clos') AS candidates
 """
 )
 # The dossier's acts (for the engine) and the decisions of its latest evaluation, in one round trip.
