@@ -58,13 +58,13 @@ IdempotencyKey = Annotated[
 )
 async def deposer(
     request: Request,
-    session: SessionDep,
     principal: Annotated[Principal, Security(current_principal, scopes=[ACTES_DEPOSER])],
     idempotency_key: IdempotencyKey = None,
 ) -> JSONResponse:
     raw = await read_body(request, ("application/json",), MAX_ACTE_BYTES)
     acte = parse_json(ACTE_ADAPTER, raw)
-    result = await file_acte(session, principal, acte, idempotency_key=idempotency_key)
+    async with request.app.state.database.transaction() as conn:  # committed before the response
+        result = await file_acte(conn, principal, acte, idempotency_key=idempotency_key)
     return JSONResponse(result.body, status_code=result.status, headers=result.headers)
 
 
