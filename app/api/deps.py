@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 import uuid
+from collections.abc import Sequence
 from typing import Annotated
 
 from fastapi import Depends, Request
@@ -59,6 +60,13 @@ async def current_principal(
     request: Request,
     authorization: Annotated[str | None, Depends(oauth2)],
 ) -> Principal:
+    return await authenticate(request, authorization, security_scopes.scopes)
+
+
+async def authenticate(request: Request, authorization: str | None, scopes: Sequence[str]) -> Principal:
+    """The dependency's work, callable directly by a hot endpoint (``POST /v1/actes``) that spares itself
+    FastAPI's dependency resolution: a valid, unexpired RS256 token of an active partner holding
+    ``scopes``; else 401 or 403."""
     if not authorization:
         raise unauthorized("A bearer token is required.", error="invalid_request")
     scheme, _, token = authorization.partition(" ")
@@ -77,7 +85,7 @@ async def current_principal(
         cache[token] = principal
     if not await _partner_is_active(request, principal.partner_id):
         raise unauthorized("The token was refused: partner revoked.")
-    missing = [s for s in security_scopes.scopes if s not in principal.scopes]
+    missing = [s for s in scopes if s not in principal.scopes]
     if missing:
         raise forbidden(f"This operation needs the scope(s): {', '.join(missing)}.", scope=" ".join(missing))
     return principal
