@@ -163,6 +163,16 @@ def instrument() -> None:
     ):
         _wrap(decisions, name, label)
     AsyncSession.execute = timed_execute(AsyncSession.execute)  # type: ignore[method-assign]
+    # Statements sent on the bare asyncpg connection (``Database.transaction``), BEGIN and COMMIT included.
+    import asyncpg.connection
+    from sqlalchemy.ext.asyncio import AsyncConnection
+
+    for name in ("fetchval", "fetchrow", "fetch", "execute"):
+        setattr(
+            asyncpg.connection.Connection, name, timed_execute(getattr(asyncpg.connection.Connection, name))
+        )
+    AsyncConnection.start = timed("pool: checkout (AsyncConnection.start)", AsyncConnection.start)  # type: ignore[method-assign]
+    AsyncConnection.close = timed("pool: return (AsyncConnection.close)", AsyncConnection.close)  # type: ignore[method-assign]
     fastapi.routing.solve_dependencies = timed(  # type: ignore[attr-defined]
         "FastAPI solve_dependencies (auth, session object)",
         fastapi.routing.solve_dependencies,  # type: ignore[attr-defined]
@@ -190,11 +200,14 @@ ORDER = [  # (depth, label); a parent's time includes its children's
     (1, "file_acte: authorise"),
     (1, "file_acte: canonical_sha256"),
     (1, "file_acte: household_keys"),
-    (1, "SQL: _LOCKS (advisory locks; + pool checkout and BEGIN)"),
+    (1, "pool: checkout (AsyncConnection.start)"),
+    (1, "driver: BEGIN"),
+    (1, "SQL: _LOCKS (advisory locks; via a session: + pool checkout and BEGIN)"),
     (1, "SQL: _DUPLICATES"),
     (1, "file_acte: _find_dossier"),
     (2, "SQL: ORM select (dossier candidates)"),
     (1, "file_acte: _dossier_state"),
+    (2, "SQL: _STATE"),
     (1, "file_acte: evaluate_dossier"),
     (2, "evaluate_dossier: _python_facts (validate_python + model_dump)"),
     (2, "evaluate_dossier: rules_engine.evaluate"),
@@ -202,6 +215,8 @@ ORDER = [  # (depth, label); a parent's time includes its children's
     (1, "file_acte: group"),
     (1, "file_acte: json.dumps (receipt, payload, decisions, event)"),
     (1, "SQL: _WRITE (one statement, data-modifying CTEs)"),
+    (1, "driver: COMMIT"),
+    (1, "pool: return (AsyncConnection.close)"),
     (0, "session: commit (AsyncSessionTransaction.__aexit__)"),
     (0, "session: close (AsyncSession.__aexit__)"),
     (0, "response: JSONResponse.render"),
@@ -211,11 +226,17 @@ TOP_LEVEL = [label for depth, label in ORDER if depth == 0]
 
 
 def _sql_label(statement: Any) -> str:
-    text = str(getattr(statement, "text", "")).lstrip()
+    text = (statement if isinstance(statement, str) else str(getattr(statement, "text", ""))).lstrip()
+    if text.startswith("BEGIN"):
+        return "driver: BEGIN"
+    if text.startswith("COMMIT"):
+        return "driver: COMMIT"
     if text.startswith("SELECT (SELECT pg_try_advisory"):
-        return "SQL: _LOCKS (advisory locks; + pool checkout and BEGIN)"
+        return "SQL: _LOCKS (advisory locks; via a session: + pool checkout and BEGIN)"
     if text.startswith("SELECT (SELECT json_build_object"):
         return "SQL: _DUPLICATES"
+    if text.startswith("SELECT (SELECT coalesce(json_agg(json_build_object('id', a.id"):
+        return "SQL: _STATE"
     if text.startswith("WITH d AS"):
         return "SQL: _WRITE (one statement, data-modifying CTEs)"
     if text:
@@ -363,6 +384,24 @@ async def run(args: argparse.Namespace, url: str) -> None:
             ).scalars():
                 _add_backend(pid)
 
+        import asyncpg.connection
+
+        raw_statements = 0
+
+        def counted(fn: Any) -> Any:
+            @functools.wraps(fn)
+            async def wrapper(*args: Any, **kwargs: Any) -> Any:
+                nonlocal raw_statements
+                raw_statements += 1
+                return await fn(*args, **kwargs)
+
+            return wrapper
+
+        for name in ("fetchval", "fetchrow", "fetch", "execute"):
+            setattr(
+                asyncpg.connection.Connection, name, counted(getattr(asyncpg.connection.Connection, name))
+            )
+
         run_id = os.urandom(3).hex()
         for status in [await call(app, token, b) for b in make_bodies(run_id, args.warmup, "W")]:
             if status != 201:
@@ -374,11 +413,13 @@ async def run(args: argparse.Namespace, url: str) -> None:
         # 1. plain: CPU and wall time per request, nothing wrapped
         bodies = make_bodies(run_id, args.requests, "P")
         cpu0, wall0, pg0, statements = time.process_time(), time.perf_counter(), pg_cpu(), 0
+        raw_statements = 0
         statuses = [await call(app, token, b) for b in bodies]
         cpu_plain = (time.process_time() - cpu0) / len(bodies) * 1000
         pg_plain = (pg_cpu() - pg0) / len(bodies) * 1000
         wall_plain = (time.perf_counter() - wall0) / len(bodies) * 1000
         per_request_sql = statements / len(bodies)
+        per_request_raw = raw_statements / len(bodies)
         bad = [s for s in statuses if s != 201]
         if bad:
             raise BenchError(f"{len(bad)} requests failed (first status {bad[0]})")
@@ -403,7 +444,10 @@ async def run(args: argparse.Namespace, url: str) -> None:
             print(f"  PostgreSQL backend CPU per request: {pg_plain:.2f} ms")
         else:
             print("  PostgreSQL backend CPU: not measured (the server is not on this machine)")
-        print(f"  SQL statements sent by SQLAlchemy per request: {per_request_sql:.2f} (+ BEGIN and COMMIT)")
+        print(
+            f"  SQL statements per request: {per_request_sql:.2f} sent by SQLAlchemy (+ its BEGIN and COMMIT), "
+            f"{per_request_raw:.2f} on the bare asyncpg connection (BEGIN and COMMIT included)"
+        )
         print(
             "  inclusive CPU per request of each part: this process (ms, % of the instrumented request), "
             "and its PostgreSQL backend (ms):"

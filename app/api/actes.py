@@ -5,14 +5,14 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Header, Request, Security
+from fastapi import APIRouter, Request, Security
 from fastapi.responses import JSONResponse
 
 from app.api.body import parse_json, read_body, request_body
-from app.api.deps import current_principal
+from app.api.deps import authenticate, current_principal
 from app.core.db import SessionDep
 from app.core.logging import request_id_var
-from app.core.problems import responses
+from app.core.problems import responses, validation_problem
 from app.core.scopes import ACTES_DEPOSER, DOSSIERS_LIRE
 from app.core.security import Principal
 from app.schemas.actes import ACTE_ADAPTER, EXEMPLES
@@ -25,15 +25,45 @@ router = APIRouter(tags=["actes"])
 
 MAX_ACTE_BYTES = 256 * 1024
 MAX_LOT_BYTES = 64 * 1024 * 1024
-IdempotencyKey = Annotated[
-    str | None,
-    Header(
-        alias="Idempotency-Key",
-        max_length=255,
-        description="IETF draft semantics: a replay returns the stored response; the same key with another "
-        "payload is 422; a key still in flight is 409.",
-    ),
-]
+IDEMPOTENCY_KEY_MAX = 255
+_IDEMPOTENCY_KEY_DOC = (
+    "IETF draft semantics: a replay returns the stored response; the same key with another "
+    "payload is 422; a key still in flight is 409."
+)
+# POST /v1/actes reads its token and header itself (see ``deposer``); the contract says so here, exactly
+# as FastAPI would from ``Security(current_principal, scopes=[...])`` and an ``Idempotency-Key`` ``Header``.
+_DEPOSER_OPENAPI = {
+    "security": [{"partenaire": [ACTES_DEPOSER]}],
+    "parameters": [
+        {
+            "name": "Idempotency-Key",
+            "in": "header",
+            "required": False,
+            "schema": {
+                "anyOf": [{"type": "string", "maxLength": IDEMPOTENCY_KEY_MAX}, {"type": "null"}],
+                "description": _IDEMPOTENCY_KEY_DOC,
+                "title": "Idempotency-Key",
+            },
+            "description": _IDEMPOTENCY_KEY_DOC,
+        }
+    ],
+}
+
+
+def idempotency_key(request: Request) -> str | None:
+    """The ``Idempotency-Key`` header, refused (422, as FastAPI's own header validation) when too long."""
+    key = request.headers.get("idempotency-key")
+    if key is not None and len(key) > IDEMPOTENCY_KEY_MAX:
+        raise validation_problem(
+            [
+                {
+                    "pointer": "",
+                    "parameter": "header:Idempotency-Key",
+                    "detail": f"String should have at most {IDEMPOTENCY_KEY_MAX} characters",
+                }
+            ]
+        )
+    return key
 
 
 @router.post(
@@ -54,17 +84,17 @@ IdempotencyKey = Annotated[
         200: {"model": Recu, "description": "Already filed: the original receipt"},
         **responses(400, 401, 403, 409, 413, 415, 422, 503),
     },
-    openapi_extra=request_body("Acte", EXEMPLES["commandement_de_payer"]),
+    openapi_extra={**request_body("Acte", EXEMPLES["commandement_de_payer"]), **_DEPOSER_OPENAPI},
 )
-async def deposer(
-    request: Request,
-    session: SessionDep,
-    principal: Annotated[Principal, Security(current_principal, scopes=[ACTES_DEPOSER])],
-    idempotency_key: IdempotencyKey = None,
-) -> JSONResponse:
+async def deposer(request: Request) -> JSONResponse:
+    # The hot path: no FastAPI dependency to resolve. Same checks, same order as the dependencies would
+    # make them: token and scope (401/403), then the header (422), then the body (415/413/400/422).
+    principal = await authenticate(request, request.headers.get("authorization"), (ACTES_DEPOSER,))
+    key = idempotency_key(request)
     raw = await read_body(request, ("application/json",), MAX_ACTE_BYTES)
     acte = parse_json(ACTE_ADAPTER, raw)
-    result = await file_acte(session, principal, acte, idempotency_key=idempotency_key)
+    async with request.app.state.database.transaction() as conn:  # committed before the response
+        result = await file_acte(conn, principal, acte, idempotency_key=key)
     return JSONResponse(result.body, status_code=result.status, headers=result.headers)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 import uuid
+from collections.abc import Sequence
 from typing import Annotated
 
 from fastapi import Depends, Request
@@ -13,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.config import get_settings
-from app.core.db import SessionDep
+from app.core.db import Database
 from app.core.problems import forbidden, unauthorized
 from app.core.scopes import SCOPE_DESCRIPTIONS
 from app.core.security import KeyRing, Principal, TokenError, decode_token, token_kid
@@ -32,25 +33,40 @@ oauth2 = OAuth2(
 )
 
 
-async def _partner_is_active(request: Request, session: SessionDep, partner_id: uuid.UUID) -> bool:
+async def _partner_is_active(request: Request, partner_id: uuid.UUID) -> bool:
     """A revoked partner's tokens stop working within a few seconds, without a query per request."""
     cache: dict[uuid.UUID, tuple[bool, float]] = request.app.state.partner_status
     hit = cache.get(partner_id)
     now = time.monotonic()
     if hit is not None and hit[1] > now:
         return hit[0]
-    statut = await session.scalar(select(Partner.statut).where(Partner.id == partner_id))
+    async with _session(request) as session:
+        statut = await session.scalar(select(Partner.statut).where(Partner.id == partner_id))
     active = statut == "actif"
     cache[partner_id] = (active, now + _STATUS_TTL_SECONDS)
     return active
 
 
+def _session(request: Request) -> AsyncSession:
+    """A short read of its own (keys, partner status; rare, thanks to the caches): authentication never
+    holds a pooled connection while the endpoint takes its own, so a burst of first requests cannot
+    exhaust the pool."""
+    database: Database = request.app.state.database
+    return database.sessionmaker()
+
+
 async def current_principal(
     security_scopes: SecurityScopes,
     request: Request,
-    session: SessionDep,
     authorization: Annotated[str | None, Depends(oauth2)],
 ) -> Principal:
+    return await authenticate(request, authorization, security_scopes.scopes)
+
+
+async def authenticate(request: Request, authorization: str | None, scopes: Sequence[str]) -> Principal:
+    """The dependency's work, callable directly by a hot endpoint (``POST /v1/actes``) that spares itself
+    FastAPI's dependency resolution: a valid, unexpired RS256 token of an active partner holding
+    ``scopes``; else 401 or 403."""
     if not authorization:
         raise unauthorized("A bearer token is required.", error="invalid_request")
     scheme, _, token = authorization.partition(" ")
@@ -58,29 +74,31 @@ async def current_principal(
         raise unauthorized("A bearer token is required.", error="invalid_request")
     ring: KeyRing = request.app.state.keyring
     if ring.stale():
-        await ring.load(session)
+        async with _session(request) as session:
+            await ring.load(session)
     cache: dict[str, Principal] = request.app.state.verified_tokens
     principal = cache.get(token)
     if principal is None or principal.expires_at <= time.time():
-        principal = await _verify(token, ring, session)
+        principal = await _verify(token, ring, request)
         if len(cache) >= _VERIFIED_TOKENS_MAX:
             cache.clear()
         cache[token] = principal
-    if not await _partner_is_active(request, session, principal.partner_id):
+    if not await _partner_is_active(request, principal.partner_id):
         raise unauthorized("The token was refused: partner revoked.")
-    missing = [s for s in security_scopes.scopes if s not in principal.scopes]
+    missing = [s for s in scopes if s not in principal.scopes]
     if missing:
         raise forbidden(f"This operation needs the scope(s): {', '.join(missing)}.", scope=" ".join(missing))
     return principal
 
 
-async def _verify(token: str, ring: KeyRing, session: AsyncSession) -> Principal:
+async def _verify(token: str, ring: KeyRing, request: Request) -> Principal:
     """Signature and claims, checked once per token: a verified token is remembered until it expires."""
     settings = get_settings()
     try:
         kid = token_kid(token)
         if kid not in ring.public and ring.stale(unknown_kid=True):
-            await ring.load(session)
+            async with _session(request) as session:
+                await ring.load(session)
         key = ring.public.get(kid)
         if key is None:
             raise TokenError("unknown key id")

@@ -1,8 +1,10 @@
 """Filing an act: authorise, attach to its dossier, evaluate the rules, store act + decisions + event
 + idempotency record in one transaction, and answer with the receipt.
 
-The hot path is four round trips: one statement takes the advisory locks, two read (duplicates and
-candidate dossiers, then the dossier's acts), one writes everything with data-modifying CTEs.
+The hot path is a few round trips on the request's asyncpg connection (``Database.transaction``: no
+SQLAlchemy session around each statement; the statements are prepared once per connection by asyncpg):
+one statement takes the advisory locks, one reads duplicates and candidate dossiers, one (for a known
+dossier) reads its acts and latest decisions, one writes everything with data-modifying CTEs.
 
 Concurrency: a blocking advisory lock per (partner, reference) and per household key serialises
 filings that could create the same act or the same dossier; the Idempotency-Key lock is only tried, so
@@ -19,9 +21,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select, text
-from sqlalchemy.ext.asyncio import AsyncSession
+import asyncpg
+from sqlalchemy import select
 
+from app.core.db import driver_sql
 from app.core.problems import ProblemException, forbidden, validation_problem
 from app.core.scopes import ACTES_DEPOSER, depot_scope
 from app.core.security import Principal
@@ -69,75 +72,79 @@ def authorise(principal: Principal, acte: ActeBase) -> None:
         )
 
 
-_LOCKS = text(
-    "SELECT (SELECT pg_try_advisory_xact_lock(:idem)) AS idem_free, "
-    "(SELECT count(pg_advisory_xact_lock(k)) FROM (SELECT unnest(CAST(:locks AS bigint[])) AS k ORDER BY 1) s) AS n"
+_LOCKS = (
+    "SELECT (SELECT pg_try_advisory_xact_lock($1)) AS idem_free, "
+    "(SELECT count(pg_advisory_xact_lock(k)) FROM (SELECT unnest(CAST($2 AS bigint[])) AS k ORDER BY 1) s) AS n"
 )
-_DUPLICATES = text(
-    """
+# Candidate dossiers are found from the household keys, one primary-key probe per key and then per
+# dossier: each lateral subquery has ``OFFSET 0`` so that the planner can neither flatten it nor turn the
+# lookup around into a scan of the territory's dossiers (which it did on a fresh, never-analysed
+# database, whose estimates say "one dossier per territory": O(dossiers) per filing).
+_DUPLICATES = """
 SELECT (SELECT json_build_object('sha', payload_sha256, 'receipt', receipt, 'id', id) FROM actes
-        WHERE partner_id = :pid AND reference = :ref) AS existing,
+        WHERE partner_id = $1 AND reference = $2) AS existing,
        (SELECT json_build_object('sha', request_sha256, 'status', response_status, 'body', response_body)
-        FROM idempotency_keys WHERE partner_id = :pid AND cle = :key) AS idem,
+        FROM idempotency_keys WHERE partner_id = $1 AND cle = $3) AS idem,
        (SELECT coalesce(json_agg(json_build_object('id', d.id, 'bailleur', d.bailleur_cle)
                                  ORDER BY d.stade = 'clos', d.updated_at DESC, d.id), CAST('[]' AS json))
-        FROM dossiers d
-        WHERE d.id IN (SELECT c.dossier_id FROM dossier_cles c WHERE c.cle = ANY(CAST(:keys AS text[])))
-          AND d.territoire = :territoire
+        FROM (SELECT DISTINCT c.dossier_id FROM unnest(CAST($4 AS text[])) AS u(cle)
+              CROSS JOIN LATERAL (SELECT dossier_id FROM dossier_cles WHERE cle = u.cle OFFSET 0) c) k
+        CROSS JOIN LATERAL (SELECT x.id, x.bailleur_cle, x.updated_at, x.territoire, x.stade FROM dossiers x
+                            WHERE x.id = k.dossier_id OFFSET 0) d
+        WHERE d.territoire = $5
           AND (d.stade <> 'clos'
-               OR CAST(:date_acte AS date) <= (SELECT max(x.date_acte) FROM actes x
-                                              WHERE x.dossier_id = d.id AND x.type IN ('expulsion', 'cloture')))
+               OR CAST($6 AS date) <= (SELECT max(z.date_acte) FROM actes z
+                                       WHERE z.dossier_id = d.id AND z.type IN ('expulsion', 'cloture')))
        ) AS candidates
 """
-)
 # The dossier's acts (for the engine) and the decisions of its latest evaluation, in one round trip.
-_STATE = text(
-    """
+_STATE = """
 SELECT (SELECT coalesce(json_agg(json_build_object('id', a.id, 'type', a.type, 'partner_id', a.partner_id,
                                                    'payload', a.payload, 'recu_le', a.recu_le)
                                  ORDER BY a.recu_le, a.id), CAST('[]' AS json))
-        FROM actes a WHERE a.dossier_id = :did) AS acts,
-       (SELECT e.decisions FROM evaluations e WHERE e.dossier_id = :did
+        FROM actes a WHERE a.dossier_id = $1) AS acts,
+       (SELECT e.decisions FROM evaluations e WHERE e.dossier_id = $1
         ORDER BY e.created_at DESC, e.id DESC LIMIT 1) AS latest
 """
-)
 
+# Parameters: $1 dossier id, $2 territoire, $3 parc, $4 stade, $5 bailleur, $6 now, $7 household keys,
+# $8 act id, $9 partner id, $10 partner kind, $11 type, $12 reference, $13 date_acte, $14 payload,
+# $15 payload sha, $16 receipt, $17 evaluation id, $18 rules version, $19 decisions, $20 new decisions,
+# $21 event types, $22 event data, ($23 Idempotency-Key).
 _WRITE = """
 WITH d AS (
   INSERT INTO dossiers (id, territoire, parc, stade, bailleur_cle, created_at, updated_at)
-  VALUES (:did, :territoire, :parc, :stade, :bailleur, :now, :now)
+  VALUES ($1, $2, $3, $4, $5, $6, $6)
   ON CONFLICT (id) DO UPDATE SET parc = COALESCE(EXCLUDED.parc, dossiers.parc), stade = EXCLUDED.stade,
     bailleur_cle = COALESCE(dossiers.bailleur_cle, EXCLUDED.bailleur_cle), updated_at = EXCLUDED.updated_at
   RETURNING id
 ), k AS (
-  INSERT INTO dossier_cles (cle, dossier_id) SELECT c, (SELECT id FROM d) FROM unnest(CAST(:keys AS text[])) AS c
+  INSERT INTO dossier_cles (cle, dossier_id) SELECT c, (SELECT id FROM d) FROM unnest(CAST($7 AS text[])) AS c
   ON CONFLICT DO NOTHING
 ), a AS (
   INSERT INTO actes (id, dossier_id, partner_id, partner_kind, type, reference, territoire, date_acte, recu_le,
                      payload, payload_sha256, receipt)
-  VALUES (:aid, (SELECT id FROM d), :pid, :kind, :type, :ref, :territoire, :date_acte, :now,
-          CAST(:payload AS jsonb), :sha, CAST(:receipt AS jsonb))
+  VALUES ($8, (SELECT id FROM d), $9, $10, $11, $12, $2, $13, $6, CAST($14 AS jsonb), $15, CAST($16 AS jsonb))
   RETURNING id
 ), e AS (
   INSERT INTO evaluations (id, dossier_id, acte_id, motif, version_regles, decisions, nouvelles, created_at)
-  VALUES (:eid, (SELECT id FROM d), (SELECT id FROM a), 'depot', :version, CAST(:decisions AS jsonb),
-          CAST(:nouvelles AS jsonb), :now)
+  VALUES ($17, (SELECT id FROM d), (SELECT id FROM a), 'depot', $18, CAST($19 AS jsonb), CAST($20 AS jsonb), $6)
 ), o AS (
   INSERT INTO events (type, dossier_id, acte_id, territoire, data, created_at)
-  SELECT t, (SELECT id FROM d), (SELECT id FROM a), :territoire, CAST(:event AS jsonb), :now
-  FROM unnest(CAST(:events AS text[])) AS t
+  SELECT t, (SELECT id FROM d), (SELECT id FROM a), $2, CAST($22 AS jsonb), $6
+  FROM unnest(CAST($21 AS text[])) AS t
 )
 """
-_WRITE_PLAIN = text(_WRITE + "SELECT 1")
-_WRITE_IDEM = text(
+_WRITE_PLAIN = _WRITE + "SELECT 1"
+_WRITE_IDEM = (
     _WRITE  # noqa: S608 (constant SQL, bound parameters)
     + ", i AS (INSERT INTO idempotency_keys (partner_id, cle, request_sha256, response_status, response_body, "
-    "created_at) VALUES (:pid, :key, :sha, 201, CAST(:receipt AS jsonb), :now)) SELECT 1"
+    "created_at) VALUES ($9, $23, $15, 201, CAST($16 AS jsonb), $6)) SELECT 1"
 )
 
 
 async def _find_dossier(
-    session: AsyncSession,
+    conn: asyncpg.Connection,
     principal: Principal,
     payload: Mapping[str, Any],
     candidates: Sequence[Mapping[str, Any]],
@@ -147,22 +154,21 @@ async def _find_dossier(
     the act predates (out of order: dated on or before the expulsion or closure), never a new one."""
     explicit = payload.get("dossier_id")
     if explicit is not None:
-        row = (
-            await session.execute(
-                select(Dossier.id, Dossier.territoire).where(
-                    Dossier.id == uuid.UUID(str(explicit)), dossier_filter(principal)
-                )
+        sql, args = driver_sql(
+            select(Dossier.id, Dossier.territoire).where(
+                Dossier.id == uuid.UUID(str(explicit)), dossier_filter(principal)
             )
-        ).first()
+        )
+        row = await conn.fetchrow(sql, *args)
         if row is None:
             raise validation_problem(
                 [{"pointer": "/dossier_id", "detail": "no such dossier among those this partner may read"}]
             )
-        if row.territoire != payload["territoire"]:
+        if row["territoire"] != payload["territoire"]:
             raise validation_problem(
-                [{"pointer": "/territoire", "detail": f"the dossier is in territoire {row.territoire}"}]
+                [{"pointer": "/territoire", "detail": f"the dossier is in territoire {row['territoire']}"}]
             )
-        return uuid.UUID(str(row.id))
+        return uuid.UUID(str(row["id"]))
     siren = bailleur_siren(payload)
     for candidate in candidates:
         if siren is None or candidate["bailleur"] is None or candidate["bailleur"] == siren:
@@ -171,16 +177,16 @@ async def _find_dossier(
 
 
 async def _dossier_state(
-    session: AsyncSession, dossier_id: uuid.UUID
+    conn: asyncpg.Connection, dossier_id: uuid.UUID
 ) -> tuple[list[dict[str, Any]], set[str]]:
     """The dossier's acts (for the engine) and the keys of the decisions already made."""
-    row = (await session.execute(_STATE, {"did": dossier_id})).one()
-    acts = [{**a, "recu_le": datetime.fromisoformat(a["recu_le"])} for a in row.acts]
-    return acts, {str(d["cle"]) for d in (row.latest or [])}
+    row = await conn.fetchrow(_STATE, dossier_id)
+    acts = [{**a, "recu_le": datetime.fromisoformat(a["recu_le"])} for a in row["acts"]]
+    return acts, {str(d["cle"]) for d in (row["latest"] or [])}
 
 
 async def file_acte(
-    session: AsyncSession,
+    conn: asyncpg.Connection,
     principal: Principal,
     acte: ActeBase,
     *,
@@ -196,7 +202,7 @@ async def file_acte(
 
     locks = sorted({_lock_id("ref", pid, reference), *(_lock_id("menage", k) for k in keys)})
     idem_lock = _lock_id("idem", pid, idempotency_key or "")
-    idem_free = (await session.execute(_LOCKS, {"idem": idem_lock, "locks": locks})).scalar_one()
+    idem_free = await conn.fetchval(_LOCKS, idem_lock, locks)
     if idempotency_key is not None and not idem_free:
         raise ProblemException(
             409,
@@ -206,48 +212,44 @@ async def file_acte(
             headers={"Retry-After": "1"},
         )
 
-    dup = (
-        await session.execute(
-            _DUPLICATES,
-            {
-                "pid": principal.partner_id,
-                "ref": reference,
-                "key": idempotency_key or "",
-                "keys": keys,
-                "territoire": payload["territoire"],
-                "date_acte": acte.date_acte,
-            },
-        )
-    ).one()
-    if idempotency_key is not None and dup.idem is not None:
-        if dup.idem["sha"] != sha:
+    existing, idem, candidates = await conn.fetchrow(
+        _DUPLICATES,
+        principal.partner_id,
+        reference,
+        idempotency_key or "",
+        keys,
+        payload["territoire"],
+        acte.date_acte,
+    )
+    if idempotency_key is not None and idem is not None:
+        if idem["sha"] != sha:
             raise ProblemException(
                 422,
                 "cle-idempotence-reutilisee",
                 "Idempotency-Key reused",
                 "This Idempotency-Key was used with another payload.",
             )
-        return FilingResult(int(dup.idem["status"]), dup.idem["body"], {"Idempotent-Replayed": "true"})
-    if dup.existing is not None:
-        if dup.existing["sha"] != sha:
+        return FilingResult(int(idem["status"]), idem["body"], {"Idempotent-Replayed": "true"})
+    if existing is not None:
+        if existing["sha"] != sha:
             raise ProblemException(
                 409,
                 "reference-deja-utilisee",
                 "Reference already used",
                 f"Reference '{reference}' already names another act of this partner.",
-                acte_id=str(dup.existing["id"]),
+                acte_id=str(existing["id"]),
             )
-        return FilingResult(200, dup.existing["receipt"], {"Idempotent-Replayed": "true"})
+        return FilingResult(200, existing["receipt"], {"Idempotent-Replayed": "true"})
 
     now = now or datetime.now(UTC)
-    dossier_id = await _find_dossier(session, principal, payload, dup.candidates)
+    dossier_id = await _find_dossier(conn, principal, payload, candidates)
     new_dossier = dossier_id is None
     previous: list[dict[str, Any]] = []
     known: set[str] = set()
     if dossier_id is None:
         dossier_id = uuid.uuid4()
     else:
-        previous, known = await _dossier_state(session, dossier_id)
+        previous, known = await _dossier_state(conn, dossier_id)
 
     acte_id = uuid.uuid4()
     inputs = [ActInput(str(p["id"]), p["payload"], p["recu_le"]) for p in previous]
@@ -274,29 +276,29 @@ async def file_acte(
     }
     receipt_json = json.dumps(receipt)
     events = ["dossier.cree", "acte.depose"] if new_dossier else ["acte.depose"]
-    params = {
-        "did": dossier_id,
-        "territoire": payload["territoire"],
-        "parc": parc_of(payload),
-        "stade": stage_of([str(p["type"]) for p in previous] + [str(payload["type"])]),
-        "bailleur": bailleur_siren(payload),
-        "now": now,
-        "keys": keys,
-        "aid": acte_id,
-        "pid": principal.partner_id,
-        "kind": principal.kind,
-        "type": payload["type"],
-        "ref": reference,
-        "date_acte": acte.date_acte,
-        "payload": json.dumps(payload),
-        "sha": sha,
-        "receipt": receipt_json,
-        "eid": uuid.uuid4(),
-        "version": version,
-        "decisions": json.dumps(decisions),
-        "nouvelles": json.dumps(nouvelles),
-        "events": events,
-        "event": json.dumps(
+    args = [
+        dossier_id,
+        payload["territoire"],
+        parc_of(payload),
+        stage_of([str(p["type"]) for p in previous] + [str(payload["type"])]),
+        bailleur_siren(payload),
+        now,
+        keys,
+        acte_id,
+        principal.partner_id,
+        principal.kind,
+        payload["type"],
+        reference,
+        acte.date_acte,
+        json.dumps(payload),
+        sha,
+        receipt_json,
+        uuid.uuid4(),
+        version,
+        json.dumps(decisions),
+        json.dumps(nouvelles),
+        events,
+        json.dumps(
             {
                 "acte_id": str(acte_id),
                 "type": payload["type"],
@@ -304,10 +306,9 @@ async def file_acte(
                 "partner_kind": principal.kind,
             }
         ),
-    }
+    ]
     if idempotency_key is not None:
-        params["key"] = idempotency_key
-        await session.execute(_WRITE_IDEM, params)
+        await conn.execute(_WRITE_IDEM, *args, idempotency_key)
     else:
-        await session.execute(_WRITE_PLAIN, params)
+        await conn.execute(_WRITE_PLAIN, *args)
     return FilingResult(201, receipt, {"Location": f"/v1/actes/{acte_id}"})

@@ -67,7 +67,7 @@ async def file_lot(
                 parsed.append(validation_problem(validation_errors(exc)))
 
     for start in range(0, len(parsed), CHUNK):
-        async with database.sessionmaker() as session, session.begin():
+        async with database.transaction() as conn:
             for index in range(start, min(start + CHUNK, len(parsed))):
                 item = parsed[index]
                 if isinstance(item, ProblemException):
@@ -76,7 +76,7 @@ async def file_lot(
                 try:
                     # Every write of a filing is its last statement: a problem raised before it
                     # leaves nothing of this item behind, and the chunk goes on.
-                    filed = await file_acte(session, principal, item)
+                    filed = await file_acte(conn, principal, item)
                 except ProblemException as exc:
                     results.append(_problem(index, exc))
                     continue

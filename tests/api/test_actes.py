@@ -222,6 +222,30 @@ async def test_a_key_still_in_flight_is_409(app: FastAPI, client: httpx.AsyncCli
     assert done.status_code == 201, done.text
 
 
+async def test_idempotency_key_too_long_is_422_after_authentication(
+    app: FastAPI, client: httpx.AsyncClient
+) -> None:
+    p = await make_partner(app, client)
+    body = acte("commandement_de_payer", household())
+    long_key = {"Idempotency-Key": "k" * 256}
+    anonymous = await client.post("/v1/actes", json=body, headers=long_key)
+    assert anonymous.status_code == 401
+    assert anonymous.headers["content-type"].startswith("application/problem+json")
+    too_long = await client.post("/v1/actes", json=body, headers={**p.headers, **long_key})
+    assert too_long.status_code == 422
+    assert too_long.headers["content-type"].startswith("application/problem+json")
+    assert too_long.json()["errors"] == [
+        {
+            "pointer": "",
+            "parameter": "header:Idempotency-Key",
+            "detail": "String should have at most 255 characters",
+        }
+    ]
+    longest = await client.post("/v1/actes", json=body, headers={**p.headers, "Idempotency-Key": "k" * 255})
+    assert longest.status_code == 201
+    assert await _count_acts(app, p) == 1
+
+
 async def test_hundred_concurrent_identical_submissions_make_one_act(
     app: FastAPI, client: httpx.AsyncClient
 ) -> None:
