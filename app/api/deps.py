@@ -52,7 +52,7 @@ async def current_principal(
     authorization: Annotated[str | None, Depends(oauth2)],
 ) -> Principal:
     if not authorization:
-        raise unauthorized("A bearer token is required.", error="invalid_request")
+        raise unauthorized("A bearer token is required.", error=None)
     scheme, _, token = authorization.partition(" ")
     if scheme.lower() != "bearer" or not token:
         raise unauthorized("A bearer token is required.", error="invalid_request")

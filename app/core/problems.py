@@ -105,13 +105,12 @@ def problem_response(
 # Frequent problems, named once -------------------------------------------------------------------
 
 
-def unauthorized(detail: str, *, error: str = "invalid_token") -> ProblemException:
+def unauthorized(detail: str, *, error: str | None = "invalid_token") -> ProblemException:
+    """401 with its challenge. ``error=None`` when the request carried no credentials at all: RFC 6750
+    section 3.1 then wants the bare challenge, with no error code."""
+    challenge = 'Bearer realm="prevex"' + (f', error="{error}"' if error else "")
     return ProblemException(
-        401,
-        "non-authentifie",
-        "Authentication required",
-        detail,
-        headers={"WWW-Authenticate": f'Bearer realm="prevex", error="{error}"'},
+        401, "non-authentifie", "Authentication required", detail, headers={"WWW-Authenticate": challenge}
     )
 
 
