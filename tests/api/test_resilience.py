@@ -11,9 +11,6 @@ from fastapi import FastAPI
 from app.core.db import Database
 from tests.factories import acte, household, make_partner
 
-pytestmark = pytest.mark.anyio  # at collection time, so that parametrize and the anyio backend combine
-
-
 # The embedded server listens on a Unix socket only: when it is gone, asyncpg raises FileNotFoundError
 # (an OSError that is not a ConnectionError); over TCP, a refused connection is a ConnectionRefusedError.
 UNREACHABLE = [
