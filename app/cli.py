@@ -12,7 +12,9 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
+from rich.measure import Measurement
 from rich.table import Table
+from rich.text import Text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.config import get_settings
@@ -182,15 +184,32 @@ def partners_list(as_json: Annotated[bool, typer.Option("--json", help="Print JS
         return
     table = Table("partner_id", "kind", "name", "territories", "status", "client_ids")
     for r in rows:
-        table.add_row(
-            r["partner_id"],
-            r["kind"],
-            r["name"],
-            ",".join(r["territories"]),
-            r["status"],
-            "\n".join(r["client_ids"]),
+        table.add_row(  # Text: a name is shown as is, never read as rich markup
+            *(
+                Text(v)
+                for v in (
+                    r["partner_id"],
+                    r["kind"],
+                    r["name"],
+                    ",".join(r["territories"]),
+                    r["status"],
+                    "\n".join(r["client_ids"]),
+                )
+            )
         )
-    out.print(table)
+    if Measurement.get(out, out.options.update_width(10_000), table).maximum <= out.width:
+        out.print(table)
+        return
+    # Too narrow for the table: one block per partner, so identifiers are never cut.
+    for r in rows:
+        out.print(
+            f"partner_id   {r['partner_id']}\nkind         {r['kind']}\nname         {r['name']}\n"
+            f"territories  {','.join(r['territories'])}\nstatus       {r['status']}\n"
+            f"client_ids   {' '.join(r['client_ids'])}\n",
+            highlight=False,
+            markup=False,
+            soft_wrap=True,
+        )
 
 
 @partners_cli.command("revoke")

@@ -18,10 +18,13 @@ from app.core.migrations import upgrade
 from app.main import create_app
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    for item in items:
-        if isinstance(item, pytest.Function) and inspect.iscoroutinefunction(item.function):
-            item.add_marker(pytest.mark.anyio)
+@pytest.hookimpl(tryfirst=True)
+def pytest_pycollect_makeitem(collector: pytest.Module | pytest.Class, name: str, obj: object) -> None:
+    """Mark every ``async def`` test for anyio while it is collected (before anyio's own hook), so that
+    the anyio backend and ``@pytest.mark.parametrize`` combine. Marking after collection drops the
+    test's own parameters ('SubRequest' object has no attribute 'param')."""
+    if inspect.iscoroutinefunction(obj) and collector.istestfunction(obj, name):
+        pytest.mark.anyio(obj)
 
 
 @pytest.fixture(scope="session", params=["asyncio"])

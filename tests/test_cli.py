@@ -162,6 +162,9 @@ def test_partner_commands_and_bad_input(database_url: str) -> None:
     )
     rotated = json.loads(_prevex("partners", "rotate-secret", made["partner_id"], "--json", env=env).stdout)
     assert rotated["client_id"] != made["client_id"]
+    for columns in ("80", "250"):  # a narrow terminal (or a pipe: rich assumes 80) never cuts an identifier
+        shown = _prevex("partners", "list", env={**env, "COLUMNS": columns}).stdout
+        assert made["partner_id"] in shown and rotated["client_id"] in shown, shown
     _prevex("partners", "revoke", rotated["client_id"], env=env)
     listed = {p["partner_id"]: p for p in json.loads(_prevex("partners", "list", "--json", env=env).stdout)}
     assert (

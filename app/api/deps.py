@@ -68,7 +68,7 @@ async def authenticate(request: Request, authorization: str | None, scopes: Sequ
     FastAPI's dependency resolution: a valid, unexpired RS256 token of an active partner holding
     ``scopes``; else 401 or 403."""
     if not authorization:
-        raise unauthorized("A bearer token is required.", error="invalid_request")
+        raise unauthorized("A bearer token is required.", error=None)
     scheme, _, token = authorization.partition(" ")
     if scheme.lower() != "bearer" or not token:
         raise unauthorized("A bearer token is required.", error="invalid_request")

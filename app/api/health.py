@@ -6,6 +6,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 from sqlalchemy import text
 
+from app.core.config import get_settings
 from app.core.problems import problem_body, problem_response, responses
 
 router = APIRouter(tags=["exploitation"])
@@ -24,9 +25,7 @@ async def healthz() -> dict[str, str]:
     "/readyz",
     summary="The database answers and its schema is at the migrations' head",
     responses={
-        200: {
-            "content": {"application/json": {"example": {"status": "ready", "migration": "2026_11_23_1530"}}}
-        },
+        200: {"content": {"application/json": {"example": {"status": "ready", "migration": "2647369d1f66"}}}},
         **responses(503),
     },
 )
@@ -41,7 +40,7 @@ async def readyz(request: Request) -> JSONResponse:
             problem_body(
                 503, "service-indisponible", "Not ready", "The database is unreachable.", instance="/readyz"
             ),
-            {"Retry-After": "5"},
+            {"Retry-After": str(get_settings().retry_after_seconds)},
         )
     if current != expected:
         return problem_response(
@@ -53,6 +52,6 @@ async def readyz(request: Request) -> JSONResponse:
                 f"Database schema at {current}, code expects {expected}: run `prevex db upgrade`.",
                 instance="/readyz",
             ),
-            {"Retry-After": "5"},
+            {"Retry-After": str(get_settings().retry_after_seconds)},
         )
     return JSONResponse({"status": "ready", "migration": current})

@@ -105,13 +105,12 @@ def problem_response(
 # Frequent problems, named once -------------------------------------------------------------------
 
 
-def unauthorized(detail: str, *, error: str = "invalid_token") -> ProblemException:
+def unauthorized(detail: str, *, error: str | None = "invalid_token") -> ProblemException:
+    """401 with its challenge. ``error=None`` when the request carried no credentials at all: RFC 6750
+    section 3.1 then wants the bare challenge, with no error code."""
+    challenge = 'Bearer realm="prevex"' + (f', error="{error}"' if error else "")
     return ProblemException(
-        401,
-        "non-authentifie",
-        "Authentication required",
-        detail,
-        headers={"WWW-Authenticate": f'Bearer realm="prevex", error="{error}"'},
+        401, "non-authentifie", "Authentication required", detail, headers={"WWW-Authenticate": challenge}
     )
 
 
@@ -187,14 +186,28 @@ async def _on_http(request: Request, exc: Exception) -> JSONResponse:
     return problem_response(exc.status_code, body, dict(exc.headers or {}))
 
 
+def _raised_in_driver(exc: BaseException) -> bool:
+    """Whether the exception went through asyncpg's code (e.g. while opening a connection)."""
+    tb = exc.__traceback__
+    while tb is not None:
+        if str(tb.tb_frame.f_globals.get("__name__", "")).startswith("asyncpg"):
+            return True
+        tb = tb.tb_next
+    return False
+
+
 def is_database_outage(exc: BaseException) -> bool:
     if isinstance(exc, (OperationalError, InterfaceError)):
         return True
     if isinstance(exc, DBAPIError) and exc.connection_invalidated:
         return True
-    return isinstance(exc, (ConnectionError, TimeoutError)) or (
-        type(exc).__module__.startswith("asyncpg") and "Connection" in type(exc).__name__
-    )
+    if isinstance(exc, (ConnectionError, TimeoutError)):
+        return True
+    # A socket-level failure while reaching the server: the embedded server's Unix socket is gone
+    # (FileNotFoundError), unreachable host, ... SQLAlchemy does not wrap these, asyncpg raises them as is.
+    if isinstance(exc, OSError) and _raised_in_driver(exc):
+        return True
+    return type(exc).__module__.startswith("asyncpg") and "Connection" in type(exc).__name__
 
 
 def unexpected_response(path: str, exc: BaseException) -> JSONResponse:

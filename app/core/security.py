@@ -201,8 +201,8 @@ def decode_token(token: str, key: Key, *, issuer: str, audience: str) -> Princip
         raise TokenError("token expired") from exc
     except JWTClaimsError as exc:
         raise TokenError("token claims not accepted (issuer or audience)") from exc
-    except JOSEError as exc:
-        raise TokenError("token signature not valid") from exc
+    except JOSEError as exc:  # a bad signature, or a required claim (exp, iat, sub...) missing
+        raise TokenError("token signature or claims not valid") from exc
     try:
         return Principal(
             partner_id=uuid.UUID(claims["sub"]),

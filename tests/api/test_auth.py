@@ -10,6 +10,7 @@ from datetime import timedelta
 
 import httpx
 from fastapi import FastAPI
+from jose import jwt as jose_jwt
 
 from app.core.config import get_settings
 from app.core.security import KeyRing, Principal, generate_signing_key, issue_token, rotate_signing_key
@@ -133,7 +134,15 @@ async def test_forged_tokens_are_refused_with_401(app: FastAPI, client: httpx.As
         stranger, _principal(p), issuer=settings.jwt_issuer, audience=settings.jwt_audience, ttl_seconds=60
     )
 
+    no_exp = jose_jwt.encode(
+        {k: v for k, v in claims.items() if k != "exp"} | {"territoires": ["93"]},
+        ring.signing_key,
+        algorithm="RS256",
+        headers={"kid": kid},
+    )  # signed with the real key, but never expires
+
     for name, token in [
+        ("no exp", no_exp),
         ("tampered", tampered),
         ("expired", expired),
         ("alg none", alg_none),
@@ -146,11 +155,14 @@ async def test_forged_tokens_are_refused_with_401(app: FastAPI, client: httpx.As
         response = await _moi(client, token)
         assert response.status_code == 401, name
         assert response.headers["content-type"] == "application/problem+json", name
-        assert response.headers["www-authenticate"].startswith("Bearer"), name
+        assert response.headers["www-authenticate"] == 'Bearer realm="prevex", error="invalid_token"', name
         assert response.json()["status"] == 401, name
 
-    no_token = await client.get("/v1/partenaires/moi")
-    assert no_token.status_code == 401 and "Bearer" in no_token.headers["www-authenticate"]
+    no_token = await client.get("/v1/partenaires/moi")  # no credentials: the bare challenge (RFC 6750 3.1)
+    assert no_token.status_code == 401 and no_token.headers["www-authenticate"] == 'Bearer realm="prevex"'
+    basic = await client.get("/v1/partenaires/moi", headers={"Authorization": "Basic eDp5"})
+    assert basic.status_code == 401
+    assert basic.headers["www-authenticate"] == 'Bearer realm="prevex", error="invalid_request"'
 
 
 async def test_revoked_partner_is_refused(app: FastAPI, client: httpx.AsyncClient) -> None:

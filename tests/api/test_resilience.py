@@ -11,11 +11,21 @@ from fastapi import FastAPI
 from app.core.db import Database
 from tests.factories import acte, household, make_partner
 
+# The embedded server listens on a Unix socket only: when it is gone, asyncpg raises FileNotFoundError
+# (an OSError that is not a ConnectionError); over TCP, a refused connection is a ConnectionRefusedError.
+UNREACHABLE = [
+    ("tcp refused", "postgresql://postgres@127.0.0.1:9/nowhere"),  # nothing listens on port 9
+    ("unix socket gone", "postgresql://postgres@/nowhere?host=/nonexistent-prevex-socket-dir"),
+]
 
-async def test_database_outage_is_503_with_retry_after(app: FastAPI, client: httpx.AsyncClient) -> None:
+
+@pytest.mark.parametrize(("case", "unreachable"), UNREACHABLE, ids=[c[0] for c in UNREACHABLE])
+async def test_database_outage_is_503_with_retry_after(
+    app: FastAPI, client: httpx.AsyncClient, case: str, unreachable: str
+) -> None:
     p = await make_partner(app, client)
     working = app.state.database
-    app.state.database = Database("postgresql://postgres@127.0.0.1:9/nowhere")  # nothing listens on port 9
+    app.state.database = Database(unreachable)
     app.state.partner_status.clear()
     try:
         response = await client.get("/v1/partenaires/moi", headers=p.headers)
