@@ -43,6 +43,7 @@ _SOURCE_EXAMPLE = {
     "acte_id": "3b2f8c1e-0d6a-4d8e-9a57-2f1c0e9b7a31",
     "type": "commandement_de_payer",
     "partner_kind": "commissaire_justice",
+    "date_acte": "2026-03-02",
     "recu_le": "2026-03-02T09:15:27+00:00",
 }
 _DOSSIER_EXAMPLE: dict[str, Any] = {
@@ -166,8 +167,12 @@ class ActeVue(BaseModel):
 
 class Fait(BaseModel):
     valeur: Any
-    source: dict[str, Any] = Field(description="Who said it, when: acte_id, type, partner_kind, recu_le")
-    historique: list[dict[str, Any]] = Field(description="Every value stated, oldest first, with its source")
+    source: dict[str, Any] = Field(
+        description="Who said it, when: acte_id, type, partner_kind, the act's date_acte and its recu_le"
+    )
+    historique: list[dict[str, Any]] = Field(
+        description="Every value stated, in the order of the acts' dates (then of receipt), with its source"
+    )
     divergent: bool = Field(description="True when partners stated different values")
 
 
@@ -179,7 +184,11 @@ class DossierVue(Decisions):
     stade: Literal["pre_contentieux", "contentieux", "execution", "clos"]
     created_at: str
     updated_at: str
-    faits: dict[str, Fait] = Field(description="Latest value of each fact with its source (dotted paths)")
+    faits: dict[str, Fait] = Field(
+        description="Each fact (dotted paths) with its current value: the one stated by the act with the most "
+        "recent date_acte (then the latest received), with its source; an old act filed late joins the "
+        "history without overriding newer facts"
+    )
     actes: list[ActeVue]
     version_regles: str | None
 

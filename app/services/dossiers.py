@@ -184,13 +184,16 @@ def _flatten(prefix: str, value: Any) -> Iterable[tuple[str, Any]]:
 
 
 def facts_with_provenance(acts: Sequence[StoredAct]) -> dict[str, dict[str, Any]]:
-    """Every fact any act stated, the latest first, each value with who said it and when."""
+    """Every fact any act stated, each value with who said it and when, in the order of the acts' own
+    dates (then of receipt): the current value is the one stated by the most recent act, so an old act
+    that arrives late (real life is late) joins the history without overriding newer facts."""
     facts: dict[str, dict[str, Any]] = {}
-    for act in sorted(acts, key=lambda a: (a.recu_le, a.id)):
+    for act in sorted(acts, key=lambda a: (str(a.payload.get("date_acte", "")), a.recu_le, a.id)):
         source = {
             "acte_id": act.id,
             "type": act.type,
             "partner_kind": act.partner_kind,
+            "date_acte": act.payload.get("date_acte"),
             "recu_le": act.recu_le.isoformat(),
         }
         for group in FACT_GROUPS:

@@ -100,11 +100,22 @@ async def test_one_dossier_per_household_whoever_files(app: FastAPI, client: htt
     assert dossier["stade"] == "pre_contentieux" and dossier["parc"] == "prive"
     rent = dossier["faits"]["bail.loyer_mensuel_hc_cents"]
     assert rent["divergent"] is True  # the CDP and the CAF state different rents
-    assert rent["source"]["partner_kind"] == "organisme_payeur"  # the latest wins, with its source
-    assert {h["source"]["partner_kind"] for h in rent["historique"]} == {
-        "commissaire_justice",
-        "organisme_payeur",
-    }
+    # The CAF's signalement (dated 2025-03-03) reached Prevex after the CDP (dated 2025-03-10): it joins
+    # the history, but the current value is the one stated by the most recent act, with its source.
+    assert rent["valeur"] == 85000
+    assert rent["source"]["partner_kind"] == "commissaire_justice"
+    assert rent["source"]["date_acte"] == "2025-03-10"
+    assert [(h["source"]["partner_kind"], h["valeur"]) for h in rent["historique"]] == [
+        ("organisme_payeur", 72000),
+        ("commissaire_justice", 85000),
+    ]
+    # A later act states the rent again: it becomes the current value.
+    later = acte("signalement_impaye", caf_menage, date_acte="2025-04-02")
+    later["bail"] = {**later["bail"], "loyer_mensuel_hc_cents": 86000}  # type: ignore[dict-item]
+    assert (await client.post("/v1/actes", json=later, headers=caf.headers)).status_code == 201
+    dossier = (await client.get(f"/v1/dossiers/{cdp['dossier_id']}", headers=ccapex.headers)).json()
+    rent = dossier["faits"]["bail.loyer_mensuel_hc_cents"]
+    assert rent["valeur"] == 86000 and rent["source"]["partner_kind"] == "organisme_payeur"
 
 
 async def test_explicit_dossier_id_and_derived_stage(app: FastAPI, client: httpx.AsyncClient) -> None:
