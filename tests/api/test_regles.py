@@ -61,21 +61,17 @@ def _procedure(menage: dict[str, object]) -> list[dict[str, Any]]:
     ]
 
 
-async def _partners(
-    app: FastAPI, client: httpx.AsyncClient, acts: list[dict[str, Any]]
-) -> dict[str, PartnerCreds]:
+async def _file_and_simulate(
+    app: FastAPI, client: httpx.AsyncClient, acts: list[dict[str, Any]], territoire: str
+) -> tuple[list[dict[str, Any]], dict[str, Any], PartnerCreds]:
+    """File ``acts`` for real, each by a partner of the kind that files it, then simulate the same acts
+    with the receipts' ``recu_le``: the receipts, the simulation's answer, and a CCAPEX of the territory."""
     partners: dict[str, PartnerCreds] = {}
     for a in acts:
         kind = filer_kind(str(a["type"]))
         if kind not in partners:
-            partners[kind] = await make_partner(app, client, kind=kind)
-    return partners
-
-
-async def test_simulation_equals_real_filing(app: FastAPI, client: httpx.AsyncClient) -> None:
-    acts = _procedure(household())
-    partners = await _partners(app, client, acts)
-    ccapex = await make_partner(app, client, kind="ccapex")
+            partners[kind] = await make_partner(app, client, kind=kind, territoires=(territoire,))
+    ccapex = await make_partner(app, client, kind="ccapex", territoires=(territoire,))
     receipts = []
     for a in acts:
         response = await client.post(
@@ -89,10 +85,16 @@ async def test_simulation_equals_real_filing(app: FastAPI, client: httpx.AsyncCl
         {**copy.deepcopy(a), "recu_le": r["recu_le"]} for a, r in zip(acts, receipts, strict=True)
     ]
     simulation = await client.post(
-        "/v1/regles/simulation", json={"territoire": "93", "actes": simulated_acts}, headers=ccapex.headers
+        "/v1/regles/simulation",
+        json={"territoire": territoire, "actes": simulated_acts},
+        headers=ccapex.headers,
     )
     assert simulation.status_code == 200, simulation.text
-    simulated = simulation.json()
+    return receipts, simulation.json(), ccapex
+
+
+async def test_simulation_equals_real_filing(app: FastAPI, client: httpx.AsyncClient) -> None:
+    receipts, simulated, ccapex = await _file_and_simulate(app, client, _procedure(household()), "93")
 
     dossier = (await client.get(f"/v1/dossiers/{receipts[0]['dossier_id']}", headers=ccapex.headers)).json()
     only_sim = set(_comparable(simulated)) - set(_comparable(dossier))
@@ -223,31 +225,7 @@ async def test_simulation_equals_real_filing_in_75_and_77(
 ) -> None:
     territoire = dept
     acts = {"75": _procedure_75, "77": _procedure_77}[dept](_menage(dept))
-    partners: dict[str, PartnerCreds] = {}
-    for a in acts:
-        kind = filer_kind(str(a["type"]))
-        if kind not in partners:
-            partners[kind] = await make_partner(app, client, kind=kind, territoires=(territoire,))
-    ccapex = await make_partner(app, client, kind="ccapex", territoires=(territoire,))
-    receipts = []
-    for a in acts:
-        response = await client.post(
-            "/v1/actes", json=a, headers=partners[filer_kind(str(a["type"]))].headers
-        )
-        assert response.status_code == 201, response.text
-        receipts.append(response.json())
-    assert len({r["dossier_id"] for r in receipts}) == 1
-
-    simulated_acts = [
-        {**copy.deepcopy(a), "recu_le": r["recu_le"]} for a, r in zip(acts, receipts, strict=True)
-    ]
-    simulation = await client.post(
-        "/v1/regles/simulation",
-        json={"territoire": territoire, "actes": simulated_acts},
-        headers=ccapex.headers,
-    )
-    assert simulation.status_code == 200, simulation.text
-    simulated = simulation.json()
+    receipts, simulated, ccapex = await _file_and_simulate(app, client, acts, territoire)
     dossier = (await client.get(f"/v1/dossiers/{receipts[0]['dossier_id']}", headers=ccapex.headers)).json()
     assert _comparable(simulated) == _comparable(dossier)
     assert dossier["version_regles"] == simulated["version_regles"]
