@@ -208,3 +208,51 @@ async def test_an_act_that_predates_the_closure_joins_the_closed_dossier(
         "/v1/actes", json=acte("signalement_impaye", menage, date_acte="2026-07-01"), headers=caf.headers
     )
     assert later.status_code == 201 and later.json()["nouveau_dossier"] is True
+
+
+async def test_every_endpoint_with_an_id_is_404_for_a_foreign_partner(
+    app: FastAPI, client: httpx.AsyncClient
+) -> None:
+    """Walks the contract: every GET taking a dossier or act id (today's and tomorrow's) answers 404 to a
+    partner outside the dossier's scope, exactly as for an id that does not exist; search does not list
+    the dossier, and filing into it by ``dossier_id`` does not reveal that it exists."""
+    mine = await make_partner(app, client)
+    foreigners = [
+        await make_partner(app, client),  # another étude, same territory
+        await make_partner(app, client, kind="bailleur_social"),  # a party to other procedures
+        await make_partner(app, client, kind="ccapex", territoires=("75",)),  # another territory
+    ]
+    receipt = (
+        await client.post("/v1/actes", json=acte("commandement_de_payer", household()), headers=mine.headers)
+    ).json()
+    ids = {"dossier_id": receipt["dossier_id"], "acte_id": receipt["id"]}
+    paths = app.openapi()["paths"]
+    walked = []
+    for template, operations in paths.items():
+        params = [p["name"] for p in operations.get("get", {}).get("parameters", []) if p["in"] == "path"]
+        if not params:
+            continue
+        assert set(params) <= set(ids), f"{template}: teach this test the parameter {params}"
+        mine_path = template.format(**ids)
+        missing_path = template.format(**{k: str(uuid.uuid4()) for k in ids})
+        assert (await client.get(mine_path, headers=mine.headers)).status_code == 200, template
+        missing = await client.get(missing_path, headers=mine.headers)
+        assert missing.status_code == 404, template
+        for who in foreigners:
+            response = await client.get(mine_path, headers=who.headers)
+            assert response.status_code == 404, (who.kind, template)
+            assert response.headers["content-type"] == "application/problem+json"
+            assert response.json()["detail"] == missing.json()["detail"], template
+        walked.append(template)
+    assert len(walked) >= 3, walked
+
+    for who in foreigners:
+        listed = (await client.get("/v1/dossiers", headers=who.headers)).json()["items"]
+        assert receipt["dossier_id"] not in {d["id"] for d in listed}
+    intruder = foreigners[0]
+    into_foreign = acte("commandement_de_payer", household(), dossier_id=receipt["dossier_id"])
+    refused = await client.post("/v1/actes", json=into_foreign, headers=intruder.headers)
+    into_missing = acte("commandement_de_payer", household(), dossier_id=str(uuid.uuid4()))
+    refused_missing = await client.post("/v1/actes", json=into_missing, headers=intruder.headers)
+    assert refused.status_code == refused_missing.status_code == 422
+    assert refused.json()["errors"] == refused_missing.json()["errors"]
