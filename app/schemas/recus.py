@@ -226,7 +226,12 @@ class EntreeChronologie(BaseModel):
     quand: str
     nature: Literal["acte", "evenement"]
     acte: ActeVue | None = None
-    evenement: dict[str, Any] | None = None
+    evenement: dict[str, Any] | None = Field(
+        default=None,
+        description="An event of the dossier's outbox: `{id, type, acte_id}`, type `dossier.cree` (first act), "
+        "`acte.depose` (an act filed) or `dossier.reevalue` (the rules, re-run after a change, decided "
+        "differently: a new evaluation beside the old one)",
+    )
 
 
 class Chronologie(BaseModel):

@@ -1,4 +1,5 @@
-"""Re-evaluating stored dossiers after a rule change: new evaluations are written beside the old."""
+"""Re-evaluating stored dossiers after a rule change: new evaluations are written beside the old, each
+with its ``dossier.reevalue`` event in the same transaction (the outbox the event feeds will read)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.models.acte import Acte, Evaluation
 from app.models.dossier import Dossier
+from app.models.event import Event
 from app.services.decisions import ActInput, evaluate_dossier
 from app.services.evaluations import latest_evaluation
 
@@ -40,16 +42,33 @@ async def reevaluate(session: AsyncSession, dossier_id: uuid.UUID) -> int:
     if latest is not None and latest == (decisions, version):
         return 0
     known = {d["cle"] for d in (latest[0] if latest else [])}
+    nouvelles = [d for d in decisions if d["cle"] not in known]
+    evaluation_id, now = uuid.uuid4(), datetime.now(UTC)
     await session.execute(
         insert(Evaluation).values(
-            id=uuid.uuid4(),
+            id=evaluation_id,
             dossier_id=dossier_id,
             acte_id=None,
             motif="reevaluation",
             version_regles=version,
             decisions=decisions,
-            nouvelles=[d for d in decisions if d["cle"] not in known],
-            created_at=datetime.now(UTC),
+            nouvelles=nouvelles,
+            created_at=now,
+        )
+    )
+    await session.execute(
+        insert(Event).values(
+            type="dossier.reevalue",
+            dossier_id=dossier_id,
+            acte_id=None,
+            territoire=territoire,
+            data={
+                "dossier_id": str(dossier_id),
+                "evaluation_id": str(evaluation_id),
+                "version_regles": version,
+                "nouvelles_decisions": len(nouvelles),
+            },
+            created_at=now,
         )
     )
     return 1

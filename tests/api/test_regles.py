@@ -14,6 +14,7 @@ from fastapi import FastAPI
 from sqlalchemy import select
 
 from app.models.acte import Evaluation
+from app.models.event import Event
 from app.services.reevaluation import reevaluate
 from tests.factories import PartnerCreds, acte, filer_kind, household, make_partner
 
@@ -332,3 +333,10 @@ async def test_reevaluation_writes_beside_never_over(app: FastAPI, client: httpx
         ).all()
     assert [r.motif for r in rows] == ["depot", "reevaluation"]
     assert rows[0].version_regles == "an older version" and rows[0].decisions == rows[1].decisions
+    async with app.state.database.sessionmaker() as session:
+        events = (
+            await session.scalars(select(Event).where(Event.dossier_id == dossier_id).order_by(Event.id))
+        ).all()
+    assert [e.type for e in events] == ["dossier.cree", "acte.depose", "dossier.reevalue"]
+    assert events[-1].data["evaluation_id"] == str(rows[1].id)
+    assert events[-1].data["version_regles"] == rows[1].version_regles
