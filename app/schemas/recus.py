@@ -83,6 +83,15 @@ class Decision(BaseModel):
     acte: str = Field(description="Id (or, in a simulation, reference) of the act the decision is about")
     acte_reference: str | None = None
     faits: dict[str, Any] = Field(description="The facts the rule used")
+    actes_lies: dict[str, str] = Field(
+        default_factory=dict,
+        description="The other acts of the dossier the rule read, by alias (e.g. `saisine`, `dsf`): ids, "
+        "or references in a simulation. Those whose content this partner may not read are left out",
+    )
+    faits_masques: bool | None = Field(
+        default=None,
+        description="True when facts taken from an act this partner may not read were removed from `faits`",
+    )
     message: str
     cle: str = Field(description="Stable identity of the decision within its dossier")
     date: str | None = Field(default=None, description="For deadlines: the date (ISO 8601)")

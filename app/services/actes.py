@@ -260,9 +260,8 @@ async def file_acte(
     nouvelles = [d for d in decisions if d["cle"] not in known]
 
     vue = Vue(principal)
-    visible = {str(p["id"]) for p in previous if vue.sees_content(p["type"], p["partner_id"])} | {
-        str(acte_id)
-    }
+    actes = {str(p["id"]): (str(p["type"]), str(p["partner_id"])) for p in previous}
+    actes[str(acte_id)] = (str(payload["type"]), str(principal.partner_id))
     receipt: dict[str, Any] = {
         "id": str(acte_id),
         "dossier_id": str(dossier_id),
@@ -271,7 +270,7 @@ async def file_acte(
         "reference": reference,
         "nouveau_dossier": new_dossier,
         "acte": payload,
-        **group(d for d in nouvelles if vue.decision(d, visible)),
+        **group(vue.decisions(nouvelles, actes)),
         "version_regles": version,
     }
     receipt_json = json.dumps(receipt)

@@ -34,9 +34,17 @@ def _python_facts(payload: Mapping[str, Any]) -> dict[str, Any]:
 
 def decision_dict(decision: Decision, references: Mapping[str, str]) -> dict[str, Any]:
     """The engine's decision as stored and shown: absent optional fields dropped, the act's reference
-    added, and a related act named in the facts by its reference (what partners know), not its key."""
+    added, the related acts it read listed by key (``actes_lies``), and a related act named in the facts
+    by its reference (what partners know), not its key."""
     out = {k: v for k, v in decision.to_dict().items() if v is not None}
     out["acte_reference"] = references.get(decision.acte)
+    # The other acts the rule read (``<alias>.acte`` in its facts), by key: who may see the decision
+    # depends on them too (services/visibility.py).
+    out["actes_lies"] = {
+        k.removesuffix(".acte"): v
+        for k, v in decision.faits.items()
+        if k.endswith(".acte") and isinstance(v, str)
+    }
     out["faits"] = {k: references.get(v, v) if isinstance(v, str) else v for k, v in decision.faits.items()}
     return out
 

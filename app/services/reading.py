@@ -102,7 +102,13 @@ async def read_acte(
         nouvelles = await session.scalar(
             select(Evaluation.nouvelles).where(Evaluation.acte_id == acte_id, Evaluation.motif == "depot")
         )
-        view["decisions"] = group(d for d in (nouvelles or []) if vue.decision(d, {str(acte_id)}))
+        actes = {
+            str(a.id): (a.type, str(a.partner_id))
+            for a in await session.execute(
+                select(Acte.id, Acte.type, Acte.partner_id).where(Acte.dossier_id == row["dossier_id"])
+            )
+        }
+        view["decisions"] = group(vue.decisions(nouvelles or [], actes))
     await audit(session, principal, [row["dossier_id"]], "lecture_acte", request_id)
     return view
 
@@ -122,7 +128,9 @@ async def read_dossier(
         for a in acts
         if str(a["id"]) in visible
     ]
-    decisions = [d for d in (latest[0] if latest else []) if vue.decision(d, visible)]
+    decisions = vue.decisions(
+        latest[0] if latest else [], {str(a["id"]): (a["type"], str(a["partner_id"])) for a in acts}
+    )
     await audit(session, principal, [dossier_id], "lecture_dossier", request_id)
     return {
         "id": str(dossier.id),

@@ -8,7 +8,11 @@
   CCAPEX, the département and the local commissions; a CAF sees housing-aid facts, not the social
   narrative.
 - **Decisions.** Deadlines, orientations and alerts about acts whose content it sees, and orientations
-  addressed to its kind.
+  addressed to its kind. A decision also reads other acts of the dossier (``actes_lies``: the saisine
+  before an assignation, the DSF, the DALO decision): the facts it took from an act whose content the
+  partner may not see are masked (``faits_masques``), and a decision that rests on a sensitive act
+  (DSF, DALO, surendettement, FSL, APL) the partner may not see is not shown at all, unless the
+  partner's kind is its addressee or reads every decision: the decision itself would tell the secret.
 
 Every endpoint that reads dossiers goes through ``dossier_filter`` and ``Vue``; no router writes its own.
 """
@@ -16,7 +20,7 @@ Every endpoint that reads dossiers goes through ``dossier_filter`` and ``Vue``; 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -69,6 +73,8 @@ CONTENT: dict[str, frozenset[str]] = {
     "other": frozenset(),
 }
 ALL_DECISIONS = frozenset({"ccapex", "prefecture", "departement"})
+# Acts whose mere use by a decision tells something of the household's social or financial situation.
+SENSITIVE = frozenset({_DSF, "decision_dalo", "surendettement", "decision_fsl", "decision_apl"})
 
 
 def dossier_filter(principal: Principal) -> ColumnElement[bool]:
@@ -115,9 +121,36 @@ class Vue:
             summary["acte"] = row["payload"]
         return summary
 
-    def decision(self, decision: Mapping[str, Any], visible_acts: set[str]) -> bool:
-        if self.principal.kind in ALL_DECISIONS:
-            return True
-        if decision.get("destinataire") == self.principal.kind:
-            return True
-        return str(decision.get("acte")) in visible_acts
+    def decision(
+        self, decision: Mapping[str, Any], actes: Mapping[str, tuple[str, str]]
+    ) -> Mapping[str, Any] | None:
+        """The decision as this partner may see it, or None. ``actes``: the dossier's acts, id -> (type,
+        partner id)."""
+
+        def visible(key: Any) -> bool:
+            act = actes.get(str(key))
+            return act is not None and self.sees_content(act[0], act[1])
+
+        addressed = (
+            self.principal.kind in ALL_DECISIONS or decision.get("destinataire") == self.principal.kind
+        )
+        if not addressed and not visible(decision["acte"]):
+            return None
+        lies: Mapping[str, Any] = decision.get("actes_lies") or {}
+        hidden = {alias for alias, key in lies.items() if not visible(key)}
+        if not hidden:
+            return decision
+        if not addressed and any(actes.get(str(lies[alias]), ("",))[0] in SENSITIVE for alias in hidden):
+            return None
+        return {
+            **decision,
+            "faits": {k: v for k, v in decision["faits"].items() if k.split(".", 1)[0] not in hidden},
+            "actes_lies": {alias: key for alias, key in lies.items() if alias not in hidden},
+            "faits_masques": True,
+        }
+
+    def decisions(
+        self, decisions: Iterable[Mapping[str, Any]], actes: Mapping[str, tuple[str, str]]
+    ) -> list[Mapping[str, Any]]:
+        """The decisions this partner may see, as it may see them."""
+        return [shown for d in decisions if (shown := self.decision(d, actes)) is not None]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 import httpx
 from fastapi import FastAPI
@@ -256,3 +257,84 @@ async def test_every_endpoint_with_an_id_is_404_for_a_foreign_partner(
     refused_missing = await client.post("/v1/actes", json=into_missing, headers=intruder.headers)
     assert refused.status_code == refused_missing.status_code == 422
     assert refused.json()["errors"] == refused_missing.json()["errors"]
+
+
+def _codes(decisions: dict[str, Any]) -> set[str]:
+    return {d["code"] for kind in ("echeances", "orientations", "alertes") for d in decisions[kind]}
+
+
+def _decision(decisions: dict[str, Any], code: str) -> dict[str, Any]:
+    (found,) = [
+        d for kind in ("echeances", "orientations", "alertes") for d in decisions[kind] if d["code"] == code
+    ]
+    return found
+
+
+async def test_decisions_do_not_tell_what_the_partner_may_not_see(
+    app: FastAPI, client: httpx.AsyncClient
+) -> None:
+    """93-EMPEX reads the DSF (a household unknown to social services): the commissaire whose assignation
+    triggers it must not learn that from the decision; the département (its addressee) sees it whole; the
+    préfecture, which reads every decision but not the DSF, sees it with the DSF's facts masked."""
+    commissaire = await make_partner(app, client)
+    departement = await make_partner(app, client, kind="departement")
+    prefecture = await make_partner(app, client, kind="prefecture")
+    menage = household()
+    cdp = await client.post(
+        "/v1/actes", json=acte("commandement_de_payer", menage), headers=commissaire.headers
+    )
+    assert cdp.status_code == 201, cdp.text
+    dsf = await client.post(
+        "/v1/actes", json=acte("diagnostic_social_financier", menage), headers=departement.headers
+    )
+    assert dsf.status_code == 201, dsf.text
+    assignation = await client.post(
+        "/v1/actes", json=acte("assignation", menage), headers=commissaire.headers
+    )
+    assert assignation.status_code == 201, assignation.text
+    receipt = assignation.json()
+    assert "empex" not in _codes(receipt)
+    assert "information_prefet" in _codes(receipt)  # what rests on its own act it still sees
+
+    dossier_id = receipt["dossier_id"]
+    by_commissaire = (await client.get(f"/v1/dossiers/{dossier_id}", headers=commissaire.headers)).json()
+    assert "empex" not in _codes(by_commissaire)
+    act_view = (await client.get(f"/v1/actes/{receipt['id']}", headers=commissaire.headers)).json()
+    assert "empex" not in _codes(act_view["decisions"])
+
+    whole = _decision(
+        (await client.get(f"/v1/dossiers/{dossier_id}", headers=departement.headers)).json(), "empex"
+    )
+    assert whole["faits"]["dsf.connu_services_sociaux"] is False
+    assert whole["actes_lies"] == {"dsf": dsf.json()["id"]} and "faits_masques" not in whole
+
+    masked = _decision(
+        (await client.get(f"/v1/dossiers/{dossier_id}", headers=prefecture.headers)).json(), "empex"
+    )
+    assert masked["faits_masques"] is True and masked["actes_lies"] == {}
+    assert not [k for k in masked["faits"] if k.startswith("dsf.")]
+    assert masked["faits"]["date_acte"] == "2025-05-05"  # the assignation's own facts stay
+
+
+async def test_facts_of_an_act_the_partner_may_not_read_are_masked(
+    app: FastAPI, client: httpx.AsyncClient
+) -> None:
+    """A premature assignation (saisine + 2 months not reached) is the commissaire's business: it sees the
+    alert, but not the facts the rule took from the bailleur's saisine, whose content it may not read."""
+    bailleur = await make_partner(app, client, kind="bailleur_social")
+    commissaire = await make_partner(app, client)
+    menage = household()
+    landlord = {"categorie": "bailleur_social", "nom": "OPH Fictif", "siren": "987654324"}
+    saisine = acte("saisine_ccapex", menage, date_acte="2025-04-01", bailleur=landlord, parc="social")
+    assert (await client.post("/v1/actes", json=saisine, headers=bailleur.headers)).status_code == 201
+    assignation = acte("assignation", menage, bailleur=landlord, parc="social")
+    response = await client.post("/v1/actes", json=assignation, headers=commissaire.headers)
+    assert response.status_code == 201, response.text
+    alert = _decision(response.json(), "assignation_prematuree")
+    assert alert["faits_masques"] is True and alert["date"] == "2025-06-01"
+    assert not [k for k in alert["faits"] if k.startswith("saisine.")]
+    by_bailleur = _decision(
+        (await client.get(f"/v1/dossiers/{response.json()['dossier_id']}", headers=bailleur.headers)).json(),
+        "assignation_prematuree",
+    )
+    assert by_bailleur["faits"]["saisine.date_acte"] == "2025-04-01" and "faits_masques" not in by_bailleur
