@@ -147,8 +147,12 @@ class StrictModel(BaseModel):
 # Scalar types
 # --------------------------------------------------------------------------------------------
 
-Texte = Annotated[str, StringConstraints(min_length=1, max_length=200)]
-TexteLong = Annotated[str, StringConstraints(min_length=1, max_length=500)]
+#: Free text on one line: no control characters (PostgreSQL's jsonb cannot even store U+0000).
+Texte = Annotated[str, StringConstraints(min_length=1, max_length=200, pattern=r"^[^\x00-\x1f\x7f]+$")]
+#: Free text that may span lines (tab, line feed, carriage return), no other control characters.
+TexteLong = Annotated[
+    str, StringConstraints(min_length=1, max_length=500, pattern=r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]+$")
+]
 
 #: Money, always in integer euro cents (never a float).
 Cents = Annotated[StrictInt, Field(ge=0, le=MAX_CENTS)]

@@ -27,7 +27,7 @@ def split_items(raw: bytes, *, ndjson: bool) -> list[bytes | ProblemException]:
     else:
         try:
             document = json.loads(raw)
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: nesting deeper than the parser goes
             raise ProblemException(
                 400, "json-invalide", "Malformed JSON", "The request body is not valid JSON."
             ) from None

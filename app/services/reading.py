@@ -191,7 +191,7 @@ def _decode_cursor(cursor: str) -> tuple[datetime, uuid.UUID]:
     try:
         created, ident = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
         return datetime.fromisoformat(created), uuid.UUID(ident)
-    except (ValueError, TypeError, binascii.Error):
+    except (ValueError, TypeError, AttributeError, binascii.Error):  # AttributeError: uuid.UUID(5)
         raise validation_problem(
             [{"pointer": "", "parameter": "query:cursor", "detail": "invalid cursor"}]
         ) from None

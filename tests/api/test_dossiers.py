@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import json
 import uuid
 from typing import Any
 
@@ -87,8 +89,13 @@ async def test_search_paginates_with_a_cursor_within_scope(app: FastAPI, client:
         if cursor is None:
             break
     assert len(seen) == 5 and set(seen) == filed
-    bad = await client.get("/v1/dossiers", params={"cursor": "nonsense"}, headers=p.headers)
-    assert bad.status_code == 422
+    forged = base64.urlsafe_b64encode(json.dumps(["2024-01-01T00:00:00+00:00", 5]).encode()).decode()
+    for cursor in ("nonsense", forged):
+        bad = await client.get("/v1/dossiers", params={"cursor": cursor}, headers=p.headers)
+        assert bad.status_code == 422, bad.text
+        assert bad.json()["errors"] == [
+            {"pointer": "", "parameter": "query:cursor", "detail": "invalid cursor"}
+        ]
 
 
 async def test_every_read_is_audited(app: FastAPI, client: httpx.AsyncClient) -> None:

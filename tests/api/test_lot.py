@@ -64,3 +64,9 @@ async def test_ndjson_batch_and_replays(app: FastAPI, client: httpx.AsyncClient)
     assert not_a_list.status_code == 422
     too_many = await client.post("/v1/actes/lot", json=[{}] * 10_001, headers=p.headers)
     assert too_many.status_code == 422
+    too_deep = await client.post(
+        "/v1/actes/lot",
+        content=b"[" * 100_000,
+        headers={**p.headers, "Content-Type": "application/json"},
+    )
+    assert too_deep.status_code == 400 and too_deep.json()["type"].endswith("json-invalide")

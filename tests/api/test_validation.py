@@ -190,6 +190,15 @@ CASES: list[tuple[str, str, Mutation, str]] = [
         "/logement/code_commune",
     ),
     ("postal code", "commandement_de_payer", _set("logement/code_postal", "9310"), "/logement/code_postal"),
+    # Text: no control characters (jsonb cannot store U+0000: it must be a 422, never a 500).
+    ("NUL in a name", "commandement_de_payer", _set("occupants/0/nom", "EXEMPLE\u0000"), "/occupants/0/nom"),
+    (
+        "NUL in an address",
+        "commandement_de_payer",
+        _set("logement/adresse", "12 rue\u0000"),
+        "/logement/adresse",
+    ),
+    ("line feed in a name", "commandement_de_payer", _set("bailleur/nom", "M.\nExemple"), "/bailleur/nom"),
     ("dossier_id is a UUID", "commandement_de_payer", _set("dossier_id", "dossier-12"), "/dossier_id"),
     # recu_le is the server's on a real filing.
     (
