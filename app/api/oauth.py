@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import base64
+import binascii
 from typing import Annotated
+from urllib.parse import unquote_plus
 
 from fastapi import APIRouter, Form, Request, Response
 
@@ -16,26 +19,72 @@ from app.services.partners import authenticate_client
 router = APIRouter(tags=["authentification"])
 
 
+_LIMITS = {"grant_type": 64, "client_id": 64, "client_secret": 256, "scope": 4000}
+
+
+def _invalid_request(detail: str, errors: list[dict[str, str]] | None = None) -> ProblemException:
+    return ProblemException(
+        400, "requete-invalide", "Invalid token request", detail, errors=errors, error="invalid_request"
+    )
+
+
+def _basic_credentials(authorization: str | None) -> tuple[str, str] | None:
+    """RFC 6749 §2.3.1: ``Authorization: Basic base64(urlencode(client_id):urlencode(client_secret))``."""
+    if not authorization:
+        return None
+    scheme, _, value = authorization.partition(" ")
+    if scheme.lower() != "basic":
+        raise _invalid_request("Client authentication is HTTP Basic or the form fields.")
+    try:
+        client_id, sep, client_secret = base64.b64decode(value.strip(), validate=True).decode().partition(":")
+    except (binascii.Error, UnicodeDecodeError):
+        sep = ""
+    if not sep:
+        raise _invalid_request("Malformed HTTP Basic credentials.")
+    return unquote_plus(client_id), unquote_plus(client_secret)
+
+
 @router.post(
     "/v1/oauth/token",
     response_model=TokenResponse,
     summary="Get an access token (OAuth2 client credentials)",
     description=(
-        "Form fields `grant_type=client_credentials`, `client_id`, `client_secret`, optional `scope` "
+        "Form fields `grant_type=client_credentials` (required), `client_id` and `client_secret` (or, "
+        "instead of these two, HTTP Basic client authentication, RFC 6749 §2.3.1), optional `scope` "
         "(space-separated subset of the partner kind's scopes). No scope needed. "
-        "Problems: 400 `unsupported_grant_type` or `invalid_scope`, 401 `invalid_client`, 422 missing field."
+        "Problems (RFC 6749 §5.2 `error` member in each): 400 `invalid_request` (a missing or too long "
+        "field, with `errors` pointers; two authentication methods at once), 400 `unsupported_grant_type` "
+        "or `invalid_scope`, 401 `invalid_client`, 503."
     ),
-    responses=responses(400, 401, 422, 503),
+    responses=responses(400, 401, 503),
 )
 async def token(
     request: Request,
     response: Response,
     session: SessionDep,
-    grant_type: Annotated[str, Form(examples=["client_credentials"])],
-    client_id: Annotated[str, Form(max_length=64)],
-    client_secret: Annotated[str, Form(max_length=256)],
-    scope: Annotated[str | None, Form(max_length=4000)] = None,
+    grant_type: Annotated[str | None, Form(examples=["client_credentials"])] = None,
+    client_id: Annotated[str | None, Form()] = None,
+    client_secret: Annotated[str | None, Form()] = None,
+    scope: Annotated[str | None, Form()] = None,
 ) -> TokenResponse:
+    basic = _basic_credentials(request.headers.get("authorization"))
+    if basic is not None and (client_id is not None or client_secret is not None):
+        raise _invalid_request("Use one client authentication method: HTTP Basic or the form fields.")
+    fields = {"grant_type": grant_type, "scope": scope}
+    if basic is None:
+        fields |= {"client_id": client_id, "client_secret": client_secret}
+    errors = [
+        {"pointer": f"/{name}", "detail": "Field required"}
+        for name, value in fields.items()
+        if name != "scope" and not value
+    ] + [
+        {"pointer": f"/{name}", "detail": f"at most {_LIMITS[name]} characters"}
+        for name, value in fields.items()
+        if value is not None and len(value) > _LIMITS[name]
+    ]
+    if errors:
+        raise _invalid_request("The token request is incomplete or invalid.", errors)
+    client_id, client_secret = basic or (str(client_id), str(client_secret))
     if grant_type != "client_credentials":
         raise ProblemException(
             400,

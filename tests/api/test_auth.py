@@ -95,8 +95,42 @@ async def test_token_refusals(app: FastAPI, client: httpx.AsyncClient) -> None:
     missing = await client.post(
         "/v1/oauth/token", data={"grant_type": "client_credentials", "client_id": p.client_id}
     )
-    assert missing.status_code == 422
-    assert missing.json()["errors"][0]["pointer"] == "/client_secret"
+    assert missing.status_code == 400 and missing.json()["error"] == "invalid_request"
+    assert missing.headers["content-type"] == "application/problem+json"
+    assert missing.json()["errors"] == [{"pointer": "/client_secret", "detail": "Field required"}]
+    too_long = await client.post(
+        "/v1/oauth/token",
+        data={"grant_type": "client_credentials", "client_id": "x" * 65, "client_secret": "s"},
+    )
+    assert too_long.status_code == 400
+    assert too_long.json()["errors"] == [{"pointer": "/client_id", "detail": "at most 64 characters"}]
+
+
+async def test_token_with_http_basic_client_authentication(app: FastAPI, client: httpx.AsyncClient) -> None:
+    """RFC 6749 §2.3.1: what most OAuth client libraries send by default."""
+    p = await make_partner(app, client)
+    basic = httpx.BasicAuth(p.client_id, p.client_secret)
+    ok = await client.post("/v1/oauth/token", data={"grant_type": "client_credentials"}, auth=basic)
+    assert ok.status_code == 200, ok.text
+    assert (await _moi(client, ok.json()["access_token"])).status_code == 200
+    wrong = await client.post(
+        "/v1/oauth/token",
+        data={"grant_type": "client_credentials"},
+        auth=httpx.BasicAuth(p.client_id, "wrong"),
+    )
+    assert wrong.status_code == 401 and wrong.json()["error"] == "invalid_client"
+    both = await client.post(
+        "/v1/oauth/token",
+        data={"grant_type": "client_credentials", "client_id": p.client_id, "client_secret": p.client_secret},
+        auth=basic,
+    )
+    assert both.status_code == 400 and both.json()["error"] == "invalid_request"
+    garbled = await client.post(
+        "/v1/oauth/token",
+        data={"grant_type": "client_credentials"},
+        headers={"Authorization": "Basic !!!"},
+    )
+    assert garbled.status_code == 400 and garbled.json()["error"] == "invalid_request"
 
 
 async def test_forged_tokens_are_refused_with_401(app: FastAPI, client: httpx.AsyncClient) -> None:
