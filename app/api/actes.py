@@ -93,7 +93,8 @@ async def deposer(request: Request) -> JSONResponse:
     key = idempotency_key(request)
     raw = await read_body(request, ("application/json",), MAX_ACTE_BYTES)
     acte = parse_json(ACTE_ADAPTER, raw)
-    async with request.app.state.database.transaction() as conn:  # committed before the response
+    # committed before the response; BEGIN goes with the first statement (see services.actes)
+    async with request.app.state.database.transaction(deferred_begin=True) as conn:
         result = await file_acte(conn, principal, acte, idempotency_key=key)
     return JSONResponse(result.body, status_code=result.status, headers=result.headers)
 

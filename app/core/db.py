@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import time
 from collections.abc import AsyncIterator
@@ -137,20 +138,38 @@ class Database:
             await self.engine.dispose()
 
     @asynccontextmanager
-    async def transaction(self) -> AsyncIterator[asyncpg.Connection]:
+    async def transaction(self, *, deferred_begin: bool = False) -> AsyncIterator[asyncpg.Connection]:
         """A hot-pool connection inside one transaction: committed when the block ends, rolled back when
         it raises, and always handed back (or closed when it cannot be reused). For the hot paths (filing
-        acts), where SQLAlchemy's session layer around each statement costs more than the statement."""
+        acts), where SQLAlchemy's session layer around each statement costs more than the statement.
+
+        ``deferred_begin``: no ``BEGIN`` round trip; the block's first statement must open the
+        transaction itself (``services.actes`` sends ``BEGIN; <advisory locks>`` as one simple query).
+        A block that sent nothing has nothing to commit."""
         connection, opened = await self.hot.acquire()
         clean = False
         try:
-            try:
-                async with connection.transaction():
+            if deferred_begin:
+                try:
                     yield connection
-            except Exception:
-                clean = True  # rolled back by the driver (a lost connection is closed, see release)
-                raise
-            clean = True
+                except Exception:
+                    if not connection.is_closed():
+                        with contextlib.suppress(Exception):  # else closed by release: the server rolls back
+                            if connection.is_in_transaction():
+                                await connection.execute("ROLLBACK")
+                            clean = True
+                    raise
+                if connection.is_in_transaction():
+                    await connection.execute("COMMIT")
+                clean = True
+            else:
+                try:
+                    async with connection.transaction():
+                        yield connection
+                except Exception:
+                    clean = True  # rolled back by the driver (a lost connection is closed, see release)
+                    raise
+                clean = True
         finally:
             self.hot.release(connection, opened, clean=clean)
 

@@ -76,6 +76,21 @@ _LOCKS = (
     "SELECT (SELECT pg_try_advisory_xact_lock($1)) AS idem_free, "
     "(SELECT count(pg_advisory_xact_lock(k)) FROM (SELECT unnest(CAST($2 AS bigint[])) AS k ORDER BY 1) s) AS n"
 )
+
+
+def _begin_and_lock(idem_lock: int, locks: Sequence[int]) -> str:
+    """``BEGIN`` and ``_LOCKS`` as one simple query (no parameters: the lock ids are integers we computed,
+    inlined as literals). Its status is ``SELECT 1`` when the Idempotency-Key lock was free, else
+    ``SELECT 0``; the household and reference locks are taken either way (``OFFSET 0`` keeps the
+    subquery, and its volatile lock calls, whole)."""
+    keys = ",".join(str(int(k)) for k in locks)
+    return (
+        "BEGIN; SELECT s.n FROM (SELECT pg_try_advisory_xact_lock("  # noqa: S608 (integers only)
+        f"{int(idem_lock)}) AS free, (SELECT count(pg_advisory_xact_lock(k)) FROM "
+        f"(SELECT unnest(CAST(ARRAY[{keys}] AS bigint[])) AS k ORDER BY 1) s) AS n OFFSET 0) s WHERE s.free"
+    )
+
+
 # Candidate dossiers are found from the household keys, one primary-key probe per key and then per
 # dossier: each lateral subquery has ``OFFSET 0`` so that the planner can neither flatten it nor turn the
 # lookup around into a scan of the territory's dossiers (which it did on a fresh, never-analysed
@@ -202,7 +217,10 @@ async def file_acte(
 
     locks = sorted({_lock_id("ref", pid, reference), *(_lock_id("menage", k) for k in keys)})
     idem_lock = _lock_id("idem", pid, idempotency_key or "")
-    idem_free = await conn.fetchval(_LOCKS, idem_lock, locks)
+    if conn.is_in_transaction():  # a batch's chunk (services.lots): one transaction for several acts
+        idem_free = await conn.fetchval(_LOCKS, idem_lock, locks)
+    else:  # one filing (``transaction(deferred_begin=True)``): BEGIN and the locks in one round trip
+        idem_free = (await conn.execute(_begin_and_lock(idem_lock, locks))).endswith(" 1")
     if idempotency_key is not None and not idem_free:
         raise ProblemException(
             409,

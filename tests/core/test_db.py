@@ -27,20 +27,28 @@ async def _exists(db: Database, row: uuid.UUID) -> bool:
         return bool(await conn.fetchval("SELECT count(*) FROM hot_pool_probe WHERE id = $1", row))
 
 
-async def test_an_error_rolls_back_everything_and_returns_the_connection(database: Database) -> None:
+@pytest.mark.parametrize("deferred", [False, True], ids=["begin", "deferred-begin"])
+async def test_an_error_rolls_back_everything_and_returns_the_connection(
+    database: Database, deferred: bool
+) -> None:
     row = uuid.uuid4()
+    begin = "BEGIN; " if deferred else ""
     for _ in range(5):  # more failures than connections: each one was handed back
         with pytest.raises(RuntimeError):
-            async with database.transaction() as conn:
+            async with database.transaction(deferred_begin=deferred) as conn:
+                await conn.execute(f"{begin}SELECT 1")
                 await conn.execute("INSERT INTO hot_pool_probe VALUES ($1)", row)
                 raise RuntimeError("after a write")
     with pytest.raises(asyncpg.UndefinedTableError):
-        async with database.transaction() as conn:
+        async with database.transaction(deferred_begin=deferred) as conn:
+            await conn.execute(f"{begin}SELECT 1")
             await conn.execute("INSERT INTO hot_pool_probe VALUES ($1)", row)
             await conn.execute("SELECT * FROM no_such_table")
     assert not await _exists(database, row)
-    async with database.transaction() as conn:
+    async with database.transaction(deferred_begin=deferred) as conn:
+        await conn.execute(f"{begin}SELECT 1")
         await conn.execute("INSERT INTO hot_pool_probe VALUES ($1)", row)
+        assert conn.is_in_transaction()
     assert await _exists(database, row)
 
 
@@ -58,10 +66,11 @@ async def test_a_lost_connection_is_not_reused(database: Database) -> None:
         assert await conn.fetchval("SELECT 1") == 1
 
 
-async def test_a_cancelled_transaction_frees_its_slot(database: Database) -> None:
+@pytest.mark.parametrize("deferred", [False, True], ids=["begin", "deferred-begin"])
+async def test_a_cancelled_transaction_frees_its_slot(database: Database, deferred: bool) -> None:
     async def slow() -> None:
-        async with database.transaction() as conn:
-            await conn.execute("SELECT pg_sleep(5)")
+        async with database.transaction(deferred_begin=deferred) as conn:
+            await conn.execute("BEGIN; SELECT pg_sleep(5)" if deferred else "SELECT pg_sleep(5)")
 
     tasks = [asyncio.create_task(slow()) for _ in range(2)]
     await asyncio.sleep(0.3)
