@@ -129,7 +129,16 @@ class Database:
             async_url(url), pool_size=pool_size, max_overflow=max_overflow, pool_recycle=1800
         )
         self.sessionmaker = async_sessionmaker(self.engine, expire_on_commit=False, autoflush=False)
-        self.hot = HotPool(dict(self.engine.dialect.create_connect_args(self.engine.url)[1]), pool_size)
+        connect_args = dict(self.engine.dialect.create_connect_args(self.engine.url)[1])
+        # The hot path's statements are all key lookups and inserts, prepared once per connection: their
+        # generic plan is the right one, and planning a custom plan on every execution (PostgreSQL's
+        # choice for the duplicates statement, whose generic cost estimate is high) cost ~0.3-0.4 ms of
+        # server CPU per filing.
+        connect_args["server_settings"] = {
+            **connect_args.get("server_settings", {}),
+            "plan_cache_mode": "force_generic_plan",
+        }
+        self.hot = HotPool(connect_args, pool_size)
 
     async def dispose(self) -> None:
         try:
