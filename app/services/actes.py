@@ -79,15 +79,16 @@ _LOCKS = (
 
 
 def _begin_and_lock(idem_lock: int, locks: Sequence[int]) -> str:
-    """``BEGIN`` and ``_LOCKS`` as one simple query (no parameters: the lock ids are integers we computed,
-    inlined as literals). Its status is ``SELECT 1`` when the Idempotency-Key lock was free, else
-    ``SELECT 0``; the household and reference locks are taken either way (``OFFSET 0`` keeps the
-    subquery, and its volatile lock calls, whole)."""
-    keys = ",".join(str(int(k)) for k in locks)
+    """``BEGIN`` and the locks of ``_LOCKS`` as one simple query (no parameters: the lock ids are integers
+    we computed, inlined as literals; ``locks`` is sorted, and a select list is evaluated left to right,
+    so every filing takes them in the same order). Its status is ``SELECT 1`` when the Idempotency-Key
+    lock was free, else ``SELECT 0``; the other locks are taken either way (``OFFSET 0`` keeps the
+    subquery, and its volatile lock calls, whole). Cheaper for PostgreSQL to parse and plan than
+    ``_LOCKS`` is to execute prepared, and one round trip fewer."""
+    taken = ", ".join(f"pg_advisory_xact_lock({int(k)})" for k in locks)
     return (
-        "BEGIN; SELECT s.n FROM (SELECT pg_try_advisory_xact_lock("  # noqa: S608 (integers only)
-        f"{int(idem_lock)}) AS free, (SELECT count(pg_advisory_xact_lock(k)) FROM "
-        f"(SELECT unnest(CAST(ARRAY[{keys}] AS bigint[])) AS k ORDER BY 1) s) AS n OFFSET 0) s WHERE s.free"
+        f"BEGIN; SELECT 1 FROM (SELECT pg_try_advisory_xact_lock({int(idem_lock)}) AS free, {taken} "  # noqa: S608 (integers only)
+        "OFFSET 0) s WHERE s.free"
     )
 
 
