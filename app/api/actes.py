@@ -6,7 +6,7 @@ import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Request, Security
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 
 from app.api.body import parse_json, read_body, request_body
 from app.api.deps import authenticate, current_principal
@@ -86,7 +86,7 @@ def idempotency_key(request: Request) -> str | None:
     },
     openapi_extra={**request_body("Acte", EXEMPLES["commandement_de_payer"]), **_DEPOSER_OPENAPI},
 )
-async def deposer(request: Request) -> JSONResponse:
+async def deposer(request: Request) -> Response:
     # The hot path: no FastAPI dependency to resolve. Same checks, same order as the dependencies would
     # make them: token and scope (401/403), then the header (422), then the body (415/413/400/422).
     principal = await authenticate(request, request.headers.get("authorization"), (ACTES_DEPOSER,))
@@ -96,6 +96,8 @@ async def deposer(request: Request) -> JSONResponse:
     # committed before the response; BEGIN goes with the first statement (see services.actes)
     async with request.app.state.database.transaction(deferred_begin=True) as conn:
         result = await file_acte(conn, principal, acte, idempotency_key=key)
+    if result.rendered is not None:  # the receipt as stored, not serialised a second time
+        return Response(result.rendered, result.status, result.headers, media_type="application/json")
     return JSONResponse(result.body, status_code=result.status, headers=result.headers)
 
 

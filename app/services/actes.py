@@ -35,8 +35,17 @@ from app.services.dossiers import bailleur_siren, household_keys, parc_of, stage
 from app.services.visibility import Vue, dossier_filter
 
 
+def canonical_json(payload: Mapping[str, Any]) -> str:
+    return json.dumps(payload, sort_keys=True, separators=(",", ":"))
+
+
 def canonical_sha256(payload: Mapping[str, Any]) -> str:
-    return hashlib.sha256(json.dumps(payload, sort_keys=True, separators=(",", ":")).encode()).hexdigest()
+    return hashlib.sha256(canonical_json(payload).encode()).hexdigest()
+
+
+def response_json(body: Mapping[str, Any]) -> bytes:
+    """``body`` serialised exactly as Starlette's ``JSONResponse.render`` does it."""
+    return json.dumps(body, ensure_ascii=False, allow_nan=False, indent=None, separators=(",", ":")).encode()
 
 
 def _lock_id(*parts: str) -> int:
@@ -49,6 +58,7 @@ class FilingResult:
     status: int
     body: dict[str, Any]
     headers: dict[str, str] = field(default_factory=dict)
+    rendered: bytes | None = None  # ``response_json(body)`` when already made (a new filing's receipt)
 
 
 def authorise(principal: Principal, acte: ActeBase) -> None:
@@ -211,7 +221,8 @@ async def file_acte(
 ) -> FilingResult:
     authorise(principal, acte)
     payload: dict[str, Any] = acte.model_dump(mode="json", exclude_none=True)
-    sha = canonical_sha256(payload)
+    payload_json = canonical_json(payload)  # stored as is: jsonb keeps no key order or spacing
+    sha = hashlib.sha256(payload_json.encode()).hexdigest()
     reference = str(payload["reference"])
     keys = household_keys(payload)
     pid = str(principal.partner_id)
@@ -293,7 +304,7 @@ async def file_acte(
         **group(d for d in nouvelles if vue.decision(d, visible)),
         "version_regles": version,
     }
-    receipt_json = json.dumps(receipt)
+    receipt_json = response_json(receipt)  # stored, and sent as the response body
     events = ["dossier.cree", "acte.depose"] if new_dossier else ["acte.depose"]
     args = [
         dossier_id,
@@ -309,9 +320,9 @@ async def file_acte(
         payload["type"],
         reference,
         acte.date_acte,
-        json.dumps(payload),
+        payload_json,
         sha,
-        receipt_json,
+        receipt_json.decode(),
         uuid.uuid4(),
         version,
         json.dumps(decisions),
@@ -330,4 +341,4 @@ async def file_acte(
         await conn.execute(_WRITE_IDEM, *args, idempotency_key)
     else:
         await conn.execute(_WRITE_PLAIN, *args)
-    return FilingResult(201, receipt, {"Location": f"/v1/actes/{acte_id}"})
+    return FilingResult(201, receipt, {"Location": f"/v1/actes/{acte_id}"}, receipt_json)
