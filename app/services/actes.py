@@ -305,6 +305,7 @@ async def file_acte(
         "version_regles": version,
     }
     receipt_json = response_json(receipt)  # stored, and sent as the response body
+    decisions_json = json.dumps(decisions)
     events = ["dossier.cree", "acte.depose"] if new_dossier else ["acte.depose"]
     args = [
         dossier_id,
@@ -325,8 +326,8 @@ async def file_acte(
         receipt_json.decode(),
         uuid.uuid4(),
         version,
-        json.dumps(decisions),
-        json.dumps(nouvelles),
+        decisions_json,
+        decisions_json if len(nouvelles) == len(decisions) else json.dumps(nouvelles),  # all new: same list
         events,
         json.dumps(
             {
