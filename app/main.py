@@ -69,6 +69,7 @@ def create_app(
         openapi_url="/v1/openapi.json",
         servers=[{"url": "/", "description": "this server"}],
     )
+    app.add_middleware(actes.DeposerFastPath)  # innermost: inside the problem and request-id middleware
     problems.install(app)
     app.add_middleware(RequestIdMiddleware)
     for module in (health, oauth, partenaires, actes, dossiers, regles):

@@ -173,6 +173,10 @@ def instrument() -> None:
         )
     AsyncConnection.start = timed("pool: checkout (AsyncConnection.start)", AsyncConnection.start)  # type: ignore[method-assign]
     AsyncConnection.close = timed("pool: return (AsyncConnection.close)", AsyncConnection.close)  # type: ignore[method-assign]
+    from app.core.db import HotPool
+
+    HotPool.acquire = timed("pool: checkout (HotPool.acquire)", HotPool.acquire)  # type: ignore[method-assign]
+    HotPool.release = timed("pool: return (HotPool.release)", HotPool.release)  # type: ignore[method-assign]
     fastapi.routing.solve_dependencies = timed(  # type: ignore[attr-defined]
         "FastAPI solve_dependencies (auth, session object)",
         fastapi.routing.solve_dependencies,  # type: ignore[attr-defined]
@@ -201,6 +205,7 @@ ORDER = [  # (depth, label); a parent's time includes its children's
     (1, "file_acte: canonical_sha256"),
     (1, "file_acte: household_keys"),
     (1, "pool: checkout (AsyncConnection.start)"),
+    (1, "pool: checkout (HotPool.acquire)"),
     (1, "driver: BEGIN"),
     (1, "SQL: _LOCKS (advisory locks; via a session: + pool checkout and BEGIN)"),
     (1, "SQL: _DUPLICATES"),
@@ -217,6 +222,7 @@ ORDER = [  # (depth, label); a parent's time includes its children's
     (1, "SQL: _WRITE (one statement, data-modifying CTEs)"),
     (1, "driver: COMMIT"),
     (1, "pool: return (AsyncConnection.close)"),
+    (1, "pool: return (HotPool.release)"),
     (0, "session: commit (AsyncSessionTransaction.__aexit__)"),
     (0, "session: close (AsyncSession.__aexit__)"),
     (0, "response: JSONResponse.render"),
@@ -406,6 +412,15 @@ async def run(args: argparse.Namespace, url: str) -> None:
         for status in [await call(app, token, b) for b in make_bodies(run_id, args.warmup, "W")]:
             if status != 201:
                 raise BenchError(f"warm-up request answered {status}")
+
+        async with database.engine.connect() as conn:  # the backends opened during the warm-up too
+            for pid in (
+                await conn.exec_driver_sql(
+                    "SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
+                    "AND backend_type = 'client backend'"
+                )
+            ).scalars():
+                _add_backend(pid)
 
         if args.analyze:
             await asyncio.to_thread(analyze, url)  # as autovacuum would, see bench/intake.py

@@ -6,13 +6,14 @@ import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Request, Security
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from app.api.body import parse_json, read_body, request_body
 from app.api.deps import authenticate, current_principal
 from app.core.db import SessionDep
 from app.core.logging import request_id_var
-from app.core.problems import responses, validation_problem
+from app.core.problems import ProblemException, problem_response, responses, validation_problem
 from app.core.scopes import ACTES_DEPOSER, DOSSIERS_LIRE
 from app.core.security import Principal
 from app.schemas.actes import ACTE_ADAPTER, EXEMPLES
@@ -86,15 +87,18 @@ def idempotency_key(request: Request) -> str | None:
     },
     openapi_extra={**request_body("Acte", EXEMPLES["commandement_de_payer"]), **_DEPOSER_OPENAPI},
 )
-async def deposer(request: Request) -> JSONResponse:
+async def deposer(request: Request) -> Response:
     # The hot path: no FastAPI dependency to resolve. Same checks, same order as the dependencies would
     # make them: token and scope (401/403), then the header (422), then the body (415/413/400/422).
     principal = await authenticate(request, request.headers.get("authorization"), (ACTES_DEPOSER,))
     key = idempotency_key(request)
     raw = await read_body(request, ("application/json",), MAX_ACTE_BYTES)
     acte = parse_json(ACTE_ADAPTER, raw)
-    async with request.app.state.database.transaction() as conn:  # committed before the response
+    # committed before the response; BEGIN goes with the first statement (see services.actes)
+    async with request.app.state.database.transaction(deferred_begin=True) as conn:
         result = await file_acte(conn, principal, acte, idempotency_key=key)
+    if result.rendered is not None:  # the receipt as stored, not serialised a second time
+        return Response(result.rendered, result.status, result.headers, media_type="application/json")
     return JSONResponse(result.body, status_code=result.status, headers=result.headers)
 
 
@@ -156,3 +160,27 @@ async def lire_acte(
     principal: Annotated[Principal, Security(current_principal, scopes=[DOSSIERS_LIRE])],
 ) -> JSONResponse:
     return JSONResponse(await read_acte(session, principal, acte_id, request_id_var.get()))
+
+
+class DeposerFastPath:
+    """``POST /v1/actes`` straight to :func:`deposer`, as pure ASGI: no route matching over every route,
+    no FastAPI request handler, no exception-handler lookup (~0.1-0.15 ms of CPU per filing). The route
+    above stays registered (the contract, any other method or a trailing slash go through the router).
+    A problem becomes its problem+json response here, exactly as the registered handler would make it;
+    anything else goes on to ``UnexpectedErrorMiddleware`` (500, or 503 for a database outage), which
+    sits outside this middleware, with ``RequestIdMiddleware`` (request id, access log) outside both."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["path"] == "/v1/actes" and scope["method"] == "POST":
+            request = Request(scope, receive)
+            response: Response
+            try:
+                response = await deposer(request)
+            except ProblemException as exc:
+                response = problem_response(exc.status, exc.body(instance=request.url.path), exc.headers)
+            await response(scope, receive, send)
+            return
+        await self.app(scope, receive, send)

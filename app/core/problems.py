@@ -10,6 +10,7 @@ import logging
 from collections.abc import Sequence
 from typing import Any
 
+from asyncpg.exceptions import OperatorInterventionError, PostgresConnectionError
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
@@ -202,6 +203,9 @@ def is_database_outage(exc: BaseException) -> bool:
     if isinstance(exc, DBAPIError) and exc.connection_invalidated:
         return True
     if isinstance(exc, (ConnectionError, TimeoutError)):
+        return True
+    # The hot path's bare asyncpg connections: the server is gone, shutting down or starting up (57P01-03).
+    if isinstance(exc, (PostgresConnectionError, OperatorInterventionError)):
         return True
     # A socket-level failure while reaching the server: the embedded server's Unix socket is gone
     # (FileNotFoundError), unreachable host, ... SQLAlchemy does not wrap these, asyncpg raises them as is.

@@ -1182,6 +1182,9 @@ def _load(root: Path) -> RuleBook:
     )
 
 
+_DEFAULT_ROOT_RESOLVED = DEFAULT_ROOT.resolve()
+
+
 @lru_cache(maxsize=8)
 def _load_cached(root: Path) -> RuleBook:
     return _load(root)
@@ -1189,6 +1192,8 @@ def _load_cached(root: Path) -> RuleBook:
 
 def load_rulebook(root: Path = DEFAULT_ROOT) -> RuleBook:
     """The validated rule book under ``root`` (cached per folder); raises :class:`RuleBookError`."""
+    if root is DEFAULT_ROOT:  # the hot path (every filing): no path resolution (system calls) each time
+        return _load_cached(_DEFAULT_ROOT_RESOLVED)
     return _load_cached(Path(root).resolve())
 
 

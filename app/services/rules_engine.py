@@ -15,10 +15,10 @@ act's type:
 
 from __future__ import annotations
 
-import json
 import operator
+import weakref
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, Literal
 
@@ -141,7 +141,12 @@ def _as_day(value: Any) -> date | None:
     return None
 
 
+_JSON_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
 def _jsonable(value: Any) -> Any:
+    if type(value) in _JSON_SCALARS:
+        return value
     if isinstance(value, datetime):
         return value.isoformat()
     if isinstance(value, date):
@@ -178,16 +183,6 @@ def _sort_key(act: ActFacts) -> tuple[int, date, datetime, str]:
     return (0 if day is not None else 1, day or date.max, received, act.key)
 
 
-def _lookup(data: Mapping[str, Any], path: str) -> Any:
-    current: Any = data
-    for part in path.split("."):
-        if isinstance(current, Mapping) and part in current:
-            current = current[part]
-        else:
-            return MISSING
-    return MISSING if current is None else current
-
-
 _COMPARATORS: dict[str, Callable[[Any, Any], Any]] = {
     "==": operator.eq,
     "!=": operator.ne,
@@ -207,29 +202,47 @@ def _apply_delai(day: date, delai: Delai, months: int) -> date:
 # --------------------------------------------------------------------------------------------------
 # Evaluation of one rule against one act
 # --------------------------------------------------------------------------------------------------
+#
+# Each rule is compiled once per rule book (:func:`_compiled`): its expressions and conditions become
+# closures over a :class:`_Context`, so that an evaluation runs no ``isinstance`` chain over the rule's
+# syntax tree, and rules are indexed by the act type that triggers them. The closures do exactly what
+# the tree-walking evaluation did (same facts recorded, in the same order, same short-circuits).
+
+_Value = Callable[["_Context"], Any]
+_Cond = Callable[["_Context"], bool]
 
 
-@dataclass
 class _Context:
-    act: ActFacts
-    dossier: Sequence[ActFacts]
-    params: Mapping[str, Any]
-    related: dict[str, ActFacts | None] = field(default_factory=dict)
-    faits: dict[str, Any] = field(default_factory=dict)
+    __slots__ = ("act", "dossier", "faits", "params", "related", "treve")
 
-    def treve_exceptions(self) -> Mapping[int, date]:
-        raw = self.params.get(TREVE_PARAMETER)
-        if not isinstance(raw, Mapping):
-            return {}
-        return {int(k): v for k, v in raw.items() if isinstance(v, date)}
+    def __init__(
+        self,
+        act: ActFacts,
+        dossier: Sequence[ActFacts],
+        params: Mapping[str, Any],
+        treve: Mapping[int, date],
+    ) -> None:
+        self.act = act
+        self.dossier = dossier
+        self.params = params
+        self.treve = treve  # the trêve's exceptional ends, from the parameters
+        self.related: dict[str, ActFacts | None] = {}
+        self.faits: dict[str, Any] = {}
 
-    def fact(self, path: str, alias: str | None) -> Any:
-        if alias is None:
-            act: ActFacts | None = self.act
-            label = path
-        else:
-            act = self.related.get(alias)
-            label = f"{alias}.{path}"
+
+def _treve_exceptions(params: Mapping[str, Any]) -> Mapping[int, date]:
+    raw = params.get(TREVE_PARAMETER)
+    if not isinstance(raw, Mapping):
+        return {}
+    return {int(k): v for k, v in raw.items() if isinstance(v, date)}
+
+
+def _compile_fact(path: str, alias: str | None) -> _Value:
+    label = path if alias is None else f"{alias}.{path}"
+    parts = tuple(path.split("."))
+
+    def fact(ctx: _Context) -> Any:
+        act = ctx.act if alias is None else ctx.related.get(alias)
         if act is None:
             return MISSING
         if path == "recu_le":
@@ -237,130 +250,242 @@ class _Context:
             value: Any = local_date(received) if received is not None else _date_acte(act)
             value = MISSING if value is None else value
         else:
-            value = _lookup(act.data, path)
-            if isinstance(value, datetime):
+            value = act.data
+            for part in parts:
+                if (type(value) is dict or isinstance(value, Mapping)) and part in value:
+                    value = value[part]
+                else:
+                    value = MISSING
+                    break
+            if value is None:
+                value = MISSING
+            elif isinstance(value, datetime):
                 value = local_date(value if value.tzinfo is not None else value.replace(tzinfo=UTC))
         if value is not MISSING:
-            self.faits[label] = _jsonable(value)
+            ctx.faits[label] = _jsonable(value)
         return value
 
-    def param(self, name: str) -> Any:
-        value = self.params.get(name)
+    return fact
+
+
+def _compile_param(name: str) -> _Value:
+    label = f"param.{name}"
+
+    def param(ctx: _Context) -> Any:
+        value = ctx.params.get(name)
         if value is None:
             return MISSING
-        self.faits[f"param.{name}"] = _jsonable(value)
+        ctx.faits[label] = _jsonable(value)
         return value
 
-    # expressions ----------------------------------------------------------------------------
+    return param
 
-    def value(self, expr: Any) -> Any:
-        if isinstance(expr, Fait):
-            return self.fact(expr.fait, expr.acte)
-        if isinstance(expr, Param):
-            return self.param(expr.param)
-        if isinstance(expr, (Produit, Somme)):
-            items = [self.value(e) for e in (expr.produit if isinstance(expr, Produit) else expr.somme)]
+
+def _compile_value(expr: Any) -> _Value:
+    if isinstance(expr, Fait):
+        return _compile_fact(expr.fait, expr.acte)
+    if isinstance(expr, Param):
+        return _compile_param(expr.param)
+    if isinstance(expr, (Produit, Somme)):
+        is_product = isinstance(expr, Produit)
+        terms = [_compile_value(e) for e in (expr.produit if isinstance(expr, Produit) else expr.somme)]
+
+        def arithmetic(ctx: _Context) -> Any:
+            items = [term(ctx) for term in terms]
             if any(i is MISSING or isinstance(i, bool) or not isinstance(i, int) for i in items):
                 return MISSING
-            total = 1 if isinstance(expr, Produit) else 0
+            total = 1 if is_product else 0
             for i in items:
-                total = total * i if isinstance(expr, Produit) else total + i
+                total = total * i if is_product else total + i
             return total
-        if isinstance(expr, PremierDe):
-            for candidate in expr.premier_de:
-                found = self.value(candidate)
+
+        return arithmetic
+    if isinstance(expr, PremierDe):
+        candidates = [_compile_value(c) for c in expr.premier_de]
+
+        def first_of(ctx: _Context) -> Any:
+            for candidate in candidates:
+                found = candidate(ctx)
                 if found is not MISSING:
                     return found
             return MISSING
-        if isinstance(expr, Selon):
-            key = self.value(expr.selon)
-            if key is not MISSING and str(key) in expr.cas:
-                return self.value(expr.cas[str(key)])
-            return self.value(expr.defaut) if expr.defaut is not None else MISSING
-        if isinstance(expr, DateCalculee):
-            return self.computed_date(expr)
-        if isinstance(expr, Nombre):
-            items = self.value(expr.nombre)
-            return len(items) if isinstance(items, (list, tuple)) else MISSING
-        if isinstance(expr, list):
-            values = [self.value(e) for e in expr]
-            return MISSING if any(v is MISSING for v in values) else values
-        return expr
 
-    def computed_date(self, expr: DateCalculee) -> Any:
-        base = _as_day(self.value(expr.date))
+        return first_of
+    if isinstance(expr, Selon):
+        selector = _compile_value(expr.selon)
+        cases = {key: _compile_value(case) for key, case in expr.cas.items()}
+        default = _compile_value(expr.defaut) if expr.defaut is not None else None
+
+        def switch(ctx: _Context) -> Any:
+            key = selector(ctx)
+            if key is not MISSING:
+                case = cases.get(str(key))
+                if case is not None:
+                    return case(ctx)
+            return default(ctx) if default is not None else MISSING
+
+        return switch
+    if isinstance(expr, DateCalculee):
+        return _compile_date(expr)
+    if isinstance(expr, Nombre):
+        inner = _compile_value(expr.nombre)
+
+        def count(ctx: _Context) -> Any:
+            items = inner(ctx)
+            return len(items) if isinstance(items, (list, tuple)) else MISSING
+
+        return count
+    if isinstance(expr, list):
+        elements = [_compile_value(e) for e in expr]
+
+        def listing(ctx: _Context) -> Any:
+            values = [element(ctx) for element in elements]
+            return MISSING if any(v is MISSING for v in values) else values
+
+        return listing
+    constant = expr
+    return lambda ctx: constant
+
+
+def _compile_date(expr: DateCalculee) -> _Value:
+    base_fn = _compile_value(expr.date)
+    delai = expr.delai
+    months_fn = _compile_value(delai.mois) if delai is not None and isinstance(delai.mois, Param) else None
+    report_treve = expr.report_treve
+
+    def computed_date(ctx: _Context) -> Any:
+        base = _as_day(base_fn(ctx))
         if base is None:
             return MISSING
         result = base
-        if expr.delai is not None:
-            months_raw = (
-                self.value(expr.delai.mois) if isinstance(expr.delai.mois, Param) else expr.delai.mois
-            )
+        if delai is not None:
+            months_raw = months_fn(ctx) if months_fn is not None else delai.mois
             if months_raw is MISSING or isinstance(months_raw, bool) or not isinstance(months_raw, int):
                 return MISSING
-            result = _apply_delai(base, expr.delai, months_raw)
-        if expr.report_treve:
-            result = end_of_treve(result, fins_exceptionnelles=self.treve_exceptions())
+            result = _apply_delai(base, delai, months_raw)
+        if report_treve:
+            result = end_of_treve(result, fins_exceptionnelles=ctx.treve)
         return result
 
-    # conditions -----------------------------------------------------------------------------
+    return computed_date
 
-    def holds(self, condition: Any) -> bool:
-        if isinstance(condition, Comparaison):
-            return self.compare(condition)
-        if isinstance(condition, Tous):
-            return all(self.holds(c) for c in condition.tous)
-        if isinstance(condition, UnDe):
+
+def _compile_condition(condition: Any) -> _Cond:
+    if isinstance(condition, Comparaison):
+        return _compile_comparison(condition)
+    if isinstance(condition, Tous):
+        every = [_compile_condition(c) for c in condition.tous]
+        return lambda ctx: all(c(ctx) for c in every)
+    if isinstance(condition, UnDe):
+        branches = [_compile_condition(c) for c in condition.un_de]
+
+        def one_of(ctx: _Context) -> bool:
             # evaluate every branch so that the facts of each are recorded
-            results = [self.holds(c) for c in condition.un_de]
+            results = [branch(ctx) for branch in branches]
             return any(results)
-        if isinstance(condition, Non):
-            return not self.holds(condition.non)
-        if isinstance(condition, ActePresent):
-            return self.related.get(condition.acte_present) is not None
-        if isinstance(condition, ActeAbsent):
-            return self.related.get(condition.acte_absent) is None
-        return False
 
-    def compare(self, c: Comparaison) -> bool:
-        left = self.fact(c.fait, c.acte) if c.fait is not None else self.value(c.expr)
-        if c.op == "absent":
-            return left is MISSING
-        if left is MISSING:
-            return False
-        if c.op == "present":
-            return True
-        if c.op in ("en_treve", "hors_treve"):
+        return one_of
+    if isinstance(condition, Non):
+        negated = _compile_condition(condition.non)
+        return lambda ctx: not negated(ctx)
+    if isinstance(condition, ActePresent):
+        present = condition.acte_present
+        return lambda ctx: ctx.related.get(present) is not None
+    if isinstance(condition, ActeAbsent):
+        absent = condition.acte_absent
+        return lambda ctx: ctx.related.get(absent) is None
+    return lambda ctx: False
+
+
+def _compile_comparison(c: Comparaison) -> _Cond:
+    left_fn = _compile_fact(c.fait, c.acte) if c.fait is not None else _compile_value(c.expr)
+    op = c.op
+    if op == "absent":
+        return lambda ctx: left_fn(ctx) is MISSING
+    if op == "present":
+        return lambda ctx: left_fn(ctx) is not MISSING
+    if op in ("en_treve", "hors_treve"):
+        wanted = op == "en_treve"
+
+        def treve(ctx: _Context) -> bool:
+            left = left_fn(ctx)
+            if left is MISSING:
+                return False
             day = _as_day(left)
             if day is None:
                 return False
-            inside = in_treve(day, fins_exceptionnelles=self.treve_exceptions())
-            return inside if c.op == "en_treve" else not inside
-        right = self.value(c.valeur)
+            return in_treve(day, fins_exceptionnelles=ctx.treve) is wanted
+
+        return treve
+    right_fn = _compile_value(c.valeur)
+    comparator = _COMPARATORS.get(op)
+
+    def compare(ctx: _Context) -> bool:
+        left = left_fn(ctx)
+        if left is MISSING:
+            return False
+        right = right_fn(ctx)
         if right is MISSING:
             return False
         left = _as_day(left) if isinstance(left, datetime) else left
         try:
-            if c.op in ("dans", "hors"):
+            if op in ("dans", "hors"):
                 if not isinstance(right, (list, tuple)):
                     return False
-                return (left in right) if c.op == "dans" else (left not in right)
-            if c.op == "entre":
+                return (left in right) if op == "dans" else (left not in right)
+            if op == "entre":
                 if not isinstance(right, (list, tuple)) or len(right) != 2:
                     return False
                 low, high = right
                 return bool(low <= left <= high)
-            if isinstance(left, bool) != isinstance(right, bool) and c.op not in ("==", "!="):
+            if isinstance(left, bool) != isinstance(right, bool) and op not in ("==", "!="):
                 return False
-            return bool(_COMPARATORS[c.op](left, right))
+            assert comparator is not None
+            return bool(comparator(left, right))
         except TypeError:
             return False
 
+    return compare
+
+
+@dataclass(frozen=True)
+class _RelatedSpec:
+    alias: str
+    spec: ActeLie
+    filtre: tuple[_Cond, ...]
+
+
+@dataclass(frozen=True)
+class _CompiledRule:
+    regle: Regle
+    date_reference: _Value
+    actes_lies: tuple[_RelatedSpec, ...]
+    conditions: tuple[_Cond, ...]
+    effet_date: _Value | None
+
+
+def _compile_rule(regle: Regle) -> _CompiledRule:
+    return _CompiledRule(
+        regle=regle,
+        date_reference=_compile_value(regle.date_reference),
+        actes_lies=tuple(
+            _RelatedSpec(alias, spec, tuple(_compile_condition(c) for c in spec.filtre))
+            for alias, spec in regle.actes_lies.items()
+        ),
+        conditions=tuple(_compile_condition(c) for c in regle.conditions),
+        effet_date=_compile_value(regle.effet.date) if regle.effet.date is not None else None,
+    )
+
 
 def _related_act(
-    act: ActFacts, dossier: Sequence[ActFacts], spec: ActeLie, params: Mapping[str, Any]
+    act: ActFacts,
+    dossier: Sequence[ActFacts],
+    related: _RelatedSpec,
+    params: Mapping[str, Any],
+    treve: Mapping[int, date],
 ) -> tuple[ActFacts | None, dict[str, Any]]:
     """The related act chosen by ``spec`` and the facts its filter read."""
+    spec = related.spec
     reference = _date_acte(act)
     candidates: list[tuple[ActFacts, dict[str, Any]]] = []
     for other in dossier:
@@ -374,9 +499,9 @@ def _related_act(
                 continue
             if spec.position == "apres" and other_day < reference:
                 continue
-        if spec.filtre:
-            probe = _Context(act=other, dossier=dossier, params=params)
-            if not all(probe.holds(condition) for condition in spec.filtre):
+        if related.filtre:
+            probe = _Context(other, dossier, params, treve)
+            if not all(condition(probe) for condition in related.filtre):
                 continue
             candidates.append((other, probe.faits))
         else:
@@ -393,15 +518,31 @@ def _message(regle: Regle, day: date | None) -> str:
     return text
 
 
+def _sorted_json(value: Any) -> Any:
+    """``json.loads(json.dumps(value, sort_keys=True))`` for a value already made of JSON types (what
+    ``_jsonable`` returns): a copy with every mapping's keys sorted, tuples as lists."""
+    if isinstance(value, dict):
+        return {str(k): _sorted_json(value[k]) for k in sorted(value)}
+    if isinstance(value, (list, tuple)):
+        return [_sorted_json(v) for v in value]
+    return value
+
+
 def _apply(
-    regle: Regle, act: ActFacts, dossier: Sequence[ActFacts], params: Mapping[str, Any]
+    rule: _CompiledRule,
+    act: ActFacts,
+    dossier: Sequence[ActFacts],
+    params: Mapping[str, Any],
+    treve: Mapping[int, date],
 ) -> Decision | None:
-    ctx = _Context(act=act, dossier=dossier, params=params)
-    reference = _as_day(ctx.value(regle.date_reference))
+    regle = rule.regle
+    ctx = _Context(act, dossier, params, treve)
+    reference = _as_day(rule.date_reference(ctx))
     if reference is None or reference < regle.du or (regle.au is not None and reference > regle.au):
         return None
-    for alias, spec in regle.actes_lies.items():
-        found, filter_facts = _related_act(act, dossier, spec, params)
+    for related in rule.actes_lies:
+        alias = related.alias
+        found, filter_facts = _related_act(act, dossier, related, params, treve)
         ctx.related[alias] = found
         if found is not None:
             ctx.faits[f"{alias}.acte"] = found.key
@@ -409,27 +550,77 @@ def _apply(
                 if not label.startswith("param."):
                     label = f"{alias}.{label}"
                 ctx.faits[label] = value
-    if not all(ctx.holds(condition) for condition in regle.conditions):
-        return None
+    for condition in rule.conditions:
+        if not condition(ctx):
+            return None
     effet = regle.effet
     day: date | None = None
-    if effet.date is not None:
-        day = _as_day(ctx.value(effet.date))
+    if rule.effet_date is not None:
+        day = _as_day(rule.effet_date(ctx))
         if day is None:
             return None
-    faits = json.loads(json.dumps(ctx.faits, sort_keys=True))
     return Decision(
         kind=effet.type,
         code=effet.code,
         regle=regle.id,
         source=regle.source,
         acte=act.key,
-        faits=faits,
+        faits=_sorted_json(ctx.faits),
         date=day,
         destinataire=effet.destinataire,
         precision=effet.precision,
         message=_message(regle, day),
     )
+
+
+@dataclass(frozen=True)
+class _Territory:
+    """What a territory's evaluations share: merged parameters and the rules by triggering act type
+    (national first, then the territory's files, each in file order)."""
+
+    params: Mapping[str, Any]
+    treve: Mapping[int, date]
+    by_type: Mapping[str, tuple[_CompiledRule, ...]]
+
+
+class _CompiledBook:
+    def __init__(self, book: RuleBook) -> None:
+        self.book = weakref.ref(book)
+        self.rules: dict[int, _CompiledRule] = {}
+        self.territories: dict[str, _Territory] = {}
+
+    def territory(self, book: RuleBook, territoire: str) -> _Territory:
+        found = self.territories.get(territoire)
+        if found is None:
+            params = book.parametres_for(territoire)
+            by_type: dict[str, list[_CompiledRule]] = {}
+            for ruleset in book.rulesets_for(territoire):
+                for regle in ruleset.regles:
+                    rule = self.rules.get(id(regle))
+                    if rule is None:
+                        rule = self.rules[id(regle)] = _compile_rule(regle)
+                    for act_type in dict.fromkeys(regle.declencheur):
+                        by_type.setdefault(act_type, []).append(rule)
+            found = _Territory(
+                params=params,
+                treve=_treve_exceptions(params),
+                by_type={t: tuple(rules) for t, rules in by_type.items()},
+            )
+            self.territories[territoire] = found
+        return found
+
+
+_COMPILED: dict[int, _CompiledBook] = {}
+
+
+def _compiled(book: RuleBook) -> _CompiledBook:
+    """The compiled form of ``book``, made on first use (rule books are immutable once loaded)."""
+    compiled = _COMPILED.get(id(book))
+    if compiled is None or compiled.book() is not book:
+        if len(_COMPILED) >= 16:  # books loaded from other folders (tests): keep the cache small
+            _COMPILED.clear()
+        compiled = _COMPILED[id(book)] = _CompiledBook(book)
+    return compiled
 
 
 # --------------------------------------------------------------------------------------------------
@@ -449,29 +640,25 @@ def evaluate(
     """
     book = rulebook if rulebook is not None else load_rulebook()
     ordered = sorted(acts, key=_sort_key)
-    params = book.parametres_for(str(territoire))
-    rulesets = book.rulesets_for(str(territoire))
+    territory = _compiled(book).territory(book, str(territoire))
+    params, treve = territory.params, territory.treve
     found: dict[str, tuple[tuple[int, int, str, str, str], Decision]] = {}
     for index, act in enumerate(ordered):
-        act_type = act.data.get("type")
-        for ruleset in rulesets:
-            for regle in ruleset.regles:
-                if act_type not in regle.declencheur:
-                    continue
-                decision = _apply(regle, act, ordered, params)
-                if decision is None:
-                    continue
-                key = decision.cle()
-                if key in found:
-                    continue
-                order = (
-                    index,
-                    _KIND_ORDER[decision.kind],
-                    decision.code,
-                    decision.regle,
-                    decision.precision or "",
-                )
-                found[key] = (order, decision)
+        for rule in territory.by_type.get(act.data.get("type"), ()):  # type: ignore[arg-type]
+            decision = _apply(rule, act, ordered, params, treve)
+            if decision is None:
+                continue
+            key = decision.cle()
+            if key in found:
+                continue
+            order = (
+                index,
+                _KIND_ORDER[decision.kind],
+                decision.code,
+                decision.regle,
+                decision.precision or "",
+            )
+            found[key] = (order, decision)
     return [decision for _, decision in sorted(found.values(), key=lambda item: item[0])]
 
 

@@ -54,3 +54,26 @@ async def test_logs_carry_no_personal_data(
     formatted = "\n".join(JsonFormatter().format(r) for r in caplog.records)
     assert "DUPONTSECRET" not in formatted and p.token not in formatted
     assert "/v1/actes" in formatted  # the access line is there
+
+
+@pytest.mark.parametrize(("case", "unreachable"), UNREACHABLE, ids=[c[0] for c in UNREACHABLE])
+async def test_filing_during_an_outage_is_503(
+    app: FastAPI, client: httpx.AsyncClient, case: str, unreachable: str
+) -> None:
+    """The filing's own connection (the hot pool) fails, not authentication (its reads are cached)."""
+    p = await make_partner(app, client)
+    first = await client.post("/v1/actes", json=acte("commandement_de_payer", household()), headers=p.headers)
+    assert first.status_code == 201
+    working = app.state.database
+    app.state.database = Database(unreachable)
+    try:
+        response = await client.post(
+            "/v1/actes", json=acte("commandement_de_payer", household()), headers=p.headers
+        )
+    finally:
+        await app.state.database.dispose()
+        app.state.database = working
+    assert response.status_code == 503, response.text
+    assert response.headers["content-type"] == "application/problem+json"
+    assert int(response.headers["retry-after"]) > 0
+    assert "nowhere" not in response.text
