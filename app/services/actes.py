@@ -8,7 +8,10 @@ dossier) reads its acts and latest decisions, one writes everything with data-mo
 
 Concurrency: a blocking advisory lock per (partner, reference) and per household key serialises
 filings that could create the same act or the same dossier; the Idempotency-Key lock is only tried, so
-a key still in flight answers 409 at once.
+a key still in flight answers 409 at once. Filing into an existing dossier then takes the dossier's own
+lock (always last, so lock order cannot cycle) before reading its acts: two acts filed at once into one
+dossier (a DSF by ``dossier_id`` and an expulsion by household, say) are evaluated one after the other,
+each seeing the other, and the derived stage never goes backwards.
 """
 
 from __future__ import annotations
@@ -205,7 +208,10 @@ async def _find_dossier(
 async def _dossier_state(
     conn: asyncpg.Connection, dossier_id: uuid.UUID
 ) -> tuple[list[dict[str, Any]], set[str]]:
-    """The dossier's acts (for the engine) and the keys of the decisions already made."""
+    """The dossier's acts (for the engine) and the keys of the decisions already made, read once the
+    dossier's lock is held (a statement of its own: a read in the same statement would see the data as
+    of before the wait)."""
+    await conn.execute(f"SELECT pg_advisory_xact_lock({_lock_id('dossier', str(dossier_id))})")
     row = await conn.fetchrow(_STATE, dossier_id)
     acts = [{**a, "recu_le": datetime.fromisoformat(a["recu_le"])} for a in row["acts"]]
     return acts, {str(d["cle"]) for d in (row["latest"] or [])}

@@ -4,12 +4,15 @@ chunks so that a batch of 10 000 never holds one transaction (and its locks) for
 from __future__ import annotations
 
 import json
+import logging
 from typing import Any
 
+import asyncpg
 import pydantic
+from asyncpg.exceptions import DeadlockDetectedError, PostgresError
 
 from app.core.db import Database
-from app.core.problems import ProblemException, validation_problem
+from app.core.problems import ProblemException, is_database_outage, validation_problem
 from app.core.security import Principal
 from app.schemas.actes import ACTE_ADAPTER
 from app.schemas.errors import validation_errors
@@ -17,6 +20,8 @@ from app.services.actes import file_acte
 
 MAX_ITEMS = 10_000
 CHUNK = 100
+_ATTEMPTS = 3
+logger = logging.getLogger(__name__)
 
 
 def split_items(raw: bytes, *, ndjson: bool) -> list[bytes | ProblemException]:
@@ -43,6 +48,46 @@ def split_items(raw: bytes, *, ndjson: bool) -> list[bytes | ProblemException]:
     return items
 
 
+async def _file_item(conn: asyncpg.Connection, principal: Principal, index: int, item: Any) -> dict[str, Any]:
+    if isinstance(item, ProblemException):
+        return _problem(index, item)
+    try:
+        # Every write of a filing is its last statement: a problem raised before it leaves nothing of
+        # this item behind, and the chunk goes on.
+        filed = await file_acte(conn, principal, item)
+    except ProblemException as exc:
+        return _problem(index, exc)
+    return {"index": index, "statut": filed.status, "recu": filed.body}
+
+
+async def _file_alone(database: Database, principal: Principal, index: int, item: Any) -> dict[str, Any]:
+    """One item in a transaction of its own; a deadlock is retried, another database error reported."""
+    for _attempt in range(_ATTEMPTS):
+        try:
+            async with database.transaction() as conn:
+                return await _file_item(conn, principal, index, item)
+        except DeadlockDetectedError:
+            continue
+        except PostgresError as exc:
+            if is_database_outage(exc):
+                raise
+            logger.error("batch item failed", extra={"error": type(exc).__name__})
+            return _problem(
+                index,
+                ProblemException(500, "erreur-interne", "Internal error", "This item could not be stored."),
+            )
+    return _problem(
+        index,
+        ProblemException(
+            503,
+            "service-indisponible",
+            "Service unavailable",
+            "This item kept conflicting with concurrent filings; file it again.",
+            headers={"Retry-After": "1"},
+        ),
+    )
+
+
 def _problem(index: int, exc: ProblemException) -> dict[str, Any]:
     return {"index": index, "statut": exc.status, "probleme": exc.body(instance=f"/v1/actes/lot#{index}")}
 
@@ -67,19 +112,17 @@ async def file_lot(
                 parsed.append(validation_problem(validation_errors(exc)))
 
     for start in range(0, len(parsed), CHUNK):
-        async with database.transaction() as conn:
-            for index in range(start, min(start + CHUNK, len(parsed))):
-                item = parsed[index]
-                if isinstance(item, ProblemException):
-                    results.append(_problem(index, item))
-                    continue
-                try:
-                    # Every write of a filing is its last statement: a problem raised before it
-                    # leaves nothing of this item behind, and the chunk goes on.
-                    filed = await file_acte(conn, principal, item)
-                except ProblemException as exc:
-                    results.append(_problem(index, exc))
-                    continue
-                results.append({"index": index, "statut": filed.status, "recu": filed.body})
+        chunk = range(start, min(start + CHUNK, len(parsed)))
+        try:
+            async with database.transaction() as conn:
+                results += [await _file_item(conn, principal, index, parsed[index]) for index in chunk]
+        except PostgresError as exc:
+            if is_database_outage(exc):
+                raise
+            # A database error in one item (a deadlock with another batch: each item takes its locks
+            # while holding the earlier items') rolled the whole chunk back: its items are filed again,
+            # one transaction each, so that the good ones are kept and the bad one is reported.
+            logger.warning("batch chunk refiled item by item", extra={"error": type(exc).__name__})
+            results += [await _file_alone(database, principal, index, parsed[index]) for index in chunk]
     accepted = sum(1 for r in results if r["statut"] in (200, 201))
     return {"resultats": results, "acceptes": accepted, "rejetes": len(results) - accepted}

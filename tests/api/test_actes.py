@@ -298,3 +298,23 @@ async def test_concurrent_filings_for_one_household_share_one_dossier(
     responses = await asyncio.gather(*filings)
     assert {r.status_code for r in responses} == {201}
     assert len({r.json()["dossier_id"] for r in responses}) == 1
+
+
+async def test_filings_into_one_dossier_wait_for_each_other(app: FastAPI, client: httpx.AsyncClient) -> None:
+    """A filing into an existing dossier holds the dossier's lock while it reads the dossier's acts and
+    writes its decisions: another filing into that dossier waits, then sees it."""
+    commissaire = await make_partner(app, client)
+    departement = await make_partner(app, client, kind="departement")
+    cdp = await client.post(
+        "/v1/actes", json=acte("commandement_de_payer", household()), headers=commissaire.headers
+    )
+    dossier_id = cdp.json()["dossier_id"]
+    dsf = acte("diagnostic_social_financier", dossier_id=dossier_id)  # by dossier id: no household keys
+    async with app.state.database.transaction() as conn:  # another filing into this dossier, in flight
+        await conn.execute(f"SELECT pg_advisory_xact_lock({_lock_id('dossier', dossier_id)})")
+        pending = asyncio.create_task(client.post("/v1/actes", json=dsf, headers=departement.headers))
+        await asyncio.sleep(0.5)
+        assert not pending.done()
+    response = await pending
+    assert response.status_code == 201, response.text
+    assert response.json()["dossier_id"] == dossier_id and response.json()["nouveau_dossier"] is False

@@ -6,7 +6,7 @@ import json
 
 import httpx
 from fastapi import FastAPI
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from app.models.acte import Acte
 from tests.factories import acte, household, make_partner
@@ -70,3 +70,41 @@ async def test_ndjson_batch_and_replays(app: FastAPI, client: httpx.AsyncClient)
         headers={**p.headers, "Content-Type": "application/json"},
     )
     assert too_deep.status_code == 400 and too_deep.json()["type"].endswith("json-invalide")
+
+
+async def test_a_database_error_in_one_item_keeps_the_others(app: FastAPI, client: httpx.AsyncClient) -> None:
+    """An item the database refuses (here a trigger standing for any unexpected error: a deadlock with
+    another batch, a constraint) rolls back its chunk; the chunk is filed again item by item, so the good
+    items are stored and the bad one is reported, in order."""
+    p = await make_partner(app, client)
+    items = [acte("commandement_de_payer", household()) for _ in range(5)]
+    items[2]["reference"] = f"BOOM-{p.client_id}"
+    async with app.state.database.sessionmaker() as session, session.begin():
+        await session.execute(
+            text(
+                "CREATE FUNCTION test_refuse_boom() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                "IF NEW.reference LIKE 'BOOM-%' THEN RAISE EXCEPTION 'refused'; END IF; RETURN NEW; END $$"
+            )
+        )
+        await session.execute(
+            text(
+                "CREATE TRIGGER test_refuse_boom BEFORE INSERT ON actes "
+                "FOR EACH ROW EXECUTE FUNCTION test_refuse_boom()"
+            )
+        )
+    try:
+        response = await client.post("/v1/actes/lot", json=items, headers=p.headers)
+    finally:
+        async with app.state.database.sessionmaker() as session, session.begin():
+            await session.execute(text("DROP TRIGGER test_refuse_boom ON actes"))
+            await session.execute(text("DROP FUNCTION test_refuse_boom()"))
+    assert response.status_code == 200, response.text
+    results = response.json()["resultats"]
+    assert [r["statut"] for r in results] == [201, 201, 500, 201, 201]
+    assert results[2]["probleme"]["type"].endswith("erreur-interne")
+    assert "refused" not in json.dumps(results[2])  # no database message reaches the client
+    async with app.state.database.sessionmaker() as session:
+        stored = await session.scalar(
+            select(func.count()).select_from(Acte).where(Acte.partner_id == p.partner_id)
+        )
+    assert stored == 4
