@@ -262,6 +262,18 @@ def timed_execute(fn: Any) -> Any:
     return wrapper
 
 
+async def _track_backends(database: Any) -> None:
+    """Count the CPU of every client backend of our database (this process's connections)."""
+    async with database.engine.connect() as conn:
+        for pid in (
+            await conn.exec_driver_sql(
+                "SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
+                "AND backend_type = 'client backend'"
+            )
+        ).scalars():
+            _add_backend(pid)
+
+
 async def call(app: Any, token: str, body: bytes) -> int:
     scope = {
         "type": "http",
@@ -381,14 +393,7 @@ async def run(args: argparse.Namespace, url: str) -> None:
         def _backend(dbapi_connection: Any, _: Any) -> None:
             _add_backend(dbapi_connection.driver_connection.get_server_pid())
 
-        async with database.engine.connect() as conn:
-            for pid in (
-                await conn.exec_driver_sql(
-                    "SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
-                    "AND backend_type = 'client backend'"
-                )
-            ).scalars():
-                _add_backend(pid)
+        await _track_backends(database)
 
         import asyncpg.connection
 
@@ -413,14 +418,7 @@ async def run(args: argparse.Namespace, url: str) -> None:
             if status != 201:
                 raise BenchError(f"warm-up request answered {status}")
 
-        async with database.engine.connect() as conn:  # the backends opened during the warm-up too
-            for pid in (
-                await conn.exec_driver_sql(
-                    "SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
-                    "AND backend_type = 'client backend'"
-                )
-            ).scalars():
-                _add_backend(pid)
+        await _track_backends(database)  # the backends opened during the warm-up too
 
         if args.analyze:
             await asyncio.to_thread(analyze, url)  # as autovacuum would, see bench/intake.py
