@@ -147,7 +147,6 @@ def instrument() -> None:
         _wrap(deps, name, f"auth: {name}")
     for name in (
         "authorise",
-        "canonical_sha256",
         "household_keys",
         "_find_dossier",
         "_dossier_state",
@@ -202,7 +201,6 @@ ORDER = [  # (depth, label); a parent's time includes its children's
     (1, "auth: _partner_is_active"),
     (0, "file_acte"),
     (1, "file_acte: authorise"),
-    (1, "file_acte: canonical_sha256"),
     (1, "file_acte: household_keys"),
     (1, "pool: checkout (AsyncConnection.start)"),
     (1, "pool: checkout (HotPool.acquire)"),

@@ -13,7 +13,7 @@ from app.api.body import parse_json, read_body, request_body
 from app.api.deps import authenticate, current_principal
 from app.core.db import SessionDep
 from app.core.logging import request_id_var
-from app.core.problems import ProblemException, problem_response, responses, validation_problem
+from app.core.problems import ProblemException, exception_response, responses, validation_problem
 from app.core.scopes import ACTES_DEPOSER, DOSSIERS_LIRE
 from app.core.security import Principal
 from app.schemas.actes import ACTE_ADAPTER, EXEMPLES
@@ -180,7 +180,7 @@ class DeposerFastPath:
             try:
                 response = await deposer(request)
             except ProblemException as exc:
-                response = problem_response(exc.status, exc.body(instance=request.url.path), exc.headers)
+                response = exception_response(exc, request.url.path)
             await response(scope, receive, send)
             return
         await self.app(scope, receive, send)

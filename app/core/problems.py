@@ -124,6 +124,19 @@ def not_found(detail: str = "No such resource, or not visible to this partner.")
     return ProblemException(404, "introuvable", "Not found", detail)
 
 
+def internal_error(
+    detail: str = "An unexpected error occurred; it has been logged with this request's id.",
+) -> ProblemException:
+    return ProblemException(500, "erreur-interne", "Internal error", detail)
+
+
+def service_unavailable(
+    detail: str = "The database is unreachable; retry later.", *, retry_after: int | None = None
+) -> ProblemException:
+    headers = {"Retry-After": str(retry_after)} if retry_after is not None else None
+    return ProblemException(503, "service-indisponible", "Service unavailable", detail, headers=headers)
+
+
 def validation_problem(errors: Sequence[dict[str, str]], detail: str | None = None) -> ProblemException:
     return ProblemException(
         422,
@@ -146,9 +159,14 @@ def _location_pointer(loc: Sequence[int | str]) -> tuple[str, str]:
     return where, ".".join(rest)
 
 
+def exception_response(exc: ProblemException, path: str) -> JSONResponse:
+    """The problem+json response of ``exc`` for a request to ``path``."""
+    return problem_response(exc.status, exc.body(instance=path), exc.headers)
+
+
 async def _on_problem(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, ProblemException)
-    return problem_response(exc.status, exc.body(instance=request.url.path), exc.headers)
+    return exception_response(exc, request.url.path)
 
 
 async def _on_request_validation(request: Request, exc: Exception) -> JSONResponse:
@@ -217,23 +235,9 @@ def is_database_outage(exc: BaseException) -> bool:
 def unexpected_response(path: str, exc: BaseException) -> JSONResponse:
     if is_database_outage(exc):
         logger.warning("database unavailable", extra={"error": type(exc).__name__})
-        body = problem_body(
-            503,
-            "service-indisponible",
-            "Service unavailable",
-            "The database is unreachable; retry later.",
-            instance=path,
-        )
-        return problem_response(503, body, {"Retry-After": str(get_settings().retry_after_seconds)})
+        return exception_response(service_unavailable(retry_after=get_settings().retry_after_seconds), path)
     logger.error("unexpected error", extra={"error": type(exc).__name__}, exc_info=exc)
-    body = problem_body(
-        500,
-        "erreur-interne",
-        "Internal error",
-        "An unexpected error occurred; it has been logged with this request's id.",
-        instance=path,
-    )
-    return problem_response(500, body)
+    return exception_response(internal_error(), path)
 
 
 class UnexpectedErrorMiddleware:

@@ -35,15 +35,11 @@ from app.models.dossier import Dossier
 from app.schemas.actes import ActeBase
 from app.services.decisions import ActInput, evaluate_dossier, group
 from app.services.dossiers import bailleur_siren, household_keys, parc_of, stage_of
-from app.services.visibility import Vue, dossier_filter
+from app.services.visibility import Vue, acts_index, dossier_filter
 
 
 def canonical_json(payload: Mapping[str, Any]) -> str:
     return json.dumps(payload, sort_keys=True, separators=(",", ":"))
-
-
-def canonical_sha256(payload: Mapping[str, Any]) -> str:
-    return hashlib.sha256(canonical_json(payload).encode()).hexdigest()
 
 
 def response_json(body: Mapping[str, Any]) -> bytes:
@@ -296,8 +292,9 @@ async def file_acte(
     nouvelles = [d for d in decisions if d["cle"] not in known]
 
     vue = Vue(principal)
-    actes = {str(p["id"]): (str(p["type"]), str(p["partner_id"])) for p in previous}
-    actes[str(acte_id)] = (str(payload["type"]), str(principal.partner_id))
+    actes = acts_index(
+        [*previous, {"id": acte_id, "type": payload["type"], "partner_id": principal.partner_id}]
+    )
     receipt: dict[str, Any] = {
         "id": str(acte_id),
         "dossier_id": str(dossier_id),

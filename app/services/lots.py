@@ -12,7 +12,13 @@ import pydantic
 from asyncpg.exceptions import DeadlockDetectedError, PostgresError
 
 from app.core.db import Database
-from app.core.problems import ProblemException, is_database_outage, validation_problem
+from app.core.problems import (
+    ProblemException,
+    internal_error,
+    is_database_outage,
+    service_unavailable,
+    validation_problem,
+)
 from app.core.security import Principal
 from app.schemas.actes import ACTE_ADAPTER
 from app.schemas.errors import validation_errors
@@ -72,19 +78,10 @@ async def _file_alone(database: Database, principal: Principal, index: int, item
             if is_database_outage(exc):
                 raise
             logger.error("batch item failed", extra={"error": type(exc).__name__})
-            return _problem(
-                index,
-                ProblemException(500, "erreur-interne", "Internal error", "This item could not be stored."),
-            )
+            return _problem(index, internal_error("This item could not be stored."))
+    # A batch item's result has no headers of its own: the detail says what Retry-After would.
     return _problem(
-        index,
-        ProblemException(
-            503,
-            "service-indisponible",
-            "Service unavailable",
-            "This item kept conflicting with concurrent filings; file it again.",
-            headers={"Retry-After": "1"},
-        ),
+        index, service_unavailable("This item kept conflicting with concurrent filings; file it again.")
     )
 
 

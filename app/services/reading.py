@@ -22,7 +22,7 @@ from app.models.event import Event
 from app.services.decisions import group
 from app.services.dossiers import StoredAct, facts_with_provenance
 from app.services.evaluations import latest_evaluation
-from app.services.visibility import Vue, dossier_filter
+from app.services.visibility import Vue, acts_index, dossier_filter
 
 _ACT_COLUMNS = (
     Acte.id,
@@ -102,12 +102,15 @@ async def read_acte(
         nouvelles = await session.scalar(
             select(Evaluation.nouvelles).where(Evaluation.acte_id == acte_id, Evaluation.motif == "depot")
         )
-        actes = {
-            str(a.id): (a.type, str(a.partner_id))
-            for a in await session.execute(
-                select(Acte.id, Acte.type, Acte.partner_id).where(Acte.dossier_id == row["dossier_id"])
+        actes = acts_index(
+            (
+                await session.execute(
+                    select(Acte.id, Acte.type, Acte.partner_id).where(Acte.dossier_id == row["dossier_id"])
+                )
             )
-        }
+            .mappings()
+            .all()
+        )
         view["decisions"] = group(vue.decisions(nouvelles or [], actes))
     await audit(session, principal, [row["dossier_id"]], "lecture_acte", request_id)
     return view
@@ -128,9 +131,7 @@ async def read_dossier(
         for a in acts
         if str(a["id"]) in visible
     ]
-    decisions = vue.decisions(
-        latest[0] if latest else [], {str(a["id"]): (a["type"], str(a["partner_id"])) for a in acts}
-    )
+    decisions = vue.decisions(latest[0] if latest else [], acts_index(acts))
     await audit(session, principal, [dossier_id], "lecture_dossier", request_id)
     return {
         "id": str(dossier.id),

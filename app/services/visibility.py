@@ -91,6 +91,11 @@ def dossier_filter(principal: Principal) -> ColumnElement[bool]:
     return and_(in_territory, filed_here)
 
 
+def acts_index(rows: Iterable[Mapping[Any, Any]]) -> dict[str, tuple[str, str]]:
+    """A dossier's acts as :meth:`Vue.decision` reads them: id -> (type, partner id)."""
+    return {str(r["id"]): (str(r["type"]), str(r["partner_id"])) for r in rows}
+
+
 @dataclass(frozen=True)
 class Vue:
     """What one partner may see of the acts and decisions of a dossier it may read."""
