@@ -12,5 +12,7 @@ RUN uv sync --frozen --no-dev && useradd --system --uid 10001 prevex
 USER prevex
 ENV PREVEX_ENVIRONMENT=production
 EXPOSE 8000
-HEALTHCHECK CMD python -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/healthz')"
+# `prevex serve` applies pending migrations before it listens: the start period covers that.
+HEALTHCHECK --start-period=60s --interval=30s --timeout=5s --retries=3 \
+  CMD ["python", "-c", "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/healthz', timeout=4)"]
 CMD [".venv/bin/prevex", "serve", "--host", "0.0.0.0", "--port", "8000"]

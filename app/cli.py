@@ -15,6 +15,7 @@ from rich.console import Console
 from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
+from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.config import get_settings
@@ -33,12 +34,14 @@ openapi_cli = typer.Typer(help="The published contract.", no_args_is_help=True)
 keys_cli = typer.Typer(help="Token signing keys.", no_args_is_help=True)
 actes_cli = typer.Typer(help="Procedure acts.", no_args_is_help=True)
 regles_cli = typer.Typer(help="Rule sets (law and charters as data).", no_args_is_help=True)
+menages_cli = typer.Typer(help="Households: the keys that find their dossier.", no_args_is_help=True)
 cli.add_typer(db_cli, name="db")
 cli.add_typer(partners_cli, name="partners")
 cli.add_typer(openapi_cli, name="openapi")
 cli.add_typer(keys_cli, name="keys")
 cli.add_typer(actes_cli, name="actes")
 cli.add_typer(regles_cli, name="regles")
+cli.add_typer(menages_cli, name="menages")
 
 out = Console()
 err = Console(stderr=True)
@@ -107,6 +110,32 @@ def serve(
         proxy_headers=False,
         server_header=False,
     )
+
+
+# worker -------------------------------------------------------------------------------------------
+
+
+@cli.command()
+def worker(
+    concurrency: Annotated[
+        int | None, typer.Option(help="Jobs run at once (default PREVEX_WORKER_CONCURRENCY)", min=1, max=64)
+    ] = None,
+) -> None:
+    """Run background jobs: webhook deliveries, the deadline watch, housekeeping. Several may run at once,
+    on one machine or several. Without PREVEX_DATABASE_URL, uses the embedded PostgreSQL of `serve`."""
+    from app.jobs.worker import main as run_worker
+
+    settings = get_settings()
+    url = _database_url()
+    where = "PREVEX_DATABASE_URL" if settings.database_url else f"embedded PostgreSQL in {settings.data_dir}"
+    err.print(f"worker on {where}", highlight=False)
+    try:
+        run_worker(settings, url, concurrency or settings.worker_concurrency)
+    finally:
+        if settings.database_url is None:
+            from app.core.embedded import release_embedded
+
+            release_embedded()
 
 
 # db -----------------------------------------------------------------------------------------------
@@ -271,6 +300,31 @@ def keys_rotate() -> None:
     out.print(f"new signing key {_in_transaction(work)} (running servers pick it up within a minute)")
 
 
+@keys_cli.command("rechiffrer")
+def keys_rechiffrer() -> None:
+    """Encrypt every stored secret (token signing keys, webhook secrets) again with the first key of
+    PREVEX_ENCRYPTION_KEYS: after putting a new key first, run this, then drop the old key."""
+    from sqlalchemy import select
+
+    from app.core.crypto import reencrypt
+    from app.core.security import encrypt_signing_keys
+    from app.models.abonnement import Abonnement
+
+    async def work(session: AsyncSession) -> tuple[int, int]:
+        keys = await encrypt_signing_keys(session, rotate=True)
+        secrets = 0
+        for row in (await session.scalars(select(Abonnement).with_for_update())).all():
+            row.secret = reencrypt(row.secret)
+            if row.secret_precedent is not None:
+                row.secret_precedent = reencrypt(row.secret_precedent)
+            secrets += 1
+        await session.flush()
+        return keys, secrets
+
+    keys, secrets = _in_transaction(work)
+    out.print(f"{keys} signing key(s) and {secrets} webhook secret(s) encrypted with the first key")
+
+
 # actes --------------------------------------------------------------------------------------------
 
 
@@ -377,12 +431,13 @@ def regles_verifier(
     files: Annotated[list[Path] | None, typer.Argument(help="Rule files (default: the shipped ones)")] = None,
 ) -> None:
     """Validate rule files against their schema; name the file, rule and field of every error."""
-    from app.rules.loader import DEFAULT_ROOT, verify
+    from app.rules.schema import DEFAULT_ROOT
+    from app.rules.verification import verify
 
     paths = files or sorted(DEFAULT_ROOT.rglob("*.yaml"))
     problems = verify(paths)
     for problem in problems:
-        err.print(problem, highlight=False, markup=False)
+        err.print(problem, highlight=False, markup=False, soft_wrap=True)  # one line per problem
     if problems:
         raise typer.Exit(1)
     out.print(f"{len(paths)} rule file(s) valid")
@@ -408,17 +463,148 @@ def regles_reevaluer(
                 ids = await dossier_ids(session, territoire)
             with Progress(console=err) as progress:
                 task = progress.add_task("re-evaluating", total=len(ids))
-                for start in range(0, len(ids), 200):
-                    async with database.sessionmaker() as session, session.begin():
-                        for dossier_id in ids[start : start + 200]:
-                            changed += await reevaluate(session, dossier_id)
-                            progress.advance(task)
+                for dossier_id in ids:  # one transaction (and one dossier lock) per dossier
+                    async with database.transaction() as conn:
+                        changed += await reevaluate(conn, dossier_id)
+                    progress.advance(task)
         finally:
             await database.dispose()
         return len(ids), changed
 
     total, changed = asyncio.run(run())
     out.print(f"{total} dossier(s) re-evaluated, {changed} with new decisions")
+
+
+@regles_cli.command("impact")
+def regles_impact(
+    file: Annotated[Path, typer.Argument(help="The draft rule file (YAML)", exists=True, dir_okay=False)],
+    territoire: Annotated[
+        str | None, typer.Option(help="The territory whose dossiers to try it on (default: the draft's)")
+    ] = None,
+    remplace: Annotated[
+        list[str] | None,
+        typer.Option(help="A file the draft replaces, as `prevex regles` names it (93/charte.yaml); repeat"),
+    ] = None,
+    exemples: Annotated[int, typer.Option(min=0, max=1000, help="Examples per kind of change")] = 20,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the JSON of POST /v1/regles/impact")] = False,
+) -> None:
+    """What a draft rule file would change on the stored dossiers of a territory: the decisions that
+    would appear, disappear or change date, with counts, examples and the dossiers that change. Nothing
+    is stored (a read-only transaction)."""
+    import yaml
+
+    from app.rules.rulebook import BrouillonInvalide, with_draft
+    from app.services.impact import impact
+
+    texte = file.read_text(encoding="utf-8")
+    if territoire is None:
+        try:
+            declared = yaml.safe_load(texte)
+        except yaml.YAMLError:
+            declared = None
+        found = declared.get("territoire") if isinstance(declared, dict) else None
+        if not isinstance(found, str) or found == "national":
+            raise _fail("give --territoire: the draft names no territory of its own")
+        territoire = found
+    try:
+        brouillon = with_draft(texte, territoire, remplace=remplace)
+    except BrouillonInvalide as exc:
+        for message in exc.messages:
+            err.print(
+                message.replace("brouillon", str(file), 1), highlight=False, markup=False, soft_wrap=True
+            )
+        raise typer.Exit(1) from None
+    where = territoire
+
+    async def work(session: AsyncSession) -> dict[str, Any]:
+        return await impact(session, where, brouillon, exemples=exemples)
+
+    result = _in_transaction(work)
+    if as_json:
+        sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
+        return
+    _print_impact(result)
+
+
+_CHANGES = (
+    ("apparaissent", "appear"),
+    ("disparaissent", "disappear"),
+    ("changent_de_date", "change date"),
+    ("modifiees", "change otherwise"),
+)
+
+
+def _print_impact(result: dict[str, Any]) -> None:
+    replaced = ", ".join(result["remplace"]) or "nothing (added beside)"
+    out.print(f"draft {result['fichier']} in place of {replaced}", highlight=False, soft_wrap=True)
+    out.print(
+        f"rules in force {result['version_regles']} -> draft {result['version_brouillon']}",
+        highlight=False,
+        soft_wrap=True,
+    )
+    out.print(
+        f"{result['dossiers_examines']} dossier(s) of {result['territoire']} examined, "
+        f"{result['dossiers_changes']} would change: "
+        + ", ".join(f"{result[key]['nombre']} decision(s) {label}" for key, label in _CHANGES),
+        highlight=False,
+        soft_wrap=True,
+    )
+    if result["par_code"]:
+        table = Table("code", *(label for _, label in _CHANGES))
+        for code, counts in result["par_code"].items():
+            table.add_row(code, *(str(counts[key]) for key, _ in _CHANGES))
+        out.print(table)
+    if result["dossiers"]:
+        out.print("dossiers that change (+ appear, - disappear, ~ change date, * change otherwise):")
+        for row in result["dossiers"]:
+            counts = " ".join(
+                f"{sign}{row[key]}" for sign, (key, _) in zip("+-~*", _CHANGES, strict=True) if row[key]
+            )
+            out.print(f"  {row['dossier_id']}  {counts}", highlight=False, soft_wrap=True)
+        if result["dossiers_tronques"]:
+            out.print(f"(first {len(result['dossiers'])} of {result['dossiers_changes']} listed)")
+    for key, label in _CHANGES:
+        examples = result[key]["exemples"]
+        if not examples:
+            continue
+        out.print(f"examples: decisions that {label}")
+        for e in examples:
+            day = e.get("date") or ""
+            if key == "changent_de_date":
+                day = f"{e.get('date_avant') or ''} -> {day}"
+            line = f"  dossier {e['dossier_id']} act {e['acte_id']} {e['code']} ({e['regle']}) {day}"
+            out.print(line.rstrip(), highlight=False, soft_wrap=True)
+
+
+# menages ------------------------------------------------------------------------------------------
+
+
+@menages_cli.command("recalculer-cles")
+def menages_recalculer_cles(
+    batch_size: Annotated[int, typer.Option(min=1, max=10_000, help="Dossiers per transaction")] = 500,
+) -> None:
+    """Make every dossier's household keys again with the current PREVEX_HOUSEHOLD_KEY_SECRET (after a
+    change of secret, or on a database whose keys predate HMAC keys). Safe while `prevex serve` runs;
+    servers accept filings again within seconds of the end."""
+    from rich.progress import Progress
+
+    from app.services.menages import rekey
+
+    url = _database_url()
+
+    async def run() -> tuple[int, int]:
+        database = Database(url, pool_size=1, max_overflow=0)
+        try:
+            async with database.sessionmaker() as session:
+                total = int(await session.scalar(text("SELECT count(*) FROM dossiers")) or 0)
+            with Progress(console=err) as progress:
+                task = progress.add_task("re-keying households", total=total)
+                return await rekey(database, batch=batch_size, progress=lambda n: progress.advance(task, n))
+        finally:
+            await database.dispose()
+
+    dossiers, keys = asyncio.run(run())
+    out.print(f"{dossiers} dossier(s) re-keyed, {keys} household key(s)")
 
 
 # openapi ------------------------------------------------------------------------------------------
@@ -446,11 +632,102 @@ def openapi_export(
     out.print(f"wrote {output}")
 
 
+CLIENT_DIR = Path("clients/python")
+CLIENT_KEEP = ("examples",)  # hand-written, beside the generated code
+
+
+def _generate_client(into: Path) -> Path:
+    """Run openapi-python-client on the checked-in contract; the generated project's folder."""
+    import shutil
+    import subprocess
+
+    generator = shutil.which("openapi-python-client")
+    if generator is None:
+        raise _fail("openapi-python-client is not installed (a dev dependency: `./run uv sync`)")
+    target = into / "python"
+    done = subprocess.run(  # noqa: S603 (our own generator, our own arguments)
+        [
+            generator,
+            "generate",
+            "--path",
+            "openapi/openapi.json",
+            "--config",
+            "clients/openapi-python-client.yaml",
+            "--meta",
+            "uv",
+            "--output-path",
+            str(target),
+            "--overwrite",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        err.print(done.stdout[-3000:] + done.stderr[-3000:], highlight=False, markup=False)
+        raise _fail("openapi-python-client failed")
+    return target
+
+
+def _files(root: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(root)): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+        and p.relative_to(root).parts[0] not in CLIENT_KEEP
+        and not {"__pycache__", ".ruff_cache"} & set(p.parts)
+    }
+
+
+@openapi_cli.command("client")
+def openapi_client(
+    check: Annotated[bool, typer.Option("--check", help="Only say whether clients/python is stale")] = False,
+) -> None:
+    """Generate the typed Python client (clients/python) from openapi/openapi.json with
+    openapi-python-client; --check fails when the checked-in client differs (CI)."""
+    import shutil
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="prevex-client-") as tmp:
+        generated = _generate_client(Path(tmp))
+        fresh, current = _files(generated), _files(CLIENT_DIR) if CLIENT_DIR.exists() else {}
+        if check:
+            stale = sorted(k for k in fresh.keys() | current.keys() if fresh.get(k) != current.get(k))
+            if stale:
+                err.print("clients/python is stale: run `./run prevex openapi client`", highlight=False)
+                for name in stale[:20]:
+                    err.print(f"  {name}", highlight=False, markup=False)
+                raise typer.Exit(1)
+            out.print("clients/python matches openapi/openapi.json")
+            return
+        for name in current.keys() - fresh.keys():
+            (CLIENT_DIR / name).unlink()
+        for name, content in fresh.items():
+            path = CLIENT_DIR / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if current.get(name) != content:
+                path.write_bytes(content)
+        for folder in sorted(CLIENT_DIR.rglob("*"), reverse=True):
+            kept = folder.relative_to(CLIENT_DIR).parts[0] in CLIENT_KEEP
+            if folder.is_dir() and not kept and not any(folder.iterdir()):
+                shutil.rmtree(folder)
+    out.print(f"wrote {CLIENT_DIR} ({len(fresh)} files)")
+
+
 def main() -> None:
+    from pydantic import ValidationError
     from sqlalchemy.exc import DBAPIError, OperationalError, ProgrammingError
+
+    from app.core.config import configuration_errors
 
     try:
         cli()
+    except ValidationError as exc:
+        if exc.title != "Settings":
+            raise
+        for line in configuration_errors(exc):  # one line each, no traceback: the operator's fix is there
+            err.print(Text.assemble(("error:", "red"), f" invalid configuration: {line}"), soft_wrap=True)
+        raise SystemExit(2) from None
     except (OperationalError, OSError) as exc:
         err.print(
             f"[red]error:[/red] the database is unreachable ({type(exc).__name__}); "

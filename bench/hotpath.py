@@ -149,18 +149,23 @@ def instrument() -> None:
         "authorise",
         "household_keys",
         "_find_dossier",
-        "_dossier_state",
+        "dossier_state",
         "evaluate_dossier",
-        "group",
+        "changes",
+        "decision_events",
+        "render_receipt",
     ):
         _wrap(actes, name, f"file_acte: {name}")
-    actes.json = _TimedJson("file_acte: json.dumps (receipt, payload, decisions, event)")  # type: ignore[assignment]
+    actes.json = _TimedJson("file_acte: json.dumps (payload, decision rows, grants, events)")  # type: ignore[assignment]
     for name, label in (
-        ("_python_facts", "evaluate_dossier: _python_facts (validate_python + model_dump)"),
-        ("evaluate", "evaluate_dossier: rules_engine.evaluate"),
+        ("typed_facts", "evaluate_dossier: typed_facts (stored acts)"),
+        ("evaluate", "evaluate_dossier: rules engine (evaluate)"),
         ("decision_dict", "evaluate_dossier: decision_dict"),
     ):
         _wrap(decisions, name, label)
+    import app.services.evenements as evenements
+
+    _wrap(evenements, "event_rows", "file_acte: event_rows (json)")
     AsyncSession.execute = timed_execute(AsyncSession.execute)  # type: ignore[method-assign]
     # Statements sent on the bare asyncpg connection (``Database.transaction``), BEGIN and COMMIT included.
     import asyncpg.connection
@@ -170,12 +175,16 @@ def instrument() -> None:
         setattr(
             asyncpg.connection.Connection, name, timed_execute(getattr(asyncpg.connection.Connection, name))
         )
+    from sqlalchemy.ext.asyncio import AsyncEngine
+
     AsyncConnection.start = timed("pool: checkout (AsyncConnection.start)", AsyncConnection.start)  # type: ignore[method-assign]
     AsyncConnection.close = timed("pool: return (AsyncConnection.close)", AsyncConnection.close)  # type: ignore[method-assign]
-    from app.core.db import HotPool
+    AsyncEngine.raw_connection = timed(  # type: ignore[method-assign]
+        "pool: checkout (AsyncEngine.raw_connection)", AsyncEngine.raw_connection
+    )
+    import app.core.db as core_db
 
-    HotPool.acquire = timed("pool: checkout (HotPool.acquire)", HotPool.acquire)  # type: ignore[method-assign]
-    HotPool.release = timed("pool: return (HotPool.release)", HotPool.release)  # type: ignore[method-assign]
+    core_db.greenlet_spawn = timed("pool: return (greenlet_spawn(close))", core_db.greenlet_spawn)  # type: ignore[attr-defined]
     fastapi.routing.solve_dependencies = timed(  # type: ignore[attr-defined]
         "FastAPI solve_dependencies (auth, session object)",
         fastapi.routing.solve_dependencies,  # type: ignore[attr-defined]
@@ -202,25 +211,29 @@ ORDER = [  # (depth, label); a parent's time includes its children's
     (0, "file_acte"),
     (1, "file_acte: authorise"),
     (1, "file_acte: household_keys"),
-    (1, "pool: checkout (AsyncConnection.start)"),
-    (1, "pool: checkout (HotPool.acquire)"),
+    (0, "pool: checkout (AsyncConnection.start)"),
+    (0, "pool: checkout (AsyncEngine.raw_connection)"),
     (1, "driver: BEGIN"),
-    (1, "SQL: _LOCKS (advisory locks; via a session: + pool checkout and BEGIN)"),
-    (1, "SQL: _DUPLICATES"),
+    (1, "SQL: LOCKS (BEGIN + advisory locks, one simple query)"),
+    (1, "SQL: DUPLICATES"),
     (1, "file_acte: _find_dossier"),
     (2, "SQL: ORM select (dossier candidates)"),
-    (1, "file_acte: _dossier_state"),
-    (2, "SQL: _STATE"),
+    (1, "file_acte: dossier_state"),
+    (2, "SQL: STATE"),
     (1, "file_acte: evaluate_dossier"),
-    (2, "evaluate_dossier: _python_facts (validate_python + model_dump)"),
-    (2, "evaluate_dossier: rules_engine.evaluate"),
+    (2, "evaluate_dossier: typed_facts (stored acts)"),
+    (2, "evaluate_dossier: rules engine (evaluate)"),
     (2, "evaluate_dossier: decision_dict"),
-    (1, "file_acte: group"),
-    (1, "file_acte: json.dumps (receipt, payload, decisions, event)"),
-    (1, "SQL: _WRITE (one statement, data-modifying CTEs)"),
-    (1, "driver: COMMIT"),
-    (1, "pool: return (AsyncConnection.close)"),
-    (1, "pool: return (HotPool.release)"),
+    (1, "file_acte: changes"),
+    (1, "file_acte: decision_events"),
+    (1, "file_acte: render_receipt"),
+    (1, "file_acte: event_rows (json)"),
+    (1, "file_acte: json.dumps (payload, decision rows, grants, events)"),
+    (1, "SQL: REPLACE (decisions no longer made)"),
+    (1, "SQL: FILING (one statement, data-modifying CTEs)"),
+    (0, "driver: COMMIT"),
+    (0, "pool: return (AsyncConnection.close)"),
+    (0, "pool: return (greenlet_spawn(close))"),
     (0, "session: commit (AsyncSessionTransaction.__aexit__)"),
     (0, "session: close (AsyncSession.__aexit__)"),
     (0, "response: JSONResponse.render"),
@@ -231,18 +244,22 @@ TOP_LEVEL = [label for depth, label in ORDER if depth == 0]
 
 def _sql_label(statement: Any) -> str:
     text = (statement if isinstance(statement, str) else str(getattr(statement, "text", ""))).lstrip()
+    if text.startswith("BEGIN; SELECT 1 FROM (SELECT pg_try_advisory") or text.startswith(
+        "SELECT (SELECT pg_try_advisory"
+    ):
+        return "SQL: LOCKS (BEGIN + advisory locks, one simple query)"
     if text.startswith("BEGIN"):
         return "driver: BEGIN"
     if text.startswith("COMMIT"):
         return "driver: COMMIT"
-    if text.startswith("SELECT (SELECT pg_try_advisory"):
-        return "SQL: _LOCKS (advisory locks; via a session: + pool checkout and BEGIN)"
     if text.startswith("SELECT (SELECT json_build_object"):
-        return "SQL: _DUPLICATES"
+        return "SQL: DUPLICATES"
     if text.startswith("SELECT (SELECT coalesce(json_agg(json_build_object('id', a.id"):
-        return "SQL: _STATE"
+        return "SQL: STATE"
+    if text.startswith("UPDATE decisions SET statut = 'remplacee'"):
+        return "SQL: REPLACE (decisions no longer made)"
     if text.startswith("WITH d AS"):
-        return "SQL: _WRITE (one statement, data-modifying CTEs)"
+        return "SQL: FILING (one statement, data-modifying CTEs)"
     if text:
         return "SQL: other text()"
     return "SQL: ORM select (dossier candidates)"
@@ -311,6 +328,57 @@ async def call(app: Any, token: str, body: bytes) -> int:
 
     await app(scope, receive, send)
     return status
+
+
+_SIZES = """
+SELECT c.relname, pg_total_relation_size(c.oid) AS disk
+FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE n.nspname = 'public' AND c.relkind = 'r' AND c.relname <> 'alembic_version'
+"""
+
+
+async def storage_snapshot(url: str) -> tuple[dict[str, tuple[int, int, int]], int]:
+    """Per table: (rows, bytes of its rows as stored, disk bytes: heap + TOAST + indexes), and the WAL
+    position. Generic over the schema, so the same measurement reads any version of the app."""
+    import asyncpg
+
+    conn = await asyncpg.connect(asyncpg_dsn(url))
+    try:
+        tables: dict[str, tuple[int, int, int]] = {}
+        for row in await conn.fetch(_SIZES):
+            name = row["relname"]
+            count, size = await conn.fetchrow(
+                f'SELECT count(*), coalesce(sum(pg_column_size(t.*)), 0) FROM "{name}" t'  # noqa: S608
+            )
+            tables[name] = (int(count), int(size), int(row["disk"]))
+        wal = int(await conn.fetchval("SELECT pg_current_wal_lsn() - '0/0'::pg_lsn"))
+    finally:
+        await conn.close()
+    return tables, wal
+
+
+def print_storage(
+    before: tuple[dict[str, tuple[int, int, int]], int],
+    after: tuple[dict[str, tuple[int, int, int]], int],
+    n: int,
+) -> None:
+    """Bytes written per filing: row bytes (``pg_column_size``, TOASTed values as stored, i.e.
+    compressed), disk growth (pages: coarse for small tables), WAL."""
+    print(f"  bytes written per filing ({n} filings, each a new household):")
+    print(f"  {'table':<28} {'rows':>6} {'row bytes':>10} {'disk bytes':>11}")
+    total_rows = total_bytes = total_disk = 0
+    for name in sorted(set(after[0]) | set(before[0])):
+        rows0, bytes0, disk0 = before[0].get(name, (0, 0, 0))
+        rows1, bytes1, disk1 = after[0].get(name, (0, 0, 0))
+        rows, size, disk = (rows1 - rows0) / n, (bytes1 - bytes0) / n, (disk1 - disk0) / n
+        if rows == size == disk == 0:
+            continue
+        total_rows += rows1 - rows0
+        total_bytes += bytes1 - bytes0
+        total_disk += disk1 - disk0
+        print(f"  {name:<28} {rows:6.2f} {size:10.0f} {disk:11.0f}")
+    print(f"  {'all tables':<28} {total_rows / n:6.2f} {total_bytes / n:10.0f} {total_disk / n:11.0f}")
+    print(f"  WAL bytes per filing: {(after[1] - before[1]) / n:.0f}")
 
 
 async def round_trip_costs(url: str, database: Any, n: int = 300) -> tuple[float, float]:
@@ -421,8 +489,9 @@ async def run(args: argparse.Namespace, url: str) -> None:
         if args.analyze:
             await asyncio.to_thread(analyze, url)  # as autovacuum would, see bench/intake.py
 
-        # 1. plain: CPU and wall time per request, nothing wrapped
+        # 1. plain: CPU and wall time per request, nothing wrapped; bytes written
         bodies = make_bodies(run_id, args.requests, "P")
+        stored_before = await storage_snapshot(url)
         cpu0, wall0, pg0, statements = time.process_time(), time.perf_counter(), pg_cpu(), 0
         raw_statements = 0
         statuses = [await call(app, token, b) for b in bodies]
@@ -434,6 +503,13 @@ async def run(args: argparse.Namespace, url: str) -> None:
         bad = [s for s in statuses if s != 201]
         if bad:
             raise BenchError(f"{len(bad)} requests failed (first status {bad[0]})")
+        stored_after = await storage_snapshot(url)
+        if args.bytes_only:
+            print(
+                f"POST /v1/actes in-process, {args.requests} sequential requests (after {args.warmup} warm-up)"
+            )
+            print_storage(stored_before, stored_after, len(bodies))
+            return
 
         # 2. instrumented
         instrument()
@@ -492,6 +568,7 @@ async def run(args: argparse.Namespace, url: str) -> None:
             f"  one SELECT 1 round trip in a transaction, CPU: bare asyncpg {raw_rt:.3f} ms, "
             f"SQLAlchemy AsyncSession {orm_rt:.3f} ms"
         )
+        print_storage(stored_before, stored_after, len(bodies))
 
         if args.cprofile:
             bodies = make_bodies(run_id, args.requests, "C")
@@ -537,6 +614,11 @@ def main() -> int:
     parser.add_argument("--analyze", action="store_true", help="ANALYZE the database after the warm-up")
     parser.add_argument("--cprofile", action="store_true", help="also profile with cProfile (CPU clock)")
     parser.add_argument("--cprofile-out", help="write the cProfile data to this file (pstats)")
+    parser.add_argument(
+        "--bytes-only",
+        action="store_true",
+        help="only the bytes written per filing (no instrumentation: runs on any version of the app)",
+    )
     args = parser.parse_args()
     res = Resources(tmpdir=Path(tempfile.mkdtemp(prefix="prevex-hotpath-")))
     try:

@@ -881,7 +881,7 @@ def report(
     stats = "ANALYZE after each warm-up" if args.analyze else "tables not analysed (fresh database)"
     print(f"  machine: {cores} CPU(s), Python {sys.version.split()[0]}; database: {db.description}; {stats}")
     print(
-        f"  servers: uvicorn, 1 worker each, uvloop + httptools; Prevex pool {pool_size} (+ overflow), "
+        f"  servers: uvicorn, 1 worker each, uvloop + httptools; Prevex pool {pool_size} (+ PREVEX_DB_MAX_OVERFLOW, default 0), "
         f"baseline asyncpg pool {pool_size}"
     )
     print()

@@ -26,9 +26,19 @@ def _url() -> str:
     return async_url(url)
 
 
+def _include_name(name: str | None, type_: str, parent_names: object) -> bool:
+    """The job queue's own objects (``procrastinate_*``, installed by a migration from the package's SQL)
+    are not Prevex's models: autogenerate and ``alembic check`` leave them alone."""
+    return not (type_ == "table" and name is not None and name.startswith("procrastinate_"))
+
+
 def _run(connection: Connection) -> None:
     context.configure(
-        connection=connection, target_metadata=target_metadata, compare_type=True, compare_server_default=True
+        connection=connection,
+        target_metadata=target_metadata,
+        compare_type=True,
+        compare_server_default=True,
+        include_name=_include_name,
     )
     with context.begin_transaction():
         context.run_migrations()

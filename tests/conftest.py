@@ -67,3 +67,26 @@ async def client(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://prevex.test") as c:
         yield c
+
+
+@pytest.fixture
+async def fresh_app(database_url: str, settings: Settings) -> AsyncIterator[FastAPI]:
+    """The app on a database of its own (same server), migrated, dropped at the end: for tests that
+    change the whole database (the event log's retention)."""
+    import uuid
+
+    import asyncpg
+    from sqlalchemy.engine import make_url
+
+    name = f"prevex_fresh_{uuid.uuid4().hex[:8]}"
+    admin = await asyncpg.connect(database_url)
+    await admin.execute(f'CREATE DATABASE "{name}"')
+    url = make_url(database_url).set(database=name).render_as_string(hide_password=False)
+    try:
+        upgrade(url)
+        application = create_app(settings, database_url=url)
+        async with application.router.lifespan_context(application):
+            yield application
+    finally:
+        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        await admin.close()

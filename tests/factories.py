@@ -94,8 +94,8 @@ def acte(acte_type: str, menage: dict[str, object] | None = None, **overrides: o
 
 
 def filer_kind(acte_type: str) -> str:
-    """A partner kind allowed to file ``acte_type``."""
-    from app.schemas.actes import DEPOSANTS
+    """A partner kind allowed to file ``acte_type`` (its policy's ``deposants``)."""
+    from app.schemas.actes import POLITIQUES
 
     preferred = (
         "commissaire_justice",
@@ -108,4 +108,4 @@ def filer_kind(acte_type: str) -> str:
         "bailleur_prive",
         "commission_locale",
     )
-    return next(k for k in preferred if acte_type in DEPOSANTS.get(k, frozenset()))
+    return next(k for k in preferred if k in POLITIQUES[acte_type].deposants)

@@ -250,11 +250,31 @@ def test_regles_verifier(tmp_path: Path) -> None:
     assert "valid" in ok.stdout
     broken = tmp_path / "charte.yaml"
     broken.write_text(
-        (ROOT / "app" / "rules" / "93" / "charte.yaml").read_text().replace("du: 20", "du: hier-20", 1)
+        (ROOT / "app" / "rules" / "93" / "charte.yaml")
+        .read_text()
+        .replace("    du: 20", "    du: hier-20", 1)  # a rule's (the file's validite.du comes first)
     )
     result = _prevex("regles", "verifier", str(broken), env=env, check=False)
     assert result.returncode == 1
     assert str(broken) in result.stderr and "'du'" in result.stderr
+
+
+@pytest.mark.parametrize("command", [["serve"], ["partners", "list"], ["db", "upgrade"]])
+def test_production_without_a_database_url_says_so_in_one_line(command: list[str]) -> None:
+    result = _prevex(*command, env=_env(PREVEX_ENVIRONMENT="production"), check=False)
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        "error: invalid configuration: PREVEX_DATABASE_URL must be set when PREVEX_ENVIRONMENT=production "
+        "(no embedded database there), e.g. postgresql://user:password@host:5432/prevex"
+    ]
+
+
+def test_an_invalid_setting_is_named() -> None:
+    result = _prevex("serve", env=_env(PREVEX_TOKEN_TTL_SECONDS="5"), check=False)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr.strip() == (
+        "error: invalid configuration: PREVEX_TOKEN_TTL_SECONDS: Input should be greater than or equal to 60"
+    )
 
 
 @pytest.mark.parametrize("command", [["--help"], ["partners", "--help"], ["actes", "import", "--help"]])

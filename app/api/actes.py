@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import uuid
-from typing import Annotated
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Request, Security
+from fastapi import APIRouter, FastAPI, Request, Security
 from fastapi.responses import JSONResponse, Response
-from starlette.types import ASGIApp, Receive, Scope, Send
 
 from app.api.body import parse_json, read_body, request_body
 from app.api.deps import authenticate, current_principal
 from app.core.db import SessionDep
 from app.core.logging import request_id_var
-from app.core.problems import ProblemException, exception_response, responses, validation_problem
+from app.core.problems import method_not_allowed, responses, validation_problem
 from app.core.scopes import ACTES_DEPOSER, DOSSIERS_LIRE
 from app.core.security import Principal
 from app.schemas.actes import ACTE_ADAPTER, EXEMPLES
@@ -31,8 +30,8 @@ _IDEMPOTENCY_KEY_DOC = (
     "IETF draft semantics: a replay returns the stored response; the same key with another "
     "payload is 422; a key still in flight is 409."
 )
-# POST /v1/actes reads its token and header itself (see ``deposer``); the contract says so here, exactly
-# as FastAPI would from ``Security(current_principal, scopes=[...])`` and an ``Idempotency-Key`` ``Header``.
+# What FastAPI would declare for ``Security(current_principal, scopes=[ACTES_DEPOSER])`` and an
+# ``Idempotency-Key`` ``Header(max_length=255)``: ``deposer`` reads both itself.
 _DEPOSER_OPENAPI = {
     "security": [{"partenaire": [ACTES_DEPOSER]}],
     "parameters": [
@@ -40,14 +39,35 @@ _DEPOSER_OPENAPI = {
             "name": "Idempotency-Key",
             "in": "header",
             "required": False,
-            "schema": {
-                "anyOf": [{"type": "string", "maxLength": IDEMPOTENCY_KEY_MAX}, {"type": "null"}],
-                "description": _IDEMPOTENCY_KEY_DOC,
-                "title": "Idempotency-Key",
-            },
+            "schema": {"type": "string", "maxLength": IDEMPOTENCY_KEY_MAX, "title": "Idempotency-Key"},
             "description": _IDEMPOTENCY_KEY_DOC,
         }
     ],
+}
+
+
+_REPLAYED = {
+    "Idempotent-Replayed": {
+        "description": "`true` when this answer is the stored one: the act was filed before (same "
+        "`Idempotency-Key`, or same `reference` and content); nothing new was written.",
+        "schema": {"type": "string", "enum": ["true"]},
+    }
+}
+_LOCATION = {
+    "Location": {
+        "description": "The new act: `/v1/actes/{id}`",
+        "schema": {"type": "string", "pattern": "^/v1/actes/[0-9a-f-]{36}$"},
+    }
+}
+
+# What a receipt leads to (OpenAPI links: generated clients and stateful testers follow them).
+_LINKS = {
+    "lireActe": {"operationId": "lireActe", "parameters": {"acte_id": "$response.body#/id"}},
+    "lireDossier": {"operationId": "lireDossier", "parameters": {"dossier_id": "$response.body#/dossier_id"}},
+    "lireChronologie": {
+        "operationId": "lireChronologie",
+        "parameters": {"dossier_id": "$response.body#/dossier_id"},
+    },
 }
 
 
@@ -67,8 +87,12 @@ def idempotency_key(request: Request) -> str | None:
     return key
 
 
-@router.post(
-    "/v1/actes",
+# POST /v1/actes is registered on the application's own router, first (``install``), not through
+# ``router``: FastAPI matches an included router's routes through a nested router (each request walks
+# it twice), and this is the hot path. It is an ordinary route all the same: every middleware and
+# app-level dependency applies to it.
+DEPOSER_ROUTE: dict[str, Any] = dict(
+    name="deposer_acte",  # the operation id (deposerActe); the function keeps its name
     status_code=201,
     summary="File a procedure act",
     description=(
@@ -81,25 +105,34 @@ def idempotency_key(request: Request) -> str | None:
         "409, 413, 415, 422 (one `errors` entry per field, JSON pointers), 503."
     ),
     responses={
-        201: {"model": Recu, "description": "Filed"},
-        200: {"model": Recu, "description": "Already filed: the original receipt"},
+        201: {"model": Recu, "description": "Filed", "headers": {**_LOCATION, **_REPLAYED}, "links": _LINKS},
+        200: {
+            "model": Recu,
+            "description": "Already filed: the original receipt",
+            "headers": _REPLAYED,
+            "links": _LINKS,
+        },
         **responses(400, 401, 403, 409, 413, 415, 422, 503),
     },
     openapi_extra={**request_body("Acte", EXEMPLES["commandement_de_payer"]), **_DEPOSER_OPENAPI},
 )
+
+
 async def deposer(request: Request) -> Response:
-    # The hot path: no FastAPI dependency to resolve. Same checks, same order as the dependencies would
-    # make them: token and scope (401/403), then the header (422), then the body (415/413/400/422).
+    # An ordinary route (every middleware and app-level dependency applies), whose only parameter is the
+    # request: the token, the header and the body are read here, in the order FastAPI's dependencies
+    # would (401/403, then the header's 422, then 415/413/400/422), without its parameter machinery
+    # (see bench/README.md). The contract says so (``_DEPOSER_OPENAPI``).
     principal = await authenticate(request, request.headers.get("authorization"), (ACTES_DEPOSER,))
     key = idempotency_key(request)
     raw = await read_body(request, ("application/json",), MAX_ACTE_BYTES)
     acte = parse_json(ACTE_ADAPTER, raw)
+    database = request.app.state.database
+    await request.app.state.household_keys.ensure(database)
     # committed before the response; BEGIN goes with the first statement (see services.actes)
-    async with request.app.state.database.transaction(deferred_begin=True) as conn:
+    async with database.transaction(deferred_begin=True) as conn:
         result = await file_acte(conn, principal, acte, idempotency_key=key)
-    if result.rendered is not None:  # the receipt as stored, not serialised a second time
-        return Response(result.rendered, result.status, result.headers, media_type="application/json")
-    return JSONResponse(result.body, status_code=result.status, headers=result.headers)
+    return Response(result.body, result.status, result.headers, media_type="application/json")
 
 
 @router.post(
@@ -122,13 +155,18 @@ async def deposer(request: Request) -> Response:
                 "application/json": {
                     "schema": {
                         "type": "array",
+                        "minItems": 1,
                         "maxItems": MAX_ITEMS,
                         "items": {"$ref": "#/components/schemas/Acte"},
                     },
                     "example": [EXEMPLES["commandement_de_payer"], EXEMPLES["saisine_ccapex"]],
                 },
                 "application/x-ndjson": {
-                    "schema": {"type": "string", "description": "One act (JSON object) per line"}
+                    "schema": {
+                        "type": "string",
+                        "minLength": 1,
+                        "description": f"One act (JSON object) per line, 1 to {MAX_ITEMS} lines",
+                    }
                 },
             },
         }
@@ -141,8 +179,17 @@ async def deposer_lot(
     raw = await read_body(request, ("application/json", "application/x-ndjson"), MAX_LOT_BYTES)
     ndjson = request.headers.get("content-type", "").startswith("application/x-ndjson")
     items = split_items(raw, ndjson=ndjson)
+    await request.app.state.household_keys.ensure(request.app.state.database)
     result = await file_lot(request.app.state.database, principal, items)
     return JSONResponse(result)
+
+
+@router.api_route("/v1/actes/lot", methods=["GET", "HEAD", "PUT", "PATCH", "DELETE"], include_in_schema=False)
+async def lot_autres_methodes() -> None:
+    """``/v1/actes/lot`` only files (POST). Without this route, ``GET /v1/actes/lot`` would match
+    ``GET /v1/actes/{acte_id}`` and answer 422 for a malformed id; other methods on either path are
+    405 from the router, with ``Allow``."""
+    raise method_not_allowed("POST")
 
 
 @router.get(
@@ -162,25 +209,7 @@ async def lire_acte(
     return JSONResponse(await read_acte(session, principal, acte_id, request_id_var.get()))
 
 
-class DeposerFastPath:
-    """``POST /v1/actes`` straight to :func:`deposer`, as pure ASGI: no route matching over every route,
-    no FastAPI request handler, no exception-handler lookup (~0.1-0.15 ms of CPU per filing). The route
-    above stays registered (the contract, any other method or a trailing slash go through the router).
-    A problem becomes its problem+json response here, exactly as the registered handler would make it;
-    anything else goes on to ``UnexpectedErrorMiddleware`` (500, or 503 for a database outage), which
-    sits outside this middleware, with ``RequestIdMiddleware`` (request id, access log) outside both."""
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http" and scope["path"] == "/v1/actes" and scope["method"] == "POST":
-            request = Request(scope, receive)
-            response: Response
-            try:
-                response = await deposer(request)
-            except ProblemException as exc:
-                response = exception_response(exc, request.url.path)
-            await response(scope, receive, send)
-            return
-        await self.app(scope, receive, send)
+def install(app: FastAPI) -> None:
+    """The filing route on the application's router, before any other; then this module's router."""
+    app.add_api_route("/v1/actes", deposer, methods=["POST"], tags=["actes"], **DEPOSER_ROUTE)
+    app.include_router(router)

@@ -61,13 +61,14 @@ def parse_json(adapter: pydantic.TypeAdapter[T], raw: bytes | str) -> T:
     try:
         return adapter.validate_json(raw, strict=True)
     except pydantic.ValidationError as exc:
-        raise as_problem(exc) from None
+        raise as_problem(exc, adapter) from None
 
 
-def as_problem(exc: pydantic.ValidationError) -> ProblemException:
+def as_problem(exc: pydantic.ValidationError, adapter: pydantic.TypeAdapter[Any]) -> ProblemException:
+    """``exc``, raised by ``adapter``, as a problem: 400 for malformed JSON, else 422 with pointers."""
     if any(e["type"] == "json_invalid" for e in exc.errors(include_url=False, include_input=False)):
         return malformed_json()
-    return validation_problem(validation_errors(exc))
+    return validation_problem(validation_errors(exc, adapter))
 
 
 def request_body(

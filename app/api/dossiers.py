@@ -33,7 +33,7 @@ _SCOPE_NOTE = (
     description=f"{_SCOPE_NOTE} Newest first; cursor pagination (`next_cursor`), no total count.",
     responses=responses(401, 403, 422, 503),
 )
-async def rechercher(
+async def rechercher_dossiers(
     session: SessionDep,
     principal: Lecteur,
     territoire: Annotated[str | None, Query(pattern=DEPARTEMENT_PATTERN)] = None,
@@ -63,7 +63,7 @@ async def rechercher(
     "dossier's current deadlines, orientations and alerts.",
     responses=responses(401, 403, 404, 422, 503),
 )
-async def lire(dossier_id: uuid.UUID, session: SessionDep, principal: Lecteur) -> JSONResponse:
+async def lire_dossier(dossier_id: uuid.UUID, session: SessionDep, principal: Lecteur) -> JSONResponse:
     return JSONResponse(await read_dossier(session, principal, dossier_id, request_id_var.get()))
 
 
@@ -74,5 +74,5 @@ async def lire(dossier_id: uuid.UUID, session: SessionDep, principal: Lecteur) -
     description=f"{_SCOPE_NOTE} Each act with who filed it and when Prevex received it; each event.",
     responses=responses(401, 403, 404, 422, 503),
 )
-async def chronologie(dossier_id: uuid.UUID, session: SessionDep, principal: Lecteur) -> JSONResponse:
+async def lire_chronologie(dossier_id: uuid.UUID, session: SessionDep, principal: Lecteur) -> JSONResponse:
     return JSONResponse(await read_chronologie(session, principal, dossier_id, request_id_var.get()))

@@ -8,6 +8,7 @@ from sqlalchemy import text
 
 from app.core.config import get_settings
 from app.core.problems import problem_body, problem_response, responses
+from app.services.menages import stale_keys_problem
 
 router = APIRouter(tags=["exploitation"])
 
@@ -53,5 +54,9 @@ async def readyz(request: Request) -> JSONResponse:
                 instance="/readyz",
             ),
             {"Retry-After": str(get_settings().retry_after_seconds)},
+        )
+    if not await request.app.state.household_keys.refresh(request.app.state.database):
+        return problem_response(
+            503, stale_keys_problem().body(instance="/readyz"), stale_keys_problem().headers
         )
     return JSONResponse({"status": "ready", "migration": current})

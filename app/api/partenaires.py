@@ -21,7 +21,7 @@ router = APIRouter(tags=["partenaires"])
     description="Kind, territories and the scopes of the presented token. Any valid token; no scope needed.",
     responses=responses(401, 503),
 )
-async def moi(
+async def lire_mon_profil(
     session: SessionDep, principal: Annotated[Principal, Security(current_principal)]
 ) -> PartenaireProfil:
     partner = await session.get(Partner, principal.partner_id)

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
-import json
-import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Annotated, Any
@@ -17,6 +14,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 from sqlalchemy.sql import ClauseElement
 from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.util import greenlet_spawn
 
 from app.core.config import Settings
 
@@ -36,126 +34,34 @@ def resolve_database_url(settings: Settings) -> str:
     return start_embedded(settings.data_dir)
 
 
-async def _json_codecs(connection: asyncpg.Connection) -> None:
-    """The json/jsonb codecs SQLAlchemy's asyncpg dialect installs (text in, ``json.loads`` out), so that
-    the hot path reads and writes JSON exactly as the engine's connections do."""
-    await connection.set_type_codec(
-        "json",
-        encoder=str.encode,
-        decoder=lambda b: json.loads(b.decode()),
-        schema="pg_catalog",
-        format="binary",
-    )
-    await connection.set_type_codec(
-        "jsonb",
-        encoder=lambda s: b"\x01" + s.encode(),
-        decoder=lambda b: json.loads(b[1:].decode()),
-        schema="pg_catalog",
-        format="binary",
-    )
-
-
-class HotPool:
-    """A minimal pool of asyncpg connections for the hot paths (filing acts): at most ``size``
-    connections, opened on demand, reused last-in first-out, closed by :meth:`close`.
-
-    Checking a connection out of the engine's pool goes through SQLAlchemy's greenlet bridge (~0.4 ms
-    of CPU per filing), and asyncpg's own pool shields each release in a new task; here a checkout and
-    a return are a few attribute accesses. A connection goes back to the pool only when it is open, idle
-    and outside any transaction; any other connection (lost, cancelled mid-statement, ...) is closed."""
-
-    def __init__(self, connect_args: dict[str, Any], size: int, *, recycle_seconds: float = 1800.0) -> None:
-        self._connect_args = connect_args
-        self._slots = asyncio.Semaphore(size)
-        self._idle: list[tuple[asyncpg.Connection, float]] = []  # (connection, opened at)
-        self._recycle = recycle_seconds
-        self._closed = False
-
-    async def acquire(self) -> tuple[asyncpg.Connection, float]:
-        await self._slots.acquire()
-        try:
-            if self._closed:
-                raise RuntimeError("the hot pool is closed")
-            now = time.monotonic()
-            while self._idle:
-                connection, opened = self._idle.pop()
-                if not connection.is_closed() and now - opened < self._recycle:
-                    return connection, opened
-                connection.terminate()
-            connection = await asyncpg.connect(**self._connect_args)
-            try:
-                await _json_codecs(connection)
-            except BaseException:
-                connection.terminate()
-                raise
-            return connection, now
-        except BaseException:
-            self._slots.release()
-            raise
-
-    def release(self, connection: asyncpg.Connection, opened: float, *, clean: bool) -> None:
-        """Back to the pool if ``clean`` (the transaction ended normally or was rolled back) and the
-        connection is idle outside a transaction; else closed."""
-        try:
-            if (
-                clean
-                and not self._closed
-                and not connection.is_closed()
-                and not connection.is_in_transaction()
-            ):
-                self._idle.append((connection, opened))
-            else:
-                connection.terminate()
-        finally:
-            self._slots.release()
-
-    async def close(self) -> None:
-        self._closed = True
-        idle, self._idle = self._idle, []
-        for connection, _ in idle:
-            try:
-                await connection.close(timeout=5)
-            except Exception:
-                connection.terminate()
-
-
 class Database:
-    """The SQLAlchemy engine (sessions, most endpoints) and, for the hot paths (filing acts), a
-    :class:`HotPool` of asyncpg connections of its own, of at most ``pool_size`` connections (so at most
-    ``2 * pool_size + max_overflow`` in all), opened on demand and closed by :meth:`dispose`."""
+    """The one connection pool: SQLAlchemy's engine. Sessions (most endpoints) check connections out of
+    it; the hot paths (filing acts, re-evaluation, the event writer) take a raw asyncpg connection from
+    the same pool (:meth:`transaction`), where SQLAlchemy's session layer around each statement would
+    cost more than the statement. Plans are PostgreSQL's own choice (``plan_cache_mode=auto``): a
+    generic plan is only kept when it costs no more than the custom ones, so no plan chosen on an empty
+    table is frozen for the life of a connection."""
 
     def __init__(self, url: str, *, pool_size: int = 10, max_overflow: int = 10) -> None:
         self.engine: AsyncEngine = create_async_engine(
             async_url(url), pool_size=pool_size, max_overflow=max_overflow, pool_recycle=1800
         )
         self.sessionmaker = async_sessionmaker(self.engine, expire_on_commit=False, autoflush=False)
-        connect_args = dict(self.engine.dialect.create_connect_args(self.engine.url)[1])
-        # The hot path's statements are all key lookups and inserts, prepared once per connection: their
-        # generic plan is the right one, and planning a custom plan on every execution (PostgreSQL's
-        # choice for the duplicates statement, whose generic cost estimate is high) cost ~0.3-0.4 ms of
-        # server CPU per filing.
-        connect_args["server_settings"] = {
-            **connect_args.get("server_settings", {}),
-            "plan_cache_mode": "force_generic_plan",
-        }
-        self.hot = HotPool(connect_args, pool_size)
 
     async def dispose(self) -> None:
-        try:
-            await self.hot.close()
-        finally:
-            await self.engine.dispose()
+        await self.engine.dispose()
 
     @asynccontextmanager
     async def transaction(self, *, deferred_begin: bool = False) -> AsyncIterator[asyncpg.Connection]:
-        """A hot-pool connection inside one transaction: committed when the block ends, rolled back when
-        it raises, and always handed back (or closed when it cannot be reused). For the hot paths (filing
-        acts), where SQLAlchemy's session layer around each statement costs more than the statement.
+        """A pooled connection's asyncpg connection inside one transaction: committed when the block
+        ends, rolled back when it raises, and always handed back to the pool (or dropped from it when it
+        cannot be reused: lost, cancelled mid-statement, still in a transaction).
 
         ``deferred_begin``: no ``BEGIN`` round trip; the block's first statement must open the
         transaction itself (``services.actes`` sends ``BEGIN; <advisory locks>`` as one simple query).
         A block that sent nothing has nothing to commit."""
-        connection, opened = await self.hot.acquire()
+        fairy = await self.engine.raw_connection()
+        connection: asyncpg.Connection = fairy.driver_connection
         clean = False
         try:
             if deferred_begin:
@@ -163,7 +69,7 @@ class Database:
                     yield connection
                 except Exception:
                     if not connection.is_closed():
-                        with contextlib.suppress(Exception):  # else closed by release: the server rolls back
+                        with contextlib.suppress(Exception):  # else dropped below: the server rolls back
                             if connection.is_in_transaction():
                                 await connection.execute("ROLLBACK")
                             clean = True
@@ -176,11 +82,12 @@ class Database:
                     async with connection.transaction():
                         yield connection
                 except Exception:
-                    clean = True  # rolled back by the driver (a lost connection is closed, see release)
+                    clean = True  # rolled back by the driver (a lost connection is dropped below)
                     raise
                 clean = True
         finally:
-            self.hot.release(connection, opened, clean=clean)
+            reusable = clean and not connection.is_closed() and not connection.is_in_transaction()
+            await greenlet_spawn(fairy.close if reusable else fairy.invalidate)
 
 
 _DIALECT = asyncpg_dialect()  # type: ignore[no-untyped-call]

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from typing import Any
+from typing import Annotated, Any
 
 from asyncpg.exceptions import OperatorInterventionError, PostgresConnectionError
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic.json_schema import SkipJsonSchema
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -27,9 +28,36 @@ PROBLEM_MEDIA_TYPE = "application/problem+json"
 TYPE_PREFIX = "urn:prevex:probleme:"
 
 
+# Optional members that are left out when they have no value (never sent as ``null``).
+_Absent = SkipJsonSchema[None]
+
+
+def _no_default(schema: dict[str, Any]) -> None:
+    schema.pop("default", None)
+
+
 class ProblemError(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    """One invalid field of the body (``pointer``), or one invalid parameter (``pointer`` is then ``""``
+    and ``parameter`` names it)."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {"pointer": "/dette/montant_cents", "detail": "Input should be a valid integer"},
+                {"pointer": "", "parameter": "query:cursor", "detail": "invalid cursor"},
+            ]
+        },
+    )
     pointer: str = Field(description="RFC 6901 JSON pointer into the request body ('' = the whole body)")
+    parameter: Annotated[str, StringConstraints(pattern=r"^(path|query|header|cookie):.+$")] | _Absent = (
+        Field(
+            default=None,
+            json_schema_extra=_no_default,
+            description="For a path, query or header parameter: where and its name, e.g. `path:dossier_id`, "
+            "`query:cursor`, `header:Idempotency-Key`. Absent for the body's fields.",
+        )
+    )
     detail: str
 
 
@@ -41,8 +69,8 @@ class Problem(BaseModel):
     title: str
     status: int
     detail: str
-    instance: str | None = None
-    errors: list[ProblemError] | None = None
+    instance: str | _Absent = Field(default=None, json_schema_extra=_no_default)
+    errors: list[ProblemError] | _Absent = Field(default=None, json_schema_extra=_no_default)
 
 
 class ProblemException(Exception):
@@ -122,6 +150,17 @@ def forbidden(detail: str, *, scope: str | None = None) -> ProblemException:
 
 def not_found(detail: str = "No such resource, or not visible to this partner.") -> ProblemException:
     return ProblemException(404, "introuvable", "Not found", detail)
+
+
+def method_not_allowed(*allowed: str) -> ProblemException:
+    methods = ", ".join(allowed)
+    return ProblemException(
+        405,
+        "methode-non-permise",
+        "Method not allowed",
+        f"This path answers {methods} only.",
+        headers={"Allow": methods},
+    )
 
 
 def internal_error(
@@ -276,24 +315,58 @@ def install(app: FastAPI) -> None:
     app.add_middleware(UnexpectedErrorMiddleware)
 
 
-def responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
-    """OpenAPI ``responses=`` for the problems a route may answer."""
-    descriptions = {
-        400: "Malformed request (bad JSON, bad form)",
-        401: "Missing, invalid or expired token",
-        403: "The token lacks the scope this operation needs",
-        404: "Not found, or not visible to this partner",
-        409: "Conflict (a request with this Idempotency-Key is still in flight)",
-        413: "Payload too large",
-        415: "Unsupported content type",
-        422: "Invalid content; `errors` lists each field with a JSON pointer",
-        503: "Database unavailable; retry after `Retry-After` seconds",
-    }
-    return {
-        s: {
-            "model": Problem,
-            "description": descriptions.get(s, "Problem"),
-            "content": {PROBLEM_MEDIA_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}},
+_DESCRIPTIONS: dict[int, str] = {
+    400: "Malformed request (bad JSON, bad form)",
+    401: "Missing, invalid or expired token",
+    403: "The token lacks the scope this operation needs",
+    404: "Not found, or not visible to this partner",
+    405: "Method not allowed (`Allow` lists the path's methods)",
+    409: "Conflict (a request with this Idempotency-Key is still in flight: `Retry-After`)",
+    410: "Gone (a feed cursor older than the events kept)",
+    413: "Payload too large",
+    415: "Unsupported content type",
+    422: "Invalid content; `errors` lists each field with a JSON pointer (or parameter)",
+    503: "Database unavailable; retry after `Retry-After` seconds",
+}
+_SECONDS = {"type": "string", "pattern": "^[0-9]+$"}
+_HEADERS: dict[int, dict[str, dict[str, Any]]] = {
+    401: {
+        "WWW-Authenticate": {
+            "description": 'The challenge: `Bearer realm="prevex"`, with `error` when a token was refused',
+            "required": True,
+            "schema": {"type": "string"},
         }
-        for s in statuses
+    },
+    403: {
+        "WWW-Authenticate": {
+            "description": 'For a missing scope: `error="insufficient_scope"` and the `scope` needed',
+            "schema": {"type": "string"},
+        }
+    },
+    409: {"Retry-After": {"description": "Seconds, when the key is in flight", "schema": _SECONDS}},
+    503: {"Retry-After": {"description": "Seconds", "required": True, "schema": _SECONDS}},
+}
+
+
+def problem_doc(
+    status: int,
+    *,
+    description: str | None = None,
+    schema: str = "Problem",
+    headers: dict[str, dict[str, Any]] | None = None,
+) -> dict[str, Any]:
+    """The OpenAPI response object of a problem: ``application/problem+json`` only, with its headers."""
+    doc: dict[str, Any] = {
+        "description": description or _DESCRIPTIONS.get(status, "Problem"),
+        "content": {PROBLEM_MEDIA_TYPE: {"schema": {"$ref": f"#/components/schemas/{schema}"}}},
     }
+    declared = {**_HEADERS.get(status, {}), **(headers or {})}
+    if declared:
+        doc["headers"] = declared
+    return doc
+
+
+def responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI ``responses=`` for the problems a route may answer (the ``Problem`` component is
+    registered by the app factory: a ``model`` here would also document it as ``application/json``)."""
+    return {status: problem_doc(status) for status in statuses}

@@ -1,17 +1,20 @@
 """Scopes per partner kind: which acts a kind may file, what it may read.
 
 A token carries the scopes its partner's kind grants (or the subset asked for with ``scope``).
-Filing an act needs ``actes:deposer`` and the act's own ``actes:<type>:deposer``.
+Filing an act needs ``actes:deposer`` and the act's own ``actes:<type>:deposer``, granted to the kinds
+its policy names as ``deposants`` (:data:`app.schemas.actes.POLITIQUES`).
 """
 
 from __future__ import annotations
 
 from app.core.kinds import PARTNER_KINDS
-from app.schemas.actes import ACTE_TYPES, DEPOSANTS
+from app.schemas.actes import ACTE_TYPES, POLITIQUES
 
 DOSSIERS_LIRE = "dossiers:lire"
 REGLES_LIRE = "regles:lire"
 ACTES_DEPOSER = "actes:deposer"
+EVENEMENTS_LIRE = "evenements:lire"
+ABONNEMENTS_GERER = "abonnements:gerer"
 
 
 def depot_scope(acte_type: str) -> str:
@@ -22,14 +25,17 @@ SCOPE_DESCRIPTIONS: dict[str, str] = {
     DOSSIERS_LIRE: "Read the dossiers and acts this partner may see (need to know)",
     REGLES_LIRE: "Read the rule sets and run simulations",
     ACTES_DEPOSER: "File procedure acts (each type also needs its own scope)",
+    EVENEMENTS_LIRE: "Read this partner's event feed (what concerns it, as it may see it)",
+    ABONNEMENTS_GERER: "Register, list, replay and delete this partner's webhook subscriptions",
     **{depot_scope(t): f"File `{t}` acts" for t in ACTE_TYPES},
 }
 
-_COMMON = frozenset({DOSSIERS_LIRE, REGLES_LIRE})
+# Every kind reads its own feed and may have it pushed: what an event shows is decided per recipient.
+_COMMON = frozenset({DOSSIERS_LIRE, REGLES_LIRE, EVENEMENTS_LIRE, ABONNEMENTS_GERER})
 
 
 def scopes_for_kind(kind: str) -> frozenset[str]:
     if kind not in PARTNER_KINDS:
         raise ValueError(f"unknown partner kind {kind!r}")
-    depots = {depot_scope(t) for t in sorted(DEPOSANTS.get(kind, frozenset()))}
+    depots = {depot_scope(t) for t, politique in POLITIQUES.items() if kind in politique.deposants}
     return _COMMON | depots | ({ACTES_DEPOSER} if depots else set())

@@ -1,5 +1,8 @@
 """Every line of JWT code in Prevex lives here (python-jose, RS256 only).
 
+Signing keys are stored encrypted (``core/crypto.py``, Fernet with ``PREVEX_ENCRYPTION_KEYS``): a key
+written in clear by an older version is encrypted at the next start (:func:`ensure_signing_key`).
+
 Access tokens are short-lived RS256 JWTs with ``iss``, ``aud``, ``exp``, ``iat``, ``nbf``, ``jti``,
 ``sub`` (partner id), ``kind``, ``territoires`` and ``scope``. Decoding always names the algorithm,
 requires a known ``kid`` and checks the header's ``alg`` before anything else, so ``alg: none`` and
@@ -25,6 +28,7 @@ from jose.exceptions import ExpiredSignatureError, JOSEError, JWTClaimsError
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.core.crypto import decrypt, encrypt, is_encrypted, reencrypt
 from app.models.signing_key import SigningKey
 
 ALGORITHM = "RS256"
@@ -72,11 +76,35 @@ def generate_signing_key() -> SigningKey:
     public_jwk = jwk.construct(public_pem, ALGORITHM).to_dict()
     public_jwk = {k: (v.decode() if isinstance(v, bytes) else v) for k, v in public_jwk.items()}
     public_jwk.update({"kid": kid, "use": "sig", "alg": ALGORITHM})
-    return SigningKey(kid=kid, private_pem=pem, public_jwk=public_jwk)
+    return SigningKey(kid=kid, private_pem=encrypt(pem), public_jwk=public_jwk)
+
+
+def private_pem(key: SigningKey) -> str:
+    """The key's private PEM, decrypted (or as stored, for a row written in clear before encryption)."""
+    return decrypt(key.private_pem) if is_encrypted(key.private_pem) else key.private_pem
+
+
+async def encrypt_signing_keys(session: AsyncSession, *, rotate: bool = False) -> int:
+    """Encrypt the keys stored in clear (older versions); with ``rotate``, encrypt every key again with
+    the first of ``PREVEX_ENCRYPTION_KEYS``. The count of rows changed."""
+    changed = 0
+    for key in (await session.scalars(select(SigningKey).with_for_update())).all():
+        if not is_encrypted(key.private_pem):
+            key.private_pem = encrypt(key.private_pem)
+        elif rotate:
+            key.private_pem = reencrypt(key.private_pem)
+        else:
+            continue
+        changed += 1
+    await session.flush()
+    return changed
 
 
 async def ensure_signing_key(session: AsyncSession) -> None:
-    """First start: create a key. Concurrent starts may both create one; both are valid."""
+    """First start: create a key (concurrent starts may both create one; both are valid). Keys stored in
+    clear by an older version are encrypted."""
+    if await session.scalar(select(SigningKey.kid).where(~SigningKey.private_pem.startswith("gAAAAA"))):
+        await encrypt_signing_keys(session)
     now = datetime.now(UTC)
     active = await session.scalar(
         select(SigningKey.kid).where((SigningKey.retire_after.is_(None)) | (SigningKey.retire_after > now))
@@ -122,7 +150,7 @@ class KeyRing:
         signer = next((row for row in rows if row.retire_after is None), rows[0] if rows else None)
         if signer is not None:
             self.signing_kid = signer.kid
-            self.signing_key = jwk.construct(signer.private_pem, ALGORITHM)
+            self.signing_key = jwk.construct(private_pem(signer), ALGORITHM)
         self.loaded_at = time.monotonic()
 
     def stale(self, *, unknown_kid: bool = False) -> bool:

@@ -1,24 +1,40 @@
 """All tables, imported here so that ``Base.metadata`` knows them (Alembic reads it)."""
 
-from app.models.acte import Acte, Evaluation
+from app.models.abonnement import Abonnement
+from app.models.acces import Acces
+from app.models.acte import Acte
 from app.models.audit import AuditLecture
 from app.models.base import Base
+from app.models.decision import Decision
 from app.models.dossier import Dossier, DossierCle
-from app.models.event import Event
+from app.models.echeance_rappel import EcheanceRappel
+from app.models.evaluation import Evaluation
+from app.models.evenement import Evenement, EvenementDestinataire
 from app.models.idempotency import IdempotencyKey
-from app.models.partner import Partner, PartnerCredential
+from app.models.livraison import Livraison, Tentative
+from app.models.partner import Partner, PartnerCredential, PartnerTerritoire
+from app.models.reglage import Reglage
 from app.models.signing_key import SigningKey
 
 __all__ = [
+    "Abonnement",
+    "Acces",
     "Acte",
     "AuditLecture",
     "Base",
+    "Decision",
     "Dossier",
     "DossierCle",
+    "EcheanceRappel",
     "Evaluation",
-    "Event",
+    "Evenement",
+    "EvenementDestinataire",
     "IdempotencyKey",
+    "Livraison",
     "Partner",
     "PartnerCredential",
+    "PartnerTerritoire",
+    "Reglage",
     "SigningKey",
+    "Tentative",
 ]

@@ -1,13 +1,13 @@
-"""Idempotency keys (IETF draft): the stored response of the first request, per partner and key."""
+"""Idempotency keys (IETF draft): per partner and key, the request's hash and the act it filed (the
+replayed answer is rebuilt from the act, byte-identical to the first)."""
 
 from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import DateTime, ForeignKey, Integer, String
-from sqlalchemy.dialects.postgresql import JSONB, UUID
+from sqlalchemy.dialects.postgresql import UUID
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base
@@ -22,5 +22,5 @@ class IdempotencyKey(Base):
     cle: Mapped[str] = mapped_column(String(255), primary_key=True)
     request_sha256: Mapped[str] = mapped_column(String(64))
     response_status: Mapped[int] = mapped_column(Integer)
-    response_body: Mapped[dict[str, Any]] = mapped_column(JSONB)
+    acte_id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), ForeignKey("actes.id"))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

@@ -45,3 +45,17 @@ class PartnerCredential(Base):
     secret_sha256: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = created_at_column()
     revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class PartnerTerritoire(Base):
+    """Which active partners act in a territory, by kind: the lookup that gives a new dossier's territorial
+    grants in one index range scan (``partners.territoires`` is the source; the partners service keeps
+    both in step)."""
+
+    __tablename__ = "partenaire_territoires"
+
+    territoire: Mapped[str] = mapped_column(String(3), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(32), primary_key=True)
+    partner_id: Mapped[uuid.UUID] = mapped_column(
+        UUID(as_uuid=True), ForeignKey("partners.id", ondelete="CASCADE"), primary_key=True
+    )

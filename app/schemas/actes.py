@@ -9,6 +9,12 @@ Every act carries the same envelope (``type``, ``reference``, ``territoire``, ``
 optional ``dossier_id`` and ``recu_le``) and may carry the household facts it knows (``parc``,
 ``logement``, ``bail``, ``bailleur``, ``occupants``, ``dette``): any act can be the first one a
 dossier receives ("dites-le nous une fois"). The act-specific facts follow.
+
+Each class also declares, once, its **policy** (``politique``, a
+:class:`~app.schemas.politiques.PolitiqueActe`): who may file it, the stage it leads to, whether it
+is sensitive, who reads its content, its fields by group. :data:`POLITIQUES` is that registry, in
+procedure order; scopes, the need-to-know view, the dossier's stage and the rule files read it (see
+:mod:`app.schemas.politiques`).
 """
 
 from __future__ import annotations
@@ -16,10 +22,11 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import uuid
-from typing import Annotated, Any, Final, Literal, Union, get_args
+from typing import Annotated, Any, ClassVar, Final, Literal, Union, get_args
 
 from pydantic import ConfigDict, Field, StrictBool, StrictInt, TypeAdapter
 
+from app.core.kinds import PARTNER_KINDS
 from app.schemas.common import (
     MAX_OCCUPANTS,
     Bail,
@@ -43,6 +50,15 @@ from app.schemas.common import (
     UtcDatetime,
     departement_of_commune,
 )
+from app.schemas.politiques import (
+    BAILLEURS,
+    CHAMPS_COMMUNS,
+    EXAMEN_SOCIAL,
+    INSTANCES,
+    PARTIES,
+    PAYEUR,
+    PolitiqueActe,
+)
 
 __all__ = [
     "ACTE_ADAPTER",
@@ -50,6 +66,8 @@ __all__ = [
     "ACTE_TYPES",
     "DEPOSANTS",
     "EXEMPLES",
+    "FAITS_MENAGE",
+    "POLITIQUES",
     "Acte",
     "ActeBase",
     "Assignation",
@@ -78,7 +96,11 @@ __all__ = [
 
 
 class ActeBase(StrictModel):
-    """Fields every act carries. Subclasses narrow ``type`` (the discriminator) and add their facts."""
+    """Fields every act carries. Subclasses narrow ``type`` (the discriminator), declare their
+    ``politique`` and add their facts."""
+
+    #: The act type's policy: every subclass declares its own (no default, so none can be forgotten).
+    politique: ClassVar[PolitiqueActe]
 
     type: str = Field(description="The act type (discriminator).")
     reference: Reference = Field(
@@ -208,6 +230,15 @@ class SignalementImpaye(ActeBase):
     """
 
     type: Literal["signalement_impaye"]
+    politique = PolitiqueActe(
+        # The CAF/MSA's alert; a landlord signals the impayé to the CAF (within 2 months of it).
+        deposants={"bailleur_social", "bailleur_prive", "organisme_payeur"},
+        stade="pre_contentieux",
+        lecteurs=INSTANCES | PAYEUR,
+        champs={
+            "aides_logement": ("organisme", "numero_allocataire", "tiers_payant", "aide_mensuelle_cents")
+        },
+    )
     organisme: OrganismePayeur | None = Field(default=None, description="caf or msa.")
     numero_allocataire: (
         Annotated[str, Field(min_length=1, max_length=20, pattern=r"^[A-Za-z0-9]+$")] | None
@@ -246,6 +277,13 @@ class CommandementDePayer(ActeBase):
     """
 
     type: Literal["commandement_de_payer"]
+    politique = PolitiqueActe(
+        # The étude serves it and signals it to the CCAPEX.
+        deposants={"commissaire_justice"},
+        stade="pre_contentieux",
+        lecteurs=INSTANCES | PAYEUR | PARTIES,
+        champs={"procedure": ("commissaire",)},
+    )
     bailleur: BailleurQualifie
     bail: BailCommandement
     dette: DetteCommandement
@@ -311,6 +349,24 @@ class SaisineCcapex(ActeBase):
     """
 
     type: Literal["saisine_ccapex"]
+    politique = PolitiqueActe(
+        # A bailleur before assignation (art. 24 II), a private owner directly; the CAF/MSA refers the
+        # non-paying allocataire (CCH L824-2, since 2023); the secretariat records the saisines it
+        # receives (household, paper); the département as a CCAPEX member; a local commission sends a
+        # complex case up; ADIL, COMED, SIAO, Action Logement alerts ("other"). Never the commissaire.
+        deposants={
+            "bailleur_social",
+            "bailleur_prive",
+            "organisme_payeur",
+            "ccapex",
+            "departement",
+            "commission_locale",
+            "other",
+        },
+        stade="pre_contentieux",
+        lecteurs=INSTANCES | PAYEUR | BAILLEURS,
+        champs={"procedure": ("motif", "origine", "stade")},
+    )
     motif: MotifSaisine
     origine: OrigineSaisine
     stade: StadeProcedure | None = Field(default=None, description="Stage of the procedure at the saisine.")
@@ -352,6 +408,14 @@ class Assignation(ActeBase):
     """
 
     type: Literal["assignation"]
+    politique = PolitiqueActe(
+        # The étude serves it; a bailleur files it on a counter-claim (art. 24 IV: the landlord then
+        # notifies the préfet). The CAF/MSA is never a party to the litigation.
+        deposants={"commissaire_justice", "bailleur_social", "bailleur_prive"},
+        stade="contentieux",
+        lecteurs=INSTANCES | PAYEUR | PARTIES,
+        champs={"procedure": ("date_audience", "tribunal", "motif", "reconventionnelle", "commissaire")},
+    )
     date_audience: Jour = Field(description="Hearing date, strictly after date_acte.")
     tribunal: Texte | None = Field(default=None, description="The court (e.g. tribunal de proximité).")
     motif: MotifAssignation | None = None
@@ -400,6 +464,23 @@ class DiagnosticSocialFinancier(ActeBase):
     """
 
     type: Literal["diagnostic_social_financier"]
+    politique = PolitiqueActe(
+        # The département's social services or its operator (EMPEX). Its content stays with those who
+        # examine the case under the CCAPEX's secrecy: not the préfecture, the CAF or the parties.
+        deposants={"departement"},
+        stade="contentieux",
+        lecteurs=EXAMEN_SOCIAL,
+        sensible=True,
+        champs={
+            "dsf_social": (
+                "date_demande",
+                "date_entretien",
+                "non_presentation",
+                "date_transmission",
+                "connu_services_sociaux",
+            )
+        },
+    )
     date_demande: Jour | None = Field(default=None, description="Date of the préfet's referral.")
     date_entretien: Jour | None = Field(default=None, description="Interview date (absent on a no-show).")
     non_presentation: StrictBool | None = Field(default=None, description="The household did not come.")
@@ -454,6 +535,16 @@ class DecisionJustice(ActeBase):
     """
 
     type: Literal["decision_justice"]
+    politique = PolitiqueActe(
+        # The judgment, filed by the étude that serves it or the bailleur that obtained it.
+        deposants={"commissaire_justice", "bailleur_social", "bailleur_prive"},
+        stade="contentieux",
+        lecteurs=INSTANCES | PAYEUR | PARTIES,
+        champs={
+            "procedure": ("issue", "contradictoire", "tribunal", "delais_grace_mois"),
+            "apurement": ("delais_paiement_mois", "mensualite_cents"),
+        },
+    )
     issue: IssueDecision
     contradictoire: StrictBool | None = Field(
         default=None, description="Both parties appeared or were represented."
@@ -509,6 +600,13 @@ class ProtocoleCohesionSociale(ActeBase):
     """
 
     type: Literal["protocole_cohesion_sociale"]
+    politique = PolitiqueActe(
+        # A bailleur social instrument: no private owner signs a PCS.
+        deposants={"bailleur_social"},
+        stade="pre_contentieux",
+        lecteurs=INSTANCES | {"bailleur_social"},
+        champs={"apurement": ("duree_mois", "renouvellement")},
+    )
     duree_mois: Annotated[StrictInt, Field(ge=1, le=60)] | None = Field(
         default=None, description="Duration (2 years, renewable)."
     )
@@ -539,6 +637,12 @@ class CommandementQuitterLieux(ActeBase):
     """
 
     type: Literal["commandement_quitter_lieux"]
+    politique = PolitiqueActe(
+        deposants={"commissaire_justice"},
+        stade="execution",
+        lecteurs=INSTANCES | PARTIES,
+        champs={"procedure": ("date_transmission_prefet", "commissaire")},
+    )
     date_transmission_prefet: Jour | None = Field(
         default=None, description="Date sent to the préfet (if not, the eviction period is suspended)."
     )
@@ -575,6 +679,12 @@ class RequisitionCfp(ActeBase):
     """
 
     type: Literal["requisition_cfp"]
+    politique = PolitiqueActe(
+        deposants={"commissaire_justice"},
+        stade="execution",
+        lecteurs=INSTANCES | PARTIES,
+        champs={"procedure": ("voie_electronique", "commissaire")},
+    )
     voie_electronique: StrictBool | None = Field(default=None, description="Filed electronically.")
     commissaire: EtudeCommissaire | None = None
 
@@ -602,6 +712,13 @@ class DecisionCfp(ActeBase):
     """
 
     type: Literal["decision_cfp"]
+    politique = PolitiqueActe(
+        # Préfecture, sous-préfecture or Préfecture de Police.
+        deposants={"prefecture"},
+        stade="execution",
+        lecteurs=INSTANCES | PARTIES,
+        champs={"procedure": ("decision", "executee")},
+    )
     decision: Literal["octroi", "refus", "sursis"]
     executee: StrictBool | None = Field(default=None, description="The eviction with the CFP took place.")
 
@@ -637,6 +754,13 @@ class Expulsion(ActeBase):
     """
 
     type: Literal["expulsion"]
+    politique = PolitiqueActe(
+        # The étude records the eviction it carried out, the préfecture the one it assisted.
+        deposants={"commissaire_justice", "prefecture"},
+        stade="clos",
+        lecteurs=INSTANCES | PARTIES,
+        champs={"procedure": ("avec_cfp", "depart_avant_execution"), "relogement": ("relogement",)},
+    )
     avec_cfp: StrictBool | None = Field(default=None, description="Carried out with the force publique.")
     depart_avant_execution: StrictBool | None = Field(
         default=None, description="The household left before the eviction was carried out."
@@ -668,6 +792,14 @@ class DecisionFsl(ActeBase):
     """
 
     type: Literal["decision_fsl"]
+    politique = PolitiqueActe(
+        # The département runs the FSL.
+        deposants={"departement"},
+        stade="pre_contentieux",
+        lecteurs=INSTANCES | PAYEUR,
+        sensible=True,
+        champs={"aide_fsl": ("decision", "forme", "montant_accorde_cents")},
+    )
     decision: Literal["accord", "refus", "ajournement"]
     forme: Literal["subvention", "pret", "mixte"] | None = None
     montant_accorde_cents: Cents | None = None
@@ -717,6 +849,14 @@ class Surendettement(ActeBase):
     """
 
     type: Literal["surendettement"]
+    politique = PolitiqueActe(
+        # The Banque de France (kind "other").
+        deposants={"other"},
+        stade="pre_contentieux",
+        lecteurs=INSTANCES,
+        sensible=True,
+        champs={"surendettement": ("statut",)},
+    )
     statut: StatutSurendettement
 
     model_config = ConfigDict(
@@ -742,6 +882,15 @@ class DecisionDalo(ActeBase):
     """
 
     type: Literal["decision_dalo"]
+    politique = PolitiqueActe(
+        # The COMED (kind "other"), or the State that holds its secretariat (the Préfecture de Police
+        # signals DALO households at the CFP stage).
+        deposants={"prefecture", "other"},
+        stade="pre_contentieux",
+        lecteurs=INSTANCES,
+        sensible=True,
+        champs={"relogement": ("prioritaire_urgent",)},
+    )
     prioritaire_urgent: StrictBool = Field(description="Recognised prioritaire et urgent (PU DALO).")
 
     model_config = ConfigDict(
@@ -765,6 +914,14 @@ class DecisionApl(ActeBase):
     """
 
     type: Literal["decision_apl"]
+    politique = PolitiqueActe(
+        # The CCAPEX's since 2023, not the CAF's; the CAF reads it.
+        deposants={"ccapex"},
+        stade="pre_contentieux",
+        lecteurs=INSTANCES | PAYEUR,
+        sensible=True,
+        champs={"aides_logement": ("decision", "numero_allocataire")},
+    )
     decision: Literal["maintien", "suspension"]
     numero_allocataire: (
         Annotated[str, Field(min_length=1, max_length=20, pattern=r"^[A-Za-z0-9]+$")] | None
@@ -793,6 +950,12 @@ class PlanApurement(ActeBase):
     """
 
     type: Literal["plan_apurement"]
+    politique = PolitiqueActe(
+        deposants={"bailleur_social", "bailleur_prive", "organisme_payeur"},
+        stade="pre_contentieux",
+        lecteurs=INSTANCES | PAYEUR | BAILLEURS,
+        champs={"apurement": ("montant_mensuel_cents", "duree_mois")},
+    )
     montant_mensuel_cents: Cents | None = Field(default=None, description="Monthly repayment.")
     duree_mois: Annotated[Mois, Field(ge=1)] | None = Field(default=None, description="Duration in months.")
 
@@ -820,6 +983,14 @@ class Cloture(ActeBase):
     """
 
     type: Literal["cloture"]
+    politique = PolitiqueActe(
+        # A landlord when the debt is paid or the tenant left; the CCAPEX or a local CCAPEX for the
+        # cases it follows.
+        deposants={"bailleur_social", "bailleur_prive", "ccapex", "commission_locale"},
+        stade="clos",
+        lecteurs=INSTANCES | PAYEUR | PARTIES,
+        champs={"procedure": ("motif",)},
+    )
     motif: Literal["dette_soldee", "depart", "relogement", "autre"]
 
     model_config = ConfigDict(
@@ -895,68 +1066,34 @@ EXEMPLES: Final[dict[str, dict[str, Any]]] = {type_: _example(cls) for type_, cl
 
 
 # --------------------------------------------------------------------------------------------
-# Who may file what (DOMAIN.md §1 and §2)
+# The registry: each type's policy, as its class declares it
 # --------------------------------------------------------------------------------------------
 
+
+def _politique(cls: type[ActeBase]) -> PolitiqueActe:
+    politique = cls.__dict__.get("politique")
+    if not isinstance(politique, PolitiqueActe):
+        raise TypeError(f"{cls.__name__} declares no politique of its own")
+    return politique
+
+
+#: type value → its policy (who files it, its stage, sensitivity, readers, field groups), in procedure
+#: order.
+POLITIQUES: Final[dict[str, PolitiqueActe]] = {t: _politique(cls) for t, cls in ACTE_CLASSES.items()}
+
+#: Partner kind → the act types it may file (the registry's ``deposants``, read by kind; DOMAIN.md §1-2).
 DEPOSANTS: Final[dict[str, frozenset[str]]] = {
-    # The étude serves and reports the acts of the procedure it carries out for the landlord:
-    # CDP signal, assignation notice to the préfet, CQL, réquisition CFP, the eviction record,
-    # and the judgment it serves. Never the CCAPEX's, CAF's or département's own acts.
-    "commissaire_justice": frozenset(
-        {
-            "commandement_de_payer",
-            "assignation",
-            "decision_justice",
-            "commandement_quitter_lieux",
-            "requisition_cfp",
-            "expulsion",
-        }
-    ),
-    # OPH/ESH: impayé signals, saisine CCAPEX before assignation (art. 24 II), PCS and plans;
-    # an assignation on a counter-claim (art. 24 IV: the landlord then notifies the préfet);
-    # the judgment it obtained; closing a case when the debt is paid or the tenant left.
-    "bailleur_social": frozenset(
-        {
-            "signalement_impaye",
-            "saisine_ccapex",
-            "assignation",
-            "decision_justice",
-            "protocole_cohesion_sociale",
-            "plan_apurement",
-            "cloture",
-        }
-    ),
-    # Private owner / SCI: usually goes through its commissaire, but may seize the CCAPEX
-    # directly, signal an impayé to the CAF, agree a plan, file a counter-claim assignation and
-    # its judgment, close the case. No PCS (a bailleur social instrument).
-    "bailleur_prive": frozenset(
-        {
-            "signalement_impaye",
-            "saisine_ccapex",
-            "assignation",
-            "decision_justice",
-            "plan_apurement",
-            "cloture",
-        }
-    ),
-    # CAF/MSA: impayé alerts and repayment plans; since 2023 it refers the non-paying
-    # allocataire to the CCAPEX (CCH L824-2: a saisine). The APL maintain/suspend decision is
-    # the CCAPEX's since 2023, and it is never a party to the litigation (no assignation).
-    "organisme_payeur": frozenset({"signalement_impaye", "plan_apurement", "saisine_ccapex"}),
-    # CCAPEX secretariat: records the saisines it receives (household, paper), decides on the
-    # housing aid (since 2023), closes the cases it follows.
-    "ccapex": frozenset({"saisine_ccapex", "decision_apl", "cloture"}),
-    # Conseil départemental (social services, EMPEX operator, FSL): the DSF and the FSL
-    # decisions; as a CCAPEX member it may seize the CCAPEX.
-    "departement": frozenset({"diagnostic_social_financier", "decision_fsl", "saisine_ccapex"}),
-    # Préfecture / sous-préfecture / Préfecture de Police: the CFP decision, the eviction it
-    # carried out, and DALO decisions (COMED secretariat held by the State; the PP signals DALO
-    # households at the CFP stage).
-    "prefecture": frozenset({"decision_cfp", "expulsion", "decision_dalo"}),
-    # CLPIL (77), CLIL (93), local CCAPEX (75): send complex cases up to the CCAPEX; a local
-    # CCAPEX closes the cases it follows. Its avis/recommandations are not acts.
-    "commission_locale": frozenset({"saisine_ccapex", "cloture"}),
-    # Banque de France (surendettement), COMED (DALO decisions, alerts to the CCAPEX), ADIL,
-    # SIAO, Action Logement (alerts = saisines).
-    "other": frozenset({"surendettement", "decision_dalo", "saisine_ccapex"}),
+    kind: frozenset(t for t, p in POLITIQUES.items() if kind in p.deposants) for kind in PARTNER_KINDS
 }
+
+#: The household's facts, which any act may carry and a dossier keeps with their provenance: the
+#: top-level fields of the common field groups but the envelope (``occupants``, ``parc``, ``logement``,
+#: ``bail``, ``bailleur``, ``dette``).
+FAITS_MENAGE: Final[tuple[str, ...]] = tuple(
+    dict.fromkeys(
+        path.split(".", 1)[0]
+        for groupe, paths in CHAMPS_COMMUNS.items()
+        if groupe != "enveloppe"
+        for path in paths
+    )
+)

@@ -163,7 +163,9 @@ Jour = Annotated[dt.date, Field(ge=DATE_MIN, le=DATE_MAX)]
 
 
 def _check_past(value: dt.date) -> dt.date:
-    if value >= dt.date.today():
+    from app.core.clock import today  # the one clock (PREVEX_TODAY in tests)
+
+    if value >= today():
         raise PydanticCustomError("date_passee", "date must be in the past", {})
     return value
 

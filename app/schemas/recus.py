@@ -6,7 +6,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from app.rules.loader import DECISION_CODES
+from app.rules.codes import DECISION_CODES
 
 
 def _codes(kind: str) -> str:
@@ -27,6 +27,7 @@ _DECISION_EXAMPLE: dict[str, Any] = {
     "date": "2026-04-13",
     "message": "Le commandement produit effet 6 semaines après sa signification.",
     "cle": "echeance|cdp_effet|…",
+    "liens_sources": ["https://www.legifrance.gouv.fr/loda/id/JORFTEXT000000509310"],
 }
 
 
@@ -88,6 +89,11 @@ class Decision(BaseModel):
         description="The other acts of the dossier the rule read, by alias (e.g. `saisine`, `dsf`): ids, "
         "or references in a simulation. Those whose content this partner may not read are left out",
     )
+    liens_sources: list[str] = Field(
+        default_factory=list,
+        description="Where to read the sources: `/v1/regles/sources/{fichier}?lignes=n-m` for each charter "
+        "line cited, then the public text (Légifrance, Conseil d'État) of the legal texts named",
+    )
     faits_masques: bool | None = Field(
         default=None,
         description="True when facts taken from an act this partner may not read were removed from `faits`",
@@ -97,6 +103,11 @@ class Decision(BaseModel):
     date: str | None = Field(default=None, description="For deadlines: the date (ISO 8601)")
     destinataire: str | None = Field(default=None, description="For orientations: the partner kind concerned")
     precision: str | None = None
+    statut: Literal["active", "satisfaite", "depassee", "remplacee"] | None = Field(
+        default=None,
+        description="In a dossier's current decisions: `active`, `satisfaite` (a later act met it), "
+        "`depassee` (its date passed unmet). Receipts and simulations carry none",
+    )
 
 
 class Decisions(BaseModel):
@@ -237,9 +248,10 @@ class EntreeChronologie(BaseModel):
     acte: ActeVue | None = None
     evenement: dict[str, Any] | None = Field(
         default=None,
-        description="An event of the dossier's outbox: `{id, type, acte_id}`, type `dossier.cree` (first act), "
-        "`acte.depose` (an act filed) or `dossier.reevalue` (the rules, re-run after a change, decided "
-        "differently: a new evaluation beside the old one)",
+        description="An event of the dossier's log: `{id, type, acte_id}` (`id`: a UUID), type `dossier.cree` "
+        "(first act), `acte.depose` (an act filed), `decision.emise` (a new deadline, orientation or alert) "
+        "or `dossier.reevalue` (the rules, re-run after a change, decided differently: a new evaluation "
+        "beside the old one)",
     )
 
 
@@ -255,7 +267,7 @@ class Chronologie(BaseModel):
                             "quand": "2026-04-30T08:00:00+00:00",
                             "nature": "evenement",
                             "evenement": {
-                                "id": 42,
+                                "id": "0b7e5c2a-4f1d-4a8e-9c3b-6d2f1e0a9b84",
                                 "type": "acte.depose",
                                 "acte_id": _ACTE_VUE_EXAMPLE["id"],
                             },

@@ -1,17 +1,11 @@
-"""Filing an act: authorise, attach to its dossier, evaluate the rules, store act + decisions + event
-+ idempotency record in one transaction, and answer with the receipt.
+"""Filing an act: authorise, attach to its dossier, evaluate the rules, store act + evaluation +
+decisions + grants + events (+ idempotency record) in one transaction, and answer with the receipt.
 
-The hot path is a few round trips on the request's asyncpg connection (``Database.transaction``: no
-SQLAlchemy session around each statement; the statements are prepared once per connection by asyncpg):
-one statement takes the advisory locks, one reads duplicates and candidate dossiers, one (for a known
-dossier) reads its acts and latest decisions, one writes everything with data-modifying CTEs.
-
-Concurrency: a blocking advisory lock per (partner, reference) and per household key serialises
-filings that could create the same act or the same dossier; the Idempotency-Key lock is only tried, so
-a key still in flight answers 409 at once. Filing into an existing dossier then takes the dossier's own
-lock (always last, so lock order cannot cycle) before reading its acts: two acts filed at once into one
-dossier (a DSF by ``dossier_id`` and an expulsion by household, say) are evaluated one after the other,
-each seeing the other, and the derived stage never goes backwards.
+The SQL lives in ``repositories/actes.py`` (locks, lookups, the one write statement), shared with
+batches and re-evaluation. Each thing is stored once: the act's payload is the only copy of the
+household's personal data; the receipt is not stored but rebuilt from the act, its evaluation and the
+decisions it made (:func:`render_receipt`, for the first answer and every replay alike, so that a
+replay is byte for byte the first answer); the Idempotency-Key record points at the act.
 """
 
 from __future__ import annotations
@@ -32,10 +26,31 @@ from app.core.problems import ProblemException, forbidden, validation_problem
 from app.core.scopes import ACTES_DEPOSER, depot_scope
 from app.core.security import Principal
 from app.models.dossier import Dossier
-from app.schemas.actes import ActeBase
-from app.services.decisions import ActInput, evaluate_dossier, group
+from app.repositories import actes as sql
+from app.schemas.actes import POLITIQUES, ActeBase
+from app.services.decisions import (
+    ActInput,
+    Changes,
+    StoredActFacts,
+    changes,
+    decision_row,
+    decision_view,
+    evaluate_dossier,
+    group,
+)
 from app.services.dossiers import bailleur_siren, household_keys, parc_of, stage_of
-from app.services.visibility import Vue, acts_index, dossier_filter
+from app.services.evenements import NewEvent, event_rows
+from app.services.visibility import (
+    PORTEE_DOSSIER,
+    Holder,
+    Vue,
+    acts_index,
+    best_portee,
+    dossier_filter,
+    filing_grants,
+    holders,
+    who_sees,
+)
 
 
 def canonical_json(payload: Mapping[str, Any]) -> str:
@@ -43,21 +58,22 @@ def canonical_json(payload: Mapping[str, Any]) -> str:
 
 
 def response_json(body: Mapping[str, Any]) -> bytes:
-    """``body`` serialised exactly as Starlette's ``JSONResponse.render`` does it."""
-    return json.dumps(body, ensure_ascii=False, allow_nan=False, indent=None, separators=(",", ":")).encode()
-
-
-def _lock_id(*parts: str) -> int:
-    """A signed 64-bit advisory lock id."""
-    return int.from_bytes(hashlib.sha256("\x1f".join(parts).encode()).digest()[:8], "big", signed=True)
+    """A response body as Prevex sends receipts: keys sorted (so that a body rebuilt from the database,
+    whose JSON keeps no key order, is the same bytes), no spaces, UTF-8."""
+    return json.dumps(
+        body, ensure_ascii=False, allow_nan=False, sort_keys=True, separators=(",", ":")
+    ).encode()
 
 
 @dataclass(frozen=True)
 class FilingResult:
     status: int
-    body: dict[str, Any]
+    body: bytes  # the receipt, as sent
     headers: dict[str, str] = field(default_factory=dict)
-    rendered: bytes | None = None  # ``response_json(body)`` when already made (a new filing's receipt)
+
+    def json(self) -> dict[str, Any]:
+        parsed: dict[str, Any] = json.loads(self.body)
+        return parsed
 
 
 def authorise(principal: Principal, acte: ActeBase) -> None:
@@ -81,91 +97,67 @@ def authorise(principal: Principal, acte: ActeBase) -> None:
         )
 
 
-_LOCKS = (
-    "SELECT (SELECT pg_try_advisory_xact_lock($1)) AS idem_free, "
-    "(SELECT count(pg_advisory_xact_lock(k)) FROM (SELECT unnest(CAST($2 AS bigint[])) AS k ORDER BY 1) s) AS n"
-)
+# Receipts -----------------------------------------------------------------------------------------
 
 
-def _begin_and_lock(idem_lock: int, locks: Sequence[int]) -> str:
-    """``BEGIN`` and the locks of ``_LOCKS`` as one simple query (no parameters: the lock ids are integers
-    we computed, inlined as literals; ``locks`` is sorted, and a select list is evaluated left to right,
-    so every filing takes them in the same order). Its status is ``SELECT 1`` when the Idempotency-Key
-    lock was free, else ``SELECT 0``; the other locks are taken either way (``OFFSET 0`` keeps the
-    subquery, and its volatile lock calls, whole). Cheaper for PostgreSQL to parse and plan than
-    ``_LOCKS`` is to execute prepared, and one round trip fewer."""
-    taken = ", ".join(f"pg_advisory_xact_lock({int(k)})" for k in locks)
-    return (
-        f"BEGIN; SELECT 1 FROM (SELECT pg_try_advisory_xact_lock({int(idem_lock)}) AS free, {taken} "  # noqa: S608 (integers only)
-        "OFFSET 0) s WHERE s.free"
+def render_receipt(
+    *,
+    principal: Principal,
+    portee: str,
+    acte_id: str,
+    dossier_id: str,
+    recu_le: datetime,
+    type_: str,
+    reference: str,
+    nouveau_dossier: bool,
+    payload_json: str,
+    decisions: Sequence[Mapping[str, Any]],
+    actes: Mapping[str, tuple[str, str]],
+    version: str,
+) -> bytes:
+    """The receipt of a filing as its filer sees it: the act as stored (``payload_json``: its canonical
+    JSON, the one written to the database), the decisions the filing made (as
+    :func:`services.decisions.decision_view` shows them, in the engine's order) that the filer may see,
+    the rules' version. ``actes``: the dossier's acts, id -> (type, partner id)."""
+    shown = Vue(principal, portee).decisions(decisions, actes)
+    rest = response_json(
+        {
+            "id": acte_id,
+            "dossier_id": dossier_id,
+            "recu_le": recu_le.isoformat(),
+            "type": type_,
+            "reference": reference,
+            "nouveau_dossier": nouveau_dossier,
+            **group(shown),
+            "version_regles": version,
+        }
+    )
+    # Keys are sorted and ``acte`` comes first: the act's JSON, already made, goes in as it is.
+    return b'{"acte":' + payload_json.encode() + b"," + rest[1:]
+
+
+async def stored_receipt(conn: asyncpg.Connection, principal: Principal, acte_id: uuid.UUID) -> bytes:
+    """The receipt of an act already filed, rebuilt from the database: the first answer, byte for byte
+    (as long as the act and what the filer may see of its dossier are unchanged)."""
+    row = await conn.fetchrow(sql.RECEIPT_SOURCE, acte_id, principal.partner_id)
+    references = {str(a["id"]): str(a["reference"]) for a in row["actes"]}
+    return render_receipt(
+        principal=principal,
+        portee=best_portee(row["portees"]) or PORTEE_DOSSIER,
+        acte_id=str(row["id"]),
+        dossier_id=str(row["dossier_id"]),
+        recu_le=row["recu_le"],
+        type_=row["type"],
+        reference=row["reference"],
+        nouveau_dossier=row["nouveau_dossier"],
+        payload_json=canonical_json(row["payload"]),
+        decisions=[decision_view(d, references) for d in row["decisions"]],
+        actes=acts_index(row["actes"]),
+        version=row["version_regles"],
     )
 
 
-# Candidate dossiers are found from the household keys, one primary-key probe per key and then per
-# dossier: each lateral subquery has ``OFFSET 0`` so that the planner can neither flatten it nor turn the
-# lookup around into a scan of the territory's dossiers (which it did on a fresh, never-analysed
-# database, whose estimates say "one dossier per territory": O(dossiers) per filing).
-_DUPLICATES = """
-SELECT (SELECT json_build_object('sha', payload_sha256, 'receipt', receipt, 'id', id) FROM actes
-        WHERE partner_id = $1 AND reference = $2) AS existing,
-       (SELECT json_build_object('sha', request_sha256, 'status', response_status, 'body', response_body)
-        FROM idempotency_keys WHERE partner_id = $1 AND cle = $3) AS idem,
-       (SELECT coalesce(json_agg(json_build_object('id', d.id, 'bailleur', d.bailleur_cle)
-                                 ORDER BY d.stade = 'clos', d.updated_at DESC, d.id), CAST('[]' AS json))
-        FROM (SELECT DISTINCT c.dossier_id FROM unnest(CAST($4 AS text[])) AS u(cle)
-              CROSS JOIN LATERAL (SELECT dossier_id FROM dossier_cles WHERE cle = u.cle OFFSET 0) c) k
-        CROSS JOIN LATERAL (SELECT x.id, x.bailleur_cle, x.updated_at, x.territoire, x.stade FROM dossiers x
-                            WHERE x.id = k.dossier_id OFFSET 0) d
-        WHERE d.territoire = $5
-          AND (d.stade <> 'clos'
-               OR CAST($6 AS date) <= (SELECT max(z.date_acte) FROM actes z
-                                       WHERE z.dossier_id = d.id AND z.type IN ('expulsion', 'cloture')))
-       ) AS candidates
-"""
-# The dossier's acts (for the engine) and the decisions of its latest evaluation, in one round trip.
-_STATE = """
-SELECT (SELECT coalesce(json_agg(json_build_object('id', a.id, 'type', a.type, 'partner_id', a.partner_id,
-                                                   'payload', a.payload, 'recu_le', a.recu_le)
-                                 ORDER BY a.recu_le, a.id), CAST('[]' AS json))
-        FROM actes a WHERE a.dossier_id = $1) AS acts,
-       (SELECT e.decisions FROM evaluations e WHERE e.dossier_id = $1
-        ORDER BY e.created_at DESC, e.id DESC LIMIT 1) AS latest
-"""
-
-# Parameters: $1 dossier id, $2 territoire, $3 parc, $4 stade, $5 bailleur, $6 now, $7 household keys,
-# $8 act id, $9 partner id, $10 partner kind, $11 type, $12 reference, $13 date_acte, $14 payload,
-# $15 payload sha, $16 receipt, $17 evaluation id, $18 rules version, $19 decisions, $20 new decisions,
-# $21 event types, $22 event data, ($23 Idempotency-Key).
-_WRITE = """
-WITH d AS (
-  INSERT INTO dossiers (id, territoire, parc, stade, bailleur_cle, created_at, updated_at)
-  VALUES ($1, $2, $3, $4, $5, $6, $6)
-  ON CONFLICT (id) DO UPDATE SET parc = COALESCE(EXCLUDED.parc, dossiers.parc), stade = EXCLUDED.stade,
-    bailleur_cle = COALESCE(dossiers.bailleur_cle, EXCLUDED.bailleur_cle), updated_at = EXCLUDED.updated_at
-  RETURNING id
-), k AS (
-  INSERT INTO dossier_cles (cle, dossier_id) SELECT c, (SELECT id FROM d) FROM unnest(CAST($7 AS text[])) AS c
-  ON CONFLICT DO NOTHING
-), a AS (
-  INSERT INTO actes (id, dossier_id, partner_id, partner_kind, type, reference, territoire, date_acte, recu_le,
-                     payload, payload_sha256, receipt)
-  VALUES ($8, (SELECT id FROM d), $9, $10, $11, $12, $2, $13, $6, CAST($14 AS jsonb), $15, CAST($16 AS jsonb))
-  RETURNING id
-), e AS (
-  INSERT INTO evaluations (id, dossier_id, acte_id, motif, version_regles, decisions, nouvelles, created_at)
-  VALUES ($17, (SELECT id FROM d), (SELECT id FROM a), 'depot', $18, CAST($19 AS jsonb), CAST($20 AS jsonb), $6)
-), o AS (
-  INSERT INTO events (type, dossier_id, acte_id, territoire, data, created_at)
-  SELECT t, (SELECT id FROM d), (SELECT id FROM a), $2, CAST($22 AS jsonb), $6
-  FROM unnest(CAST($21 AS text[])) AS t
-)
-"""
-_WRITE_PLAIN = _WRITE + "SELECT 1"
-_WRITE_IDEM = (
-    _WRITE  # noqa: S608 (constant SQL, bound parameters)
-    + ", i AS (INSERT INTO idempotency_keys (partner_id, cle, request_sha256, response_status, response_body, "
-    "created_at) VALUES ($9, $23, $15, 201, CAST($16 AS jsonb), $6)) SELECT 1"
-)
+# Filing -------------------------------------------------------------------------------------------
 
 
 async def _find_dossier(
@@ -179,12 +171,12 @@ async def _find_dossier(
     the act predates (out of order: dated on or before the expulsion or closure), never a new one."""
     explicit = payload.get("dossier_id")
     if explicit is not None:
-        sql, args = driver_sql(
+        statement, args = driver_sql(
             select(Dossier.id, Dossier.territoire).where(
                 Dossier.id == uuid.UUID(str(explicit)), dossier_filter(principal)
             )
         )
-        row = await conn.fetchrow(sql, *args)
+        row = await conn.fetchrow(statement, *args)
         if row is None:
             raise validation_problem(
                 [{"pointer": "/dossier_id", "detail": "no such dossier among those this partner may read"}]
@@ -201,16 +193,53 @@ async def _find_dossier(
     return None
 
 
-async def _dossier_state(
-    conn: asyncpg.Connection, dossier_id: uuid.UUID
-) -> tuple[list[dict[str, Any]], set[str]]:
-    """The dossier's acts (for the engine) and the keys of the decisions already made, read once the
-    dossier's lock is held (a statement of its own: a read in the same statement would see the data as
-    of before the wait)."""
-    await conn.execute(f"SELECT pg_advisory_xact_lock({_lock_id('dossier', str(dossier_id))})")
-    row = await conn.fetchrow(_STATE, dossier_id)
+@dataclass
+class DossierState:
+    """A known dossier as the filing reads it, once its lock is held."""
+
+    acts: list[dict[str, Any]] = field(default_factory=list)
+    decisions: list[dict[str, Any]] = field(default_factory=list)
+    grants: list[dict[str, Any]] = field(default_factory=list)
+
+
+async def dossier_state(conn: asyncpg.Connection, dossier_id: uuid.UUID) -> DossierState:
+    """Take the dossier's lock, then read its acts, current decisions and grants."""
+    await conn.execute(sql.lock_dossier(str(dossier_id)))
+    row = await conn.fetchrow(sql.STATE, dossier_id)
     acts = [{**a, "recu_le": datetime.fromisoformat(a["recu_le"])} for a in row["acts"]]
-    return acts, {str(d["cle"]) for d in (row["latest"] or [])}
+    return DossierState(acts, list(row["decisions"]), list(row["grants"]))
+
+
+def decision_events(
+    diff: Changes, index: Mapping[str, tuple[str, str]], dossier_holders: Sequence[Holder]
+) -> list[NewEvent]:
+    """One ``decision.emise`` per decision an evaluation made, for the holders that may see it: what the
+    decision says, never the facts it read. ``index``: the dossier's acts, id -> (type, partner id)."""
+    events = []
+    for decision_id, decision, statut in diff.added:
+        pour = who_sees(decision, dossier_holders, index)
+        if not pour:
+            continue
+        # What the decision says, without the facts it read (the dossier and act ids are columns, given
+        # back when the event is read).
+        data = {
+            "decision_id": str(decision_id),
+            "acte_reference": decision.get("acte_reference"),
+            "statut": statut,
+            **{k: decision[k] for k in ("kind", "code", "regle", "source", "cle")},
+            **{k: decision[k] for k in ("date", "destinataire", "precision") if decision.get(k) is not None},
+        }
+        events.append(NewEvent("decision.emise", data, pour, decision["acte"]))
+    return events
+
+
+def act_facts(acts: Sequence[Mapping[str, Any]]) -> list[StoredActFacts]:
+    return [
+        StoredActFacts(
+            str(a["id"]), str(a["type"]), str(a["payload"]["date_acte"]), a["payload"], a.get("recu_le")
+        )
+        for a in acts
+    ]
 
 
 async def file_acte(
@@ -226,15 +255,17 @@ async def file_acte(
     payload_json = canonical_json(payload)  # stored as is: jsonb keeps no key order or spacing
     sha = hashlib.sha256(payload_json.encode()).hexdigest()
     reference = str(payload["reference"])
+    territoire = str(payload["territoire"])
     keys = household_keys(payload)
     pid = str(principal.partner_id)
 
-    locks = sorted({_lock_id("ref", pid, reference), *(_lock_id("menage", k) for k in keys)})
-    idem_lock = _lock_id("idem", pid, idempotency_key or "")
+    locks = sorted({sql.lock_id("ref", pid, reference), *(sql.lock_id("menage", k) for k in keys)})
+    idem_lock = sql.lock_id("idem", pid, idempotency_key or "")
+    shared = sql.territory_lock(territoire)
     if conn.is_in_transaction():  # a batch's chunk (services.lots): one transaction for several acts
-        idem_free = await conn.fetchval(_LOCKS, idem_lock, locks)
+        idem_free = (await conn.fetchrow(sql.LOCKS, idem_lock, locks, shared))["idem_free"]
     else:  # one filing (``transaction(deferred_begin=True)``): BEGIN and the locks in one round trip
-        idem_free = (await conn.execute(_begin_and_lock(idem_lock, locks))).endswith(" 1")
+        idem_free = (await conn.execute(sql.begin_and_lock(idem_lock, locks, shared))).endswith(" 1")
     if idempotency_key is not None and not idem_free:
         raise ProblemException(
             409,
@@ -244,13 +275,13 @@ async def file_acte(
             headers={"Retry-After": "1"},
         )
 
-    existing, idem, candidates = await conn.fetchrow(
-        _DUPLICATES,
+    existing, idem, candidates, territoriaux = await conn.fetchrow(
+        sql.DUPLICATES,
         principal.partner_id,
         reference,
         idempotency_key or "",
-        keys,
-        payload["territoire"],
+        json.dumps(keys),
+        territoire,
         acte.date_acte,
     )
     if idempotency_key is not None and idem is not None:
@@ -261,7 +292,8 @@ async def file_acte(
                 "Idempotency-Key reused",
                 "This Idempotency-Key was used with another payload.",
             )
-        return FilingResult(int(idem["status"]), idem["body"], {"Idempotent-Replayed": "true"})
+        body = await stored_receipt(conn, principal, uuid.UUID(idem["acte_id"]))
+        return FilingResult(int(idem["status"]), body, {"Idempotent-Replayed": "true"})
     if existing is not None:
         if existing["sha"] != sha:
             raise ProblemException(
@@ -271,49 +303,72 @@ async def file_acte(
                 f"Reference '{reference}' already names another act of this partner.",
                 acte_id=str(existing["id"]),
             )
-        return FilingResult(200, existing["receipt"], {"Idempotent-Replayed": "true"})
+        body = await stored_receipt(conn, principal, uuid.UUID(existing["id"]))
+        return FilingResult(200, body, {"Idempotent-Replayed": "true"})
 
     now = now or datetime.now(UTC)
     dossier_id = await _find_dossier(conn, principal, payload, candidates)
     new_dossier = dossier_id is None
-    previous: list[dict[str, Any]] = []
-    known: set[str] = set()
+    state = DossierState()
     if dossier_id is None:
         dossier_id = uuid.uuid4()
     else:
-        previous, known = await _dossier_state(conn, dossier_id)
+        state = await dossier_state(conn, dossier_id)
 
     acte_id = uuid.uuid4()
-    inputs = [ActInput(str(p["id"]), p["payload"], p["recu_le"]) for p in previous]
-    inputs.append(
-        ActInput(str(acte_id), payload, now, facts=acte.model_dump(mode="python", exclude_none=True))
-    )
-    version, decisions = evaluate_dossier(str(payload["territoire"]), inputs)
-    nouvelles = [d for d in decisions if d["cle"] not in known]
+    acte_key = str(acte_id)
+    inputs = [ActInput(str(a["id"]), a["payload"], a["recu_le"]) for a in state.acts]
+    inputs.append(ActInput(acte_key, payload, now, facts=acte.model_dump(mode="python", exclude_none=True)))
+    version, decisions = evaluate_dossier(territoire, inputs)
+    acts = [
+        *state.acts,
+        {"id": acte_key, "type": payload["type"], "partner_id": pid, "payload": payload, "recu_le": now},
+    ]
+    references = {str(a["id"]): str(a["payload"]["reference"]) for a in acts}
+    diff = changes(state.decisions, decisions, references, act_facts(acts))
+    index = acts_index(acts)
 
-    vue = Vue(principal)
-    actes = acts_index(
-        [*previous, {"id": acte_id, "type": payload["type"], "partner_id": principal.partner_id}]
+    territorial = {str(t["partner_id"]): str(t["kind"]) for t in territoriaux}
+    grants = filing_grants(principal, acte_id, new_dossier=new_dossier, territorial_partners=territorial)
+    dossier_holders = holders(
+        [*state.grants, *({**g.row(), "kind": territorial.get(g.partner_id, principal.kind)} for g in grants)]
     )
-    receipt: dict[str, Any] = {
-        "id": str(acte_id),
-        "dossier_id": str(dossier_id),
-        "recu_le": now.isoformat(),
-        "type": payload["type"],
-        "reference": reference,
-        "nouveau_dossier": new_dossier,
-        "acte": payload,
-        **group(vue.decisions(nouvelles, actes)),
-        "version_regles": version,
-    }
-    receipt_json = response_json(receipt)  # stored, and sent as the response body
-    decisions_json = json.dumps(decisions)
-    events = ["dossier.cree", "acte.depose"] if new_dossier else ["acte.depose"]
+    everyone = [h.partner_id for h in dossier_holders]
+    # Events carry the dossier and the act as columns; their data only what the type adds.
+    events = [
+        *([NewEvent("dossier.cree", {"type": payload["type"]}, everyone, acte_id)] if new_dossier else []),
+        NewEvent("acte.depose", {"type": payload["type"], "partner_kind": principal.kind}, everyone, acte_id),
+        *(
+            [NewEvent("dossier.clos", {"type": payload["type"]}, everyone, acte_id)]
+            if POLITIQUES[payload["type"]].clot
+            else []
+        ),
+        *decision_events(diff, index, dossier_holders),
+    ]
+    mine = next(h.portee for h in dossier_holders if h.partner_id == pid)
+    receipt = render_receipt(
+        principal=principal,
+        portee=mine,
+        acte_id=acte_key,
+        dossier_id=str(dossier_id),
+        recu_le=now,
+        type_=str(payload["type"]),
+        reference=reference,
+        nouveau_dossier=new_dossier,
+        payload_json=payload_json,
+        decisions=[d for _, d, _ in diff.added],
+        actes=index,
+        version=version,
+    )
+
+    # Status changes of stored decisions first (a key made again needs its old row replaced first).
+    if updates := sql.status_changes(diff.replaced, diff.satisfied_stored, now):
+        await conn.executemany(sql.SET_STATUT, updates)
     args = [
         dossier_id,
-        payload["territoire"],
+        territoire,
         parc_of(payload),
-        stage_of([str(p["type"]) for p in previous] + [str(payload["type"])]),
+        stage_of([str(a["type"]) for a in acts]),
         bailleur_siren(payload),
         now,
         keys,
@@ -325,23 +380,21 @@ async def file_acte(
         acte.date_acte,
         payload_json,
         sha,
-        receipt_json.decode(),
+        new_dossier,
         uuid.uuid4(),
         version,
-        decisions_json,
-        decisions_json if len(nouvelles) == len(decisions) else json.dumps(nouvelles),  # all new: same list
-        events,
-        json.dumps(
-            {
-                "acte_id": str(acte_id),
-                "type": payload["type"],
-                "dossier_id": str(dossier_id),
-                "partner_kind": principal.kind,
-            }
-        ),
+        [i for i, _, _ in diff.added],
+        diff.satisfied,
+        diff.replaced,
+        json.dumps(diff.rows(), separators=(",", ":")),
+        json.dumps([g.row() for g in grants], separators=(",", ":")),
+        event_rows(events),
     ]
     if idempotency_key is not None:
-        await conn.execute(_WRITE_IDEM, *args, idempotency_key)
+        await conn.execute(sql.FILING_IDEM, *args, idempotency_key)
     else:
-        await conn.execute(_WRITE_PLAIN, *args)
-    return FilingResult(201, receipt, {"Location": f"/v1/actes/{acte_id}"}, receipt_json)
+        await conn.execute(sql.FILING, *args)
+    return FilingResult(201, receipt, {"Location": f"/v1/actes/{acte_id}"})
+
+
+__all__ = ["FilingResult", "decision_row", "file_acte", "render_receipt", "stored_receipt"]

@@ -10,12 +10,19 @@ landlord's SIREN and the SIRENs differ, it is another lease: a new dossier.
 from __future__ import annotations
 
 import hashlib
+import hmac
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
+
+from app.core.config import get_settings
+from app.rules.faits import aplatir
+from app.schemas.actes import FAITS_MENAGE, POLITIQUES
+from app.schemas.politiques import STADES
 
 _ABBREVIATIONS = {
     "av": "avenue",
@@ -46,10 +53,17 @@ _ABBREVIATIONS = {
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
+# Every combining mark of the BMP (what an accent becomes once decomposed), to delete in one translate.
+_COMBINING = dict.fromkeys(c for c in range(0x10000) if unicodedata.combining(chr(c)))
+
+
 def _words(text: str) -> list[str]:
     decomposed = unicodedata.normalize("NFKD", text)
-    ascii_only = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
-    return _NON_ALNUM.sub(" ", ascii_only).split()
+    if decomposed and max(decomposed) > "\uffff":  # beyond the BMP (rare): mark by mark
+        unaccented = "".join(c for c in decomposed if not unicodedata.combining(c))
+    else:
+        unaccented = decomposed.translate(_COMBINING)
+    return _NON_ALNUM.sub(" ", unaccented.lower()).split()
 
 
 def normalise(text: str) -> str:
@@ -99,12 +113,27 @@ def normalise_nom(nom: str) -> str:
     return "".join(_words(nom))
 
 
-def _sha(*parts: str) -> str:
-    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+@lru_cache(maxsize=1)
+def _settings_secret() -> bytes:
+    return get_settings().household_key_secret.get_secret_value().encode()
 
 
-def household_keys(acte: Mapping[str, Any]) -> list[str]:
-    """The hashed keys of the household an act is about (empty when it names no address or occupant)."""
+def _mac(key: bytes, *parts: str) -> str:
+    return hmac.new(key, "\x1f".join(parts).encode(), hashlib.sha256).hexdigest()
+
+
+def household_secret_fingerprint(secret: bytes | None = None) -> str:
+    """A fingerprint of the household-key secret, stored beside the keys: a server started with another
+    secret knows its keys no longer match the stored ones (and says so) without revealing the secret."""
+    key = secret if secret is not None else _settings_secret()
+    return hmac.new(key, b"prevex:empreinte-des-cles-menages", hashlib.sha256).hexdigest()[:32]
+
+
+def household_keys(acte: Mapping[str, Any], secret: bytes | None = None) -> list[str]:
+    """The keys of the household an act is about (empty when it names no address or occupant): an HMAC
+    of the normalised address and name with the server's secret (``PREVEX_HOUSEHOLD_KEY_SECRET``), so
+    that nobody holding the database can tell by hashing a guess whether a household is known."""
+    key = secret if secret is not None else _settings_secret()
     logement = acte.get("logement") or {}
     occupants = acte.get("occupants") or []
     adresse = logement.get("adresse")
@@ -113,7 +142,7 @@ def household_keys(acte: Mapping[str, Any]) -> list[str]:
         return []
     where = f"{acte['territoire']}|{lieu}|{normalise_adresse(adresse)}"
     keys = {
-        _sha(where, normalise_nom(o.get("nom", "")), normalise_nom(o.get("prenom", "")))
+        _mac(key, where, normalise_nom(o.get("nom", "")), normalise_nom(o.get("prenom", "")))
         for o in occupants
         if o.get("nom")
     }
@@ -128,17 +157,9 @@ def bailleur_siren(acte: Mapping[str, Any]) -> str | None:
 
 # Stage and parc ---------------------------------------------------------------------------------
 
-_STAGE_OF_TYPE = {
-    "assignation": "contentieux",
-    "diagnostic_social_financier": "contentieux",
-    "decision_justice": "contentieux",
-    "commandement_quitter_lieux": "execution",
-    "requisition_cfp": "execution",
-    "decision_cfp": "execution",
-    "expulsion": "clos",
-    "cloture": "clos",
-}
-_STAGE_RANK = {"pre_contentieux": 0, "contentieux": 1, "execution": 2, "clos": 3}
+# The stage each act type leads to (the registry's ``stade``; stages in procedure order).
+_STAGE_OF_TYPE: dict[str, str] = {t: politique.stade for t, politique in POLITIQUES.items()}
+_STAGE_RANK: dict[str, int] = {stage: rank for rank, stage in enumerate(STADES)}
 
 
 def stage_of(types: Iterable[str]) -> str:
@@ -162,7 +183,8 @@ def parc_of(acte: Mapping[str, Any]) -> str | None:
 
 # Facts with provenance ----------------------------------------------------------------------------
 
-FACT_GROUPS = ("parc", "logement", "bail", "bailleur", "dette", "occupants")
+# The household's facts: the fields every act may carry, but its envelope (the registry's common groups).
+FACT_GROUPS = FAITS_MENAGE
 
 
 @dataclass(frozen=True)
@@ -175,18 +197,11 @@ class StoredAct:
     payload: Mapping[str, Any]
 
 
-def _flatten(prefix: str, value: Any) -> Iterable[tuple[str, Any]]:
-    if isinstance(value, Mapping):
-        for key, sub in value.items():
-            yield from _flatten(f"{prefix}.{key}", sub)
-    else:
-        yield prefix, value
-
-
 def facts_with_provenance(acts: Sequence[StoredAct]) -> dict[str, dict[str, Any]]:
     """Every fact any act stated, each value with who said it and when, in the order of the acts' own
     dates (then of receipt): the current value is the one stated by the most recent act, so an old act
-    that arrives late (real life is late) joins the history without overriding newer facts."""
+    that arrives late (real life is late) joins the history without overriding newer facts. The rules
+    read the same current values (``du: dossier``, :mod:`app.rules.faits`)."""
     facts: dict[str, dict[str, Any]] = {}
     for act in sorted(acts, key=lambda a: (str(a.payload.get("date_acte", "")), a.recu_le, a.id)):
         source = {
@@ -199,7 +214,7 @@ def facts_with_provenance(acts: Sequence[StoredAct]) -> dict[str, dict[str, Any]
         for group in FACT_GROUPS:
             if group not in act.payload:
                 continue
-            for path, value in _flatten(group, act.payload[group]):
+            for path, value in aplatir(group, act.payload[group]):
                 entry = facts.setdefault(path, {"valeur": None, "source": None, "historique": []})
                 entry["valeur"], entry["source"] = value, source
                 entry["historique"].append({"valeur": value, "source": source})

@@ -63,7 +63,7 @@ async def _file_item(conn: asyncpg.Connection, principal: Principal, index: int,
         filed = await file_acte(conn, principal, item)
     except ProblemException as exc:
         return _problem(index, exc)
-    return {"index": index, "statut": filed.status, "recu": filed.body}
+    return {"index": index, "statut": filed.status, "recu": filed.json()}
 
 
 async def _file_alone(database: Database, principal: Principal, index: int, item: Any) -> dict[str, Any]:
@@ -106,7 +106,7 @@ async def file_lot(
                     ProblemException(400, "json-invalide", "Malformed JSON", "This item is not valid JSON.")
                 )
             else:
-                parsed.append(validation_problem(validation_errors(exc)))
+                parsed.append(validation_problem(validation_errors(exc, ACTE_ADAPTER)))
 
     for start in range(0, len(parsed), CHUNK):
         chunk = range(start, min(start + CHUNK, len(parsed)))

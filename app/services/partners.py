@@ -6,7 +6,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, func, insert, literal, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from stdnum.fr import siret as siret_check
 
@@ -20,7 +20,11 @@ from app.core.security import (
     secret_matches,
 )
 from app.core.territoires import is_departement
-from app.models.partner import Partner, PartnerCredential
+from app.models.acces import Acces
+from app.models.dossier import Dossier
+from app.models.partner import Partner, PartnerCredential, PartnerTerritoire
+from app.repositories.actes import territory_lock
+from app.services.visibility import PORTEE_DOSSIER, territorial_kinds
 
 
 class PartnerInputError(ValueError):
@@ -66,8 +70,36 @@ async def create_partner(
     )
     session.add(partner)
     await session.flush()
+    await _join_territories(session, partner)
     client_id, secret = await _new_credential(session, partner.id)
     return IssuedCredentials(partner, client_id, secret)
+
+
+async def _join_territories(session: AsyncSession, partner: Partner) -> None:
+    """List the partner in its territories; a territorial body also gets a ``territoire`` grant on every
+    dossier already there. Each territory's lock is taken exclusively first: a filing holds it shared
+    while it may create a dossier, so every dossier is either seen here or sees this partner."""
+    now = datetime.now(UTC)
+    territorial = partner.kind in territorial_kinds()
+    for territoire in partner.territoires:
+        if territorial:
+            await session.execute(select(func.pg_advisory_xact_lock(territory_lock(territoire))))
+        await session.execute(
+            insert(PartnerTerritoire).values(territoire=territoire, kind=partner.kind, partner_id=partner.id)
+        )
+        if territorial:
+            await session.execute(
+                insert(Acces).from_select(
+                    ["dossier_id", "partner_id", "motif", "portee", "depuis"],
+                    select(
+                        Dossier.id,
+                        literal(partner.id),
+                        literal("territoire"),
+                        literal(PORTEE_DOSSIER),
+                        literal(now),
+                    ).where(Dossier.territoire == territoire),
+                )
+            )
 
 
 async def _new_credential(session: AsyncSession, partner_id: uuid.UUID) -> tuple[str, str]:
@@ -112,6 +144,7 @@ async def revoke_partner(session: AsyncSession, partner: Partner) -> None:
     now = datetime.now(UTC)
     partner.statut = "revoque"
     partner.revoked_at = now
+    await session.execute(delete(PartnerTerritoire).where(PartnerTerritoire.partner_id == partner.id))
     await session.execute(
         update(PartnerCredential)
         .where(PartnerCredential.partner_id == partner.id, PartnerCredential.revoked_at.is_(None))

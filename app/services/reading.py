@@ -15,14 +15,15 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.problems import not_found, validation_problem
 from app.core.security import Principal
-from app.models.acte import Acte, Evaluation
+from app.models.acte import Acte
 from app.models.audit import AuditLecture
+from app.models.decision import Decision
 from app.models.dossier import Dossier
-from app.models.event import Event
-from app.services.decisions import group
+from app.models.evaluation import Evaluation
+from app.models.evenement import Evenement, EvenementDestinataire
+from app.services.decisions import decision_view, group, in_engine_order
 from app.services.dossiers import StoredAct, facts_with_provenance
-from app.services.evaluations import latest_evaluation
-from app.services.visibility import Vue, acts_index, dossier_filter
+from app.services.visibility import Vue, acts_index, best_portee, dossier_filter, portee_query
 
 _ACT_COLUMNS = (
     Acte.id,
@@ -30,10 +31,39 @@ _ACT_COLUMNS = (
     Acte.partner_id,
     Acte.partner_kind,
     Acte.type,
+    Acte.reference,
     Acte.date_acte,
     Acte.recu_le,
     Acte.payload,
 )
+_DECISION_COLUMNS = (
+    Decision.id,
+    Decision.cle,
+    Decision.kind,
+    Decision.code,
+    Decision.date,
+    Decision.destinataire,
+    Decision.regle,
+    Decision.source,
+    Decision.acte_id.label("acte"),
+    Decision.precision,
+    Decision.message,
+    Decision.faits,
+    Decision.actes_lies,
+    Decision.statut,
+)
+
+
+def _row(decision: Any) -> dict[str, Any]:
+    row = dict(decision)
+    row["date"] = row["date"].isoformat() if row["date"] is not None else None
+    return row
+
+
+async def _vue(session: AsyncSession, principal: Principal, dossier_id: uuid.UUID) -> Vue:
+    """The partner's view of a dossier it may read: what its grants on it open."""
+    portees = (await session.scalars(portee_query(principal, dossier_id))).all()
+    return Vue(principal, best_portee(portees) or "dossier")
 
 
 async def audit(
@@ -96,22 +126,32 @@ async def read_acte(
     )
     if row is None:
         raise not_found("No such act, or not visible to this partner.")
-    vue = Vue(principal)
+    vue = await _vue(session, principal, row["dossier_id"])
     view = vue.acte(dict(row))
     if view["contenu_visible"]:
-        nouvelles = await session.scalar(
-            select(Evaluation.nouvelles).where(Evaluation.acte_id == acte_id, Evaluation.motif == "depot")
+        ajoutees = await session.scalar(
+            select(Evaluation.ajoutees).where(Evaluation.acte_id == acte_id, Evaluation.motif == "depot")
         )
-        actes = acts_index(
+        made = {
+            str(d["id"]): _row(d)
+            for d in (
+                await session.execute(select(*_DECISION_COLUMNS).where(Decision.id.in_(ajoutees or [])))
+            ).mappings()
+        }
+        acts = (
             (
                 await session.execute(
-                    select(Acte.id, Acte.type, Acte.partner_id).where(Acte.dossier_id == row["dossier_id"])
+                    select(Acte.id, Acte.type, Acte.partner_id, Acte.reference).where(
+                        Acte.dossier_id == row["dossier_id"]
+                    )
                 )
             )
             .mappings()
             .all()
         )
-        view["decisions"] = group(vue.decisions(nouvelles or [], actes))
+        references = {str(a["id"]): str(a["reference"]) for a in acts}
+        decisions = [decision_view(made[str(i)], references) for i in ajoutees or [] if str(i) in made]
+        view["decisions"] = group(vue.decisions(decisions, acts_index(acts)))
     await audit(session, principal, [row["dossier_id"]], "lecture_acte", request_id)
     return view
 
@@ -121,8 +161,21 @@ async def read_dossier(
 ) -> dict[str, Any]:
     dossier = await _visible_dossier(session, principal, dossier_id)
     acts = await _acts(session, dossier_id)
-    latest = await latest_evaluation(session, dossier_id)
-    vue = Vue(principal)
+    version = await session.scalar(
+        select(Evaluation.version_regles)
+        .where(Evaluation.dossier_id == dossier_id)
+        .order_by(Evaluation.created_at.desc(), Evaluation.id.desc())
+        .limit(1)
+    )
+    current = (
+        await session.execute(
+            select(*_DECISION_COLUMNS).where(
+                Decision.dossier_id == dossier_id, Decision.statut != "remplacee"
+            )
+        )
+    ).mappings()
+    references = {str(a["id"]): str(a["reference"]) for a in acts}
+    vue = await _vue(session, principal, dossier_id)
     visible = _visible_ids(vue, acts)
     stored = [
         StoredAct(
@@ -131,7 +184,8 @@ async def read_dossier(
         for a in acts
         if str(a["id"]) in visible
     ]
-    decisions = vue.decisions(latest[0] if latest else [], acts_index(acts))
+    views = [{**decision_view(d, references), "statut": d["statut"]} for d in map(_row, current)]
+    decisions = vue.decisions(in_engine_order(views, acts), acts_index(acts))
     await audit(session, principal, [dossier_id], "lecture_dossier", request_id)
     return {
         "id": str(dossier.id),
@@ -143,7 +197,7 @@ async def read_dossier(
         "faits": facts_with_provenance(stored),
         "actes": [vue.acte(a) for a in acts],
         **group(decisions),
-        "version_regles": latest[1] if latest else None,
+        "version_regles": version,
     }
 
 
@@ -151,16 +205,17 @@ async def read_chronologie(
     session: AsyncSession, principal: Principal, dossier_id: uuid.UUID, request_id: str | None
 ) -> dict[str, Any]:
     await _visible_dossier(session, principal, dossier_id)
-    vue = Vue(principal)
+    vue = await _vue(session, principal, dossier_id)
     items: list[tuple[datetime, int, dict[str, Any]]] = []
     for a in await _acts(session, dossier_id):
         items.append(
             (a["recu_le"], 0, {"quand": a["recu_le"].isoformat(), "nature": "acte", "acte": vue.acte(a)})
         )
-    events = await session.execute(
-        select(Event.id, Event.type, Event.acte_id, Event.created_at)
-        .where(Event.dossier_id == dossier_id)
-        .order_by(Event.id)
+    events = await session.execute(  # the dossier's events addressed to this partner
+        select(Evenement.id, Evenement.type, Evenement.acte_id, Evenement.created_at)
+        .join(EvenementDestinataire, EvenementDestinataire.seq == Evenement.seq)
+        .where(Evenement.dossier_id == dossier_id, EvenementDestinataire.partner_id == principal.partner_id)
+        .order_by(Evenement.xid, Evenement.seq)
     )
     for e in events.mappings().all():
         items.append(
@@ -171,7 +226,7 @@ async def read_chronologie(
                     "quand": e["created_at"].isoformat(),
                     "nature": "evenement",
                     "evenement": {
-                        "id": e["id"],
+                        "id": str(e["id"]),
                         "type": e["type"],
                         "acte_id": str(e["acte_id"]) if e["acte_id"] else None,
                     },

@@ -1,19 +1,30 @@
-"""Re-evaluating stored dossiers after a rule change: new evaluations are written beside the old, each
-with its ``dossier.reevalue`` event in the same transaction (the outbox the event feeds will read)."""
+"""Re-evaluating stored dossiers after a rule change, through the filing's own SQL and locks: each
+dossier under its lock (so a re-evaluation and a filing into the same dossier run one after the
+other, and a stale re-evaluation can never become the latest), a new evaluation beside the old ones
+with the decisions it adds, finds met or no longer makes, and its ``dossier.reevalue`` event for the
+dossier's grant holders, all in one transaction."""
 
 from __future__ import annotations
 
+import json
 import uuid
 from datetime import UTC, datetime
 
-from sqlalchemy import insert, select
+import asyncpg
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.models.acte import Acte, Evaluation
 from app.models.dossier import Dossier
-from app.models.event import Event
-from app.services.decisions import ActInput, evaluate_dossier
-from app.services.evaluations import latest_evaluation
+from app.repositories import actes as sql
+from app.services.actes import act_facts, decision_events, dossier_state
+from app.services.decisions import ActInput, changes, evaluate_dossier
+from app.services.evenements import NewEvent, event_rows
+from app.services.visibility import acts_index, holders
+
+_LATEST_VERSION = (
+    "SELECT territoire, (SELECT e.version_regles FROM evaluations e WHERE e.dossier_id = d.id "
+    "ORDER BY e.created_at DESC, e.id DESC LIMIT 1) AS version FROM dossiers d WHERE d.id = $1"
+)
 
 
 async def dossier_ids(session: AsyncSession, territoire: str | None) -> list[uuid.UUID]:
@@ -23,52 +34,48 @@ async def dossier_ids(session: AsyncSession, territoire: str | None) -> list[uui
     return list((await session.scalars(query)).all())
 
 
-async def reevaluate(session: AsyncSession, dossier_id: uuid.UUID) -> int:
-    """1 when the rules now decide differently (a new evaluation is stored), else 0."""
-    territoire = await session.scalar(select(Dossier.territoire).where(Dossier.id == dossier_id))
-    acts = (
-        await session.execute(
-            select(Acte.id, Acte.payload, Acte.recu_le)
-            .where(Acte.dossier_id == dossier_id)
-            .order_by(Acte.recu_le, Acte.id)
-        )
-    ).all()
-    if territoire is None or not acts:
+async def reevaluate(conn: asyncpg.Connection, dossier_id: uuid.UUID, *, now: datetime | None = None) -> int:
+    """1 when the rules now decide differently, or under another version (a new evaluation is stored),
+    else 0. Runs in the connection's current transaction."""
+    state = await dossier_state(conn, dossier_id)  # takes the dossier's lock first
+    head = await conn.fetchrow(_LATEST_VERSION, dossier_id)
+    if head is None or not state.acts:
         return 0
+    territoire = str(head["territoire"])
     version, decisions = evaluate_dossier(
-        territoire, [ActInput(str(a.id), a.payload, a.recu_le) for a in acts]
+        territoire, [ActInput(str(a["id"]), a["payload"], a["recu_le"]) for a in state.acts]
     )
-    latest = await latest_evaluation(session, dossier_id)
-    if latest is not None and latest == (decisions, version):
+    references = {str(a["id"]): str(a["payload"]["reference"]) for a in state.acts}
+    diff = changes(state.decisions, decisions, references, act_facts(state.acts))
+    if diff.empty and version == head["version"]:
         return 0
-    known = {d["cle"] for d in (latest[0] if latest else [])}
-    nouvelles = [d for d in decisions if d["cle"] not in known]
-    evaluation_id, now = uuid.uuid4(), datetime.now(UTC)
-    await session.execute(
-        insert(Evaluation).values(
-            id=evaluation_id,
-            dossier_id=dossier_id,
-            acte_id=None,
-            motif="reevaluation",
-            version_regles=version,
-            decisions=decisions,
-            nouvelles=nouvelles,
-            created_at=now,
-        )
+    now = now or datetime.now(UTC)
+    evaluation_id = uuid.uuid4()
+    dossier_holders = holders(state.grants)
+    event = NewEvent(
+        "dossier.reevalue",
+        {
+            "evaluation_id": str(evaluation_id),
+            "version_regles": version,
+            "nouvelles_decisions": len(diff.added),
+        },
+        [h.partner_id for h in dossier_holders],
     )
-    await session.execute(
-        insert(Event).values(
-            type="dossier.reevalue",
-            dossier_id=dossier_id,
-            acte_id=None,
-            territoire=territoire,
-            data={
-                "dossier_id": str(dossier_id),
-                "evaluation_id": str(evaluation_id),
-                "version_regles": version,
-                "nouvelles_decisions": len(nouvelles),
-            },
-            created_at=now,
-        )
+    events = [event, *decision_events(diff, acts_index(state.acts), dossier_holders)]
+    # Status changes of stored decisions first (a key made again needs its old row replaced first).
+    if updates := sql.status_changes(diff.replaced, diff.satisfied_stored, now):
+        await conn.executemany(sql.SET_STATUT, updates)
+    await conn.execute(
+        sql.REEVALUATION,
+        dossier_id,
+        territoire,
+        now,
+        evaluation_id,
+        version,
+        [i for i, _, _ in diff.added],
+        diff.satisfied,
+        diff.replaced,
+        json.dumps(diff.rows(), separators=(",", ":")),
+        event_rows(events),
     )
     return 1

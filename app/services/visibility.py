@@ -1,8 +1,11 @@
 """Need to know, decided in one place: which dossiers a partner may read, and what of them.
 
-- **Scope.** Territorial bodies (CCAPEX, préfecture, département, local commissions, CAF/MSA) read the
-  dossiers of their territories. Parties and their agents (commissaires, bailleurs) and the other bodies
-  read only dossiers in which they filed an act. Outside its scope a dossier is 404, never 403.
+- **Scope: grants.** A partner reads a dossier through an ``acces`` row (a grant): territorial bodies
+  (CCAPEX, préfecture, département, local commissions, CAF/MSA) get one on every dossier of their
+  territories, parties and their agents (commissaires, bailleurs) and the other bodies one on each
+  dossier they filed in. Which grants are written is decided here (:func:`filing_grants`,
+  :func:`territorial_kinds`); reads, searches and feeds join on them (:func:`dossier_filter`). Outside
+  its grants a dossier is 404, never 403.
 - **Content.** A partner sees the full content of its own acts and of the act types its mission needs;
   of the others it sees only that they exist (type, dates, who filed them). The DSF's content is for the
   CCAPEX, the département and the local commissions; a CAF sees housing-aid facts, not the social
@@ -22,73 +25,144 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, exists, select
-from sqlalchemy.orm import aliased
+from sqlalchemy import ColumnElement, Select, and_, exists, select
 
+from app.core.kinds import PARTNER_KINDS
 from app.core.security import Principal
-from app.models.acte import Acte
+from app.models.acces import Acces
 from app.models.dossier import Dossier
-from app.schemas.actes import ACTE_TYPES
+from app.schemas.actes import POLITIQUES
 
 TERRITORIAL = frozenset({"ccapex", "prefecture", "departement", "commission_locale", "organisme_payeur"})
 
-_PROCEDURE = frozenset(
-    {
-        "commandement_de_payer",
-        "assignation",
-        "decision_justice",
-        "commandement_quitter_lieux",
-        "requisition_cfp",
-        "decision_cfp",
-        "expulsion",
-        "cloture",
-    }
-)
-_ALL = frozenset(ACTE_TYPES)
-_DSF = "diagnostic_social_financier"
-
+# Partner kind -> the act types whose content it sees besides its own acts: the registry's ``lecteurs``.
 CONTENT: dict[str, frozenset[str]] = {
-    "ccapex": _ALL,
-    "departement": _ALL,
-    "commission_locale": _ALL,
-    "prefecture": _ALL - {_DSF},
-    "organisme_payeur": frozenset(
-        {
-            "signalement_impaye",
-            "commandement_de_payer",
-            "saisine_ccapex",
-            "assignation",
-            "decision_justice",
-            "decision_apl",
-            "plan_apurement",
-            "decision_fsl",
-            "cloture",
-        }
-    ),
-    "commissaire_justice": _PROCEDURE,
-    "bailleur_social": _PROCEDURE | {"saisine_ccapex", "protocole_cohesion_sociale", "plan_apurement"},
-    "bailleur_prive": _PROCEDURE | {"saisine_ccapex", "plan_apurement"},
-    "other": frozenset(),
+    kind: frozenset(t for t, politique in POLITIQUES.items() if kind in politique.lecteurs)
+    for kind in PARTNER_KINDS
 }
 ALL_DECISIONS = frozenset({"ccapex", "prefecture", "departement"})
-# Acts whose mere use by a decision tells something of the household's social or financial situation.
-SENSITIVE = frozenset({_DSF, "decision_dalo", "surendettement", "decision_fsl", "decision_apl"})
+# Acts whose mere use by a decision tells something of the household's social or financial situation:
+# the registry's ``sensible``.
+SENSITIVE = frozenset(t for t, politique in POLITIQUES.items() if politique.sensible)
+
+
+# Grants: which are written, in one place ---------------------------------------------------------
+#
+# ``acces`` rows open dossiers to partners (``models/acces.py``). The rules that decide which grants a
+# change writes live here, and nowhere else:
+# - a filing opens the dossier to its filer (``depot``);
+# - a new dossier opens to every active territorial body of its territory (``territoire``), and a new
+#   territorial partner to every dossier of its territories (``services/partners.py`` asks
+#   :func:`territorial_kinds`);
+# - ``orientation``, ``attribution`` (by the CCAPEX) and ``consentement`` (local commissions) are motifs
+#   the table accepts for the workflows that will write them.
+# ``portee`` says what a grant opens: ``dossier`` (the whole dossier, each act as far as the partner's
+# kind may see its content) or ``propres_actes`` (its own acts and the decisions about them).
+
+PORTEE_DOSSIER = "dossier"
+PORTEE_PROPRES_ACTES = "propres_actes"
+
+
+def territorial_kinds() -> tuple[str, ...]:
+    """The partner kinds that get a ``territoire`` grant on every dossier of their territories."""
+    return tuple(sorted(TERRITORIAL))
+
+
+@dataclass(frozen=True)
+class Grant:
+    """A grant to write: the partner, why, what it opens, and the act that opened it."""
+
+    partner_id: str
+    motif: str
+    portee: str
+    acte_id: str | None = None
+
+    def row(self) -> dict[str, str | None]:
+        return {
+            "partner_id": self.partner_id,
+            "motif": self.motif,
+            "portee": self.portee,
+            "acte_id": self.acte_id,
+        }
+
+
+def filing_grants(
+    principal: Principal,
+    acte_id: uuid.UUID,
+    *,
+    new_dossier: bool,
+    territorial_partners: Iterable[str],
+) -> list[Grant]:
+    """The grants a filing writes: the filer's, and for a new dossier the territorial bodies'."""
+    grants = [Grant(str(principal.partner_id), "depot", PORTEE_DOSSIER, str(acte_id))]
+    if new_dossier:
+        grants += [Grant(p, "territoire", PORTEE_DOSSIER) for p in sorted(set(territorial_partners))]
+    return grants
+
+
+@dataclass(frozen=True)
+class Holder:
+    """A partner holding grants on a dossier: who it is and what its grants open there."""
+
+    partner_id: str
+    kind: str
+    portee: str
+
+    @cached_property
+    def vue(self) -> Vue:
+        return Vue(Principal(uuid.UUID(self.partner_id), self.kind, (), frozenset(), ""), self.portee)
+
+
+def holders(grants: Iterable[Mapping[str, Any]]) -> list[Holder]:
+    """The dossier's grant holders (``{partner_id, kind, portee}`` rows, one or more per partner)."""
+    by_partner: dict[str, tuple[str, list[str]]] = {}
+    for g in grants:
+        entry = by_partner.setdefault(str(g["partner_id"]), (str(g["kind"]), []))
+        entry[1].append(str(g["portee"]))
+    return [
+        Holder(pid, kind, best_portee(portees) or PORTEE_PROPRES_ACTES)
+        for pid, (kind, portees) in sorted(by_partner.items())
+    ]
+
+
+def who_sees(
+    decision: Mapping[str, Any], dossier_holders: Iterable[Holder], actes: Mapping[str, tuple[str, str]]
+) -> list[str]:
+    """The holders that may see ``decision`` (the recipients of the event that announces it)."""
+    return [h.partner_id for h in dossier_holders if h.vue.decision(decision, actes) is not None]
+
+
+def best_portee(portees: Iterable[str]) -> str | None:
+    """What a partner's grants on one dossier open together (``dossier`` wins), or None without any."""
+    found = set(portees)
+    if PORTEE_DOSSIER in found:
+        return PORTEE_DOSSIER
+    return PORTEE_PROPRES_ACTES if found else None
 
 
 def dossier_filter(principal: Principal) -> ColumnElement[bool]:
-    """The dossiers this partner may read, as a WHERE clause on ``Dossier``."""
-    in_territory = Dossier.territoire.in_(principal.territoires)
-    if principal.kind in TERRITORIAL:
-        return in_territory
-    own = aliased(Acte)
-    filed_here = exists(
-        select(own.id)
-        .where(own.dossier_id == Dossier.id, own.partner_id == principal.partner_id)
+    """The dossiers this partner may read, as a WHERE clause on ``Dossier``: an active grant, in one of
+    its territories."""
+    granted = exists(
+        select(Acces.dossier_id)
+        .where(
+            Acces.dossier_id == Dossier.id,
+            Acces.partner_id == principal.partner_id,
+            Acces.jusqu_a.is_(None),
+        )
         .correlate(Dossier)
     )
-    return and_(in_territory, filed_here)
+    return and_(Dossier.territoire.in_(principal.territoires), granted)
+
+
+def portee_query(principal: Principal, dossier_id: uuid.UUID) -> Select[tuple[str]]:
+    """The portées of this partner's active grants on one dossier."""
+    return select(Acces.portee).where(
+        Acces.dossier_id == dossier_id, Acces.partner_id == principal.partner_id, Acces.jusqu_a.is_(None)
+    )
 
 
 def acts_index(rows: Iterable[Mapping[Any, Any]]) -> dict[str, tuple[str, str]]:
@@ -98,14 +172,24 @@ def acts_index(rows: Iterable[Mapping[Any, Any]]) -> dict[str, tuple[str, str]]:
 
 @dataclass(frozen=True)
 class Vue:
-    """What one partner may see of the acts and decisions of a dossier it may read."""
+    """What one partner may see of the acts and decisions of a dossier it may read, through grants that
+    open ``portee``."""
 
     principal: Principal
+    portee: str = PORTEE_DOSSIER
+
+    @cached_property
+    def _me(self) -> str:
+        return str(self.principal.partner_id)
+
+    @cached_property
+    def _content(self) -> frozenset[str]:
+        return CONTENT.get(self.principal.kind, frozenset()) if self.portee == PORTEE_DOSSIER else frozenset()
 
     def sees_content(self, acte_type: str, partner_id: uuid.UUID | str) -> bool:
-        if str(partner_id) == str(self.principal.partner_id):
+        if (partner_id if type(partner_id) is str else str(partner_id)) == self._me:
             return True
-        return acte_type in CONTENT.get(self.principal.kind, frozenset())
+        return acte_type in self._content
 
     def acte(self, row: Mapping[str, Any]) -> dict[str, Any]:
         """An act as this partner may see it: in full, or only that it exists."""
@@ -136,7 +220,7 @@ class Vue:
             act = actes.get(str(key))
             return act is not None and self.sees_content(act[0], act[1])
 
-        addressed = (
+        addressed = self.portee == PORTEE_DOSSIER and (
             self.principal.kind in ALL_DECISIONS or decision.get("destinataire") == self.principal.kind
         )
         if not addressed and not visible(decision["acte"]):

@@ -11,8 +11,8 @@ from fastapi import FastAPI
 from sqlalchemy import func, select, text
 
 from app.models.acte import Acte
+from app.repositories.actes import lock_id as _lock_id
 from app.schemas.actes import ACTE_TYPES
-from app.services.actes import _lock_id
 from tests.factories import PartnerCreds, acte, filer_kind, household, make_partner
 
 
@@ -214,6 +214,29 @@ async def test_idempotency_key_semantics(app: FastAPI, client: httpx.AsyncClient
     conflict = await client.post("/v1/actes", json=changed, headers=p.headers)
     assert conflict.status_code == 409 and conflict.json()["acte_id"] == first.json()["id"]
     assert await _count_acts(app, p) == 1
+
+
+async def test_a_replayed_receipt_is_the_first_answer_byte_for_byte(
+    app: FastAPI, client: httpx.AsyncClient
+) -> None:
+    """Receipts are not stored: a replay (same Idempotency-Key, or same reference) is rebuilt from the
+    act, its evaluation and its decisions, and is the first answer's exact bytes, also after later acts
+    changed the dossier's current decisions."""
+    commissaire = await make_partner(app, client)
+    departement = await make_partner(app, client, kind="departement")
+    menage = household()
+    body = acte("assignation", menage)
+    key = {"Idempotency-Key": uuid.uuid4().hex}
+    first = await client.post("/v1/actes", json=body, headers={**commissaire.headers, **key})
+    assert first.status_code == 201 and first.json()["echeances"]
+    dsf = acte("diagnostic_social_financier", dossier_id=first.json()["dossier_id"])
+    assert (await client.post("/v1/actes", json=dsf, headers=departement.headers)).status_code == 201
+
+    by_key = await client.post("/v1/actes", json=body, headers={**commissaire.headers, **key})
+    by_reference = await client.post("/v1/actes", json=body, headers=commissaire.headers)
+    assert by_key.status_code == 201 and by_reference.status_code == 200
+    assert by_key.content == first.content and by_reference.content == first.content
+    assert by_key.headers["idempotent-replayed"] == by_reference.headers["idempotent-replayed"] == "true"
 
 
 async def test_a_key_still_in_flight_is_409(app: FastAPI, client: httpx.AsyncClient) -> None:

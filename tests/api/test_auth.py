@@ -13,7 +13,14 @@ from fastapi import FastAPI
 from jose import jwt as jose_jwt
 
 from app.core.config import get_settings
-from app.core.security import KeyRing, Principal, generate_signing_key, issue_token, rotate_signing_key
+from app.core.security import (
+    KeyRing,
+    Principal,
+    generate_signing_key,
+    issue_token,
+    private_pem,
+    rotate_signing_key,
+)
 from app.services.partners import find_partner, revoke_partner
 from tests.factories import PartnerCreds, make_partner
 
@@ -104,6 +111,20 @@ async def test_token_refusals(app: FastAPI, client: httpx.AsyncClient) -> None:
     )
     assert too_long.status_code == 400
     assert too_long.json()["errors"] == [{"pointer": "/client_id", "detail": "at most 64 characters"}]
+    # Whatever the form, a refusal is OAuth2's 400 invalid_request, never FastAPI's 422.
+    as_file = await client.post(
+        "/v1/oauth/token",
+        data={"grant_type": "client_credentials", "client_id": p.client_id},
+        files={"client_secret": ("secret.txt", b"s")},
+    )
+    assert as_file.status_code == 400 and as_file.json()["error"] == "invalid_request"
+    assert as_file.json()["errors"] == [{"pointer": "/client_secret", "detail": "not text"}]
+    garbled_form = await client.post(
+        "/v1/oauth/token",
+        content=b"--x\r\nnot a part",
+        headers={"Content-Type": "multipart/form-data; boundary=x"},
+    )
+    assert garbled_form.status_code == 400 and garbled_form.json()["error"] == "invalid_request"
 
 
 async def test_token_with_http_basic_client_authentication(app: FastAPI, client: httpx.AsyncClient) -> None:
@@ -130,7 +151,15 @@ async def test_token_with_http_basic_client_authentication(app: FastAPI, client:
         data={"grant_type": "client_credentials"},
         headers={"Authorization": "Basic !!!"},
     )
-    assert garbled.status_code == 400 and garbled.json()["error"] == "invalid_request"
+    # RFC 6749 §5.2: a failed authentication through the Authorization header is 401 invalid_client.
+    assert garbled.status_code == 401 and garbled.json()["error"] == "invalid_client"
+    assert garbled.headers["www-authenticate"] == 'Basic realm="prevex"'
+    bearer = await client.post(
+        "/v1/oauth/token",
+        data={"grant_type": "client_credentials", "client_id": p.client_id, "client_secret": p.client_secret},
+        headers={"Authorization": f"Bearer {p.token}"},
+    )
+    assert bearer.status_code == 401 and bearer.json()["error"] == "invalid_client"
 
 
 async def test_forged_tokens_are_refused_with_401(app: FastAPI, client: httpx.AsyncClient) -> None:
@@ -163,7 +192,7 @@ async def test_forged_tokens_are_refused_with_401(app: FastAPI, client: httpx.As
     foreign = generate_signing_key()
     from jose import jwk
 
-    stranger.signing_kid, stranger.signing_key = foreign.kid, jwk.construct(foreign.private_pem, "RS256")
+    stranger.signing_kid, stranger.signing_key = foreign.kid, jwk.construct(private_pem(foreign), "RS256")
     unknown_kid = issue_token(
         stranger, _principal(p), issuer=settings.jwt_issuer, audience=settings.jwt_audience, ttl_seconds=60
     )

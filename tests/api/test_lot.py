@@ -64,6 +64,14 @@ async def test_ndjson_batch_and_replays(app: FastAPI, client: httpx.AsyncClient)
     assert not_a_list.status_code == 422
     too_many = await client.post("/v1/actes/lot", json=[{}] * 10_001, headers=p.headers)
     assert too_many.status_code == 422
+    for empty in (b"[]", b"\n \n"):  # the contract says minItems 1 (JSON) and at least one line (NDJSON)
+        media = "application/json" if empty == b"[]" else "application/x-ndjson"
+        refused = await client.post(
+            "/v1/actes/lot", content=empty, headers={**p.headers, "Content-Type": media}
+        )
+        assert refused.status_code == 422 and refused.json()["errors"] == [
+            {"pointer": "", "detail": "the batch is empty"}
+        ]
     too_deep = await client.post(
         "/v1/actes/lot",
         content=b"[" * 100_000,
@@ -108,3 +116,18 @@ async def test_a_database_error_in_one_item_keeps_the_others(app: FastAPI, clien
             select(func.count()).select_from(Acte).where(Acte.partner_id == p.partner_id)
         )
     assert stored == 4
+
+
+async def test_the_batch_path_only_files(app: FastAPI, client: httpx.AsyncClient) -> None:
+    """GET /v1/actes/lot is not a read of an act whose id is 'lot' (422): the path exists, for POST only."""
+    p = await make_partner(app, client)
+    for method in ("GET", "PUT", "DELETE", "PATCH", "OPTIONS"):
+        response = await client.request(method, "/v1/actes/lot", headers=p.headers)
+        assert response.status_code == 405, (method, response.text)
+        assert response.headers["allow"] == "POST"
+        assert response.headers["content-type"] == "application/problem+json"
+        if method != "HEAD":
+            assert response.json()["type"] == "urn:prevex:probleme:methode-non-permise"
+    spec = app.openapi()
+    schema = spec["paths"]["/v1/actes/lot"]["post"]["requestBody"]["content"]["application/json"]["schema"]
+    assert schema["minItems"] == 1 and schema["maxItems"] == 10_000

@@ -3,18 +3,26 @@ the catalogue; re-evaluation writes beside, never over."""
 
 from __future__ import annotations
 
+import asyncio
 import copy
 import json
+import os
+import subprocess
+import sys
 import uuid
+from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 from fastapi import FastAPI
 from sqlalchemy import select
+from sqlalchemy import text as sa_text
 
-from app.models.acte import Evaluation
-from app.models.event import Event
+from app.models.decision import Decision
+from app.models.evaluation import Evaluation
+from app.models.evenement import Evenement
+from app.repositories.actes import lock_dossier
 from app.services.reevaluation import reevaluate
 from tests.factories import PartnerCreds, acte, filer_kind, household, make_partner
 
@@ -150,9 +158,10 @@ def _menage(territoire: str) -> dict[str, object]:
 
 
 def _procedure_75(menage: dict[str, object]) -> list[dict[str, Any]]:
-    """Paris, private parc, DALO household: charter orientations, late DSF and a winter eviction."""
-    sci = {"categorie": "sci_familiale", "nom": "SCI Fictive", "siren": "123456782"}
-    common = {"territoire": "75", "parc": "prive", "bailleur": sci}
+    """Paris, private parc (a bailleur personne physique: the CDP chain of action 11), DALO household:
+    charter orientations, late DSF and a winter eviction."""
+    proprietaire = {"categorie": "personne_physique", "nom": "M. Fictif"}
+    common = {"territoire": "75", "parc": "prive", "bailleur": proprietaire}
     dette = {"montant_cents": 170000, "mois_impayes_consecutifs": 2}
     return [
         acte("saisine_ccapex", menage, date_acte="2025-01-15", **common, origine="menage", dette=dette),
@@ -271,7 +280,7 @@ HAND_DATES = {
         ("notification_prefet_limite", "2026-04-13"),
         ("dsf_transmission_limite", "2026-05-18"),  # Pentecost Monday skipped
         ("offre_dalo_limite", "2026-08-02"),
-        ("expulsion_au_plus_tot", "2026-09-01"),
+        ("expulsion_au_plus_tot", "2026-09-02"),  # sent to the préfet on 2 July (L412-5): 2 July + 2 months
         ("refus_implicite_cfp", "2026-11-30"),
     },
 }
@@ -324,6 +333,20 @@ async def test_simulation_rejects_bad_input(app: FastAPI, client: httpx.AsyncCli
         "/v1/regles/simulation", json={"territoire": "93", "actes": []}, headers=p.headers
     )
     assert empty.status_code == 422 and empty.json()["errors"][0]["pointer"] == "/actes"
+    # Pointers go into the body as sent: no act type (the union's tag) between the index and the field.
+    bad_act = acte("assignation", household())
+    bad_act["logement"]["code_postal"] = 93100
+    untyped = {k: v for k, v in acte("commandement_de_payer", household()).items() if k != "type"}
+    nested = await client.post(
+        "/v1/regles/simulation",
+        json={"territoire": "93", "actes": [one, bad_act, untyped]},
+        headers=p.headers,
+    )
+    assert nested.status_code == 422
+    assert [e["pointer"] for e in nested.json()["errors"]] == [
+        "/actes/1/logement/code_postal",
+        "/actes/2/type",
+    ]
 
 
 async def test_reevaluation_writes_beside_never_over(app: FastAPI, client: httpx.AsyncClient) -> None:
@@ -332,26 +355,374 @@ async def test_reevaluation_writes_beside_never_over(app: FastAPI, client: httpx
         await client.post("/v1/actes", json=acte("commandement_de_payer", household()), headers=p.headers)
     ).json()
     dossier_id = uuid.UUID(receipt["dossier_id"])
+    async with app.state.database.transaction() as conn:
+        assert await reevaluate(conn, dossier_id) == 0  # same rules: nothing new
     async with app.state.database.sessionmaker() as session, session.begin():
-        assert await reevaluate(session, dossier_id) == 0  # same rules: nothing new
         original = (
             await session.scalars(select(Evaluation).where(Evaluation.dossier_id == dossier_id))
         ).one()
         original.version_regles = "an older version"  # as if the rules had changed since
-    async with app.state.database.sessionmaker() as session, session.begin():
-        assert await reevaluate(session, dossier_id) == 1
+    async with app.state.database.transaction() as conn:
+        assert await reevaluate(conn, dossier_id) == 1
     async with app.state.database.sessionmaker() as session:
         rows = (
             await session.scalars(
                 select(Evaluation).where(Evaluation.dossier_id == dossier_id).order_by(Evaluation.created_at)
             )
         ).all()
-    assert [r.motif for r in rows] == ["depot", "reevaluation"]
-    assert rows[0].version_regles == "an older version" and rows[0].decisions == rows[1].decisions
-    async with app.state.database.sessionmaker() as session:
+        decisions = (await session.scalars(select(Decision).where(Decision.dossier_id == dossier_id))).all()
         events = (
-            await session.scalars(select(Event).where(Event.dossier_id == dossier_id).order_by(Event.id))
+            await session.scalars(
+                select(Evenement).where(Evenement.dossier_id == dossier_id).order_by(Evenement.seq)
+            )
         ).all()
-    assert [e.type for e in events] == ["dossier.cree", "acte.depose", "dossier.reevalue"]
+    assert [r.motif for r in rows] == ["depot", "reevaluation"]
+    # Same decisions under the new version: the re-evaluation adds, meets and drops none of them.
+    assert rows[0].version_regles == "an older version" and rows[1].ajoutees == rows[1].remplacees == []
+    assert {d.evaluation_id for d in decisions} == {rows[0].id} and {d.statut for d in decisions} == {
+        "active"
+    }
+    # The filing's events (one decision.emise per decision), then the re-evaluation's: no new decision.
+    assert [e.type for e in events] == ["dossier.cree", "acte.depose"] + ["decision.emise"] * len(
+        decisions
+    ) + ["dossier.reevalue"]
+    assert {e.data["decision_id"] for e in events if e.type == "decision.emise"} == {
+        str(d.id) for d in decisions
+    }
     assert events[-1].data["evaluation_id"] == str(rows[1].id)
     assert events[-1].data["version_regles"] == rows[1].version_regles
+
+
+async def test_reevaluation_waits_for_a_filing_into_the_same_dossier(
+    app: FastAPI, client: httpx.AsyncClient
+) -> None:
+    """A re-evaluation takes the dossier's lock, as a filing does: it runs after the filing in flight and
+    sees its act, so a stale re-evaluation can never become the latest."""
+    p = await make_partner(app, client)
+    receipt = (
+        await client.post("/v1/actes", json=acte("commandement_de_payer", household()), headers=p.headers)
+    ).json()
+    dossier_id = uuid.UUID(receipt["dossier_id"])
+
+    async def run() -> int:
+        async with app.state.database.transaction() as conn:
+            return await reevaluate(conn, dossier_id)
+
+    async with app.state.database.transaction() as conn:  # a filing into this dossier, in flight
+        await conn.execute(lock_dossier(str(dossier_id)))
+        pending = asyncio.create_task(run())
+        await asyncio.sleep(0.5)
+        assert not pending.done()
+    assert await pending == 0
+
+
+async def test_a_judgment_that_does_not_restate_the_household_fires_solipex(
+    app: FastAPI, client: httpx.AsyncClient
+) -> None:
+    """Told once: the CDP states the household (3 people, 2 820 €), the judgment only its outcome. The
+    dossier's facts establish every SOLIPEX criterion, and the decision names the act each came from."""
+    commissaire = await make_partner(app, client, kind="commissaire_justice")
+    caf = await make_partner(app, client, kind="organisme_payeur")
+    ccapex = await make_partner(app, client, kind="ccapex")
+    menage = household()
+    occupants = [{"nom": f"{menage['occupants'][0]['nom']}", "prenom": p} for p in ("Camille", "Lou", "Sam")]  # type: ignore[index]
+    cdp = acte("commandement_de_payer", menage, date_acte="2025-03-10", occupants=occupants)
+    filed = await client.post("/v1/actes", json=cdp, headers=commissaire.headers)
+    assert filed.status_code == 201, filed.text
+    dossier_id = filed.json()["dossier_id"]
+
+    def bare(type_: str, day: str, **facts: object) -> dict[str, object]:
+        return {
+            "type": type_,
+            "reference": f"T-{type_[:12]}-{uuid.uuid4().hex[:12]}",
+            "territoire": "93",
+            "date_acte": day,
+            "dossier_id": dossier_id,
+            **facts,
+        }
+
+    plan = await client.post("/v1/actes", json=bare("plan_apurement", "2025-04-01"), headers=caf.headers)
+    assert plan.status_code == 201, plan.text
+    judgment = bare("decision_justice", "2025-07-08", issue="resiliation_expulsion")
+    receipt = await client.post("/v1/actes", json=judgment, headers=commissaire.headers)
+    assert receipt.status_code == 201, receipt.text
+    assert receipt.json()["dossier_id"] == dossier_id
+
+    dossier = (await client.get(f"/v1/dossiers/{dossier_id}", headers=ccapex.headers)).json()
+    (solipex,) = [d for d in dossier["orientations"] if d["code"] == "solipex"]
+    assert solipex["acte_reference"] == judgment["reference"]
+    assert solipex["faits"]["dossier:occupants.nombre"] == 3
+    assert solipex["faits"]["dossier:occupants.acte"] == cdp["reference"]
+    assert solipex["faits"]["dossier:dette:montant_cents.valeur"] == 282000
+    assert solipex["faits"]["dossier:dette:montant_cents.acte"] == cdp["reference"]
+    assert solipex["faits"]["plan.acte"] == plan.json()["reference"]
+    assert solipex["actes_lies"]["dossier:occupants"] == filed.json()["id"]
+    assert "Camille" not in json.dumps(solipex)
+    # the commissaire sees it on its receipt, without the plan it may not read (masked)
+    (shown,) = [d for d in receipt.json()["orientations"] if d["code"] == "solipex"]
+    assert shown["faits"]["dossier:occupants.acte"] == cdp["reference"]
+    assert "plan.acte" not in shown["faits"] and shown["faits_masques"] is True
+
+
+async def test_every_citation_opens_through_the_api(app: FastAPI, client: httpx.AsyncClient) -> None:
+    """Every charter citation of every rule file resolves through GET /v1/regles/sources to lines that
+    say what the rule claims (the key phrases of tests/rules/test_citations.py)."""
+    from tests.rules.test_citations import KEY_PHRASES, collapsed, shipped_citations
+
+    reader = await make_partner(app, client, kind="bailleur_social")
+    cited = shipped_citations()
+    assert set(cited) == set(KEY_PHRASES)
+    for fichier, lignes in cited:
+        response = await client.get(f"/v1/regles/sources/{fichier}?lignes={lignes}", headers=reader.headers)
+        assert response.status_code == 200, (fichier, lignes, response.text)
+        body = response.json()
+        assert (body["fichier"], body["lignes"]) == (fichier, lignes)
+        assert KEY_PHRASES[(fichier, lignes)] in collapsed(body["texte"]), (fichier, lignes)
+
+
+@pytest.mark.parametrize(
+    ("path", "status"),
+    [
+        ("/v1/regles/sources/004_df506cacdd7ea785.txt?lignes=0-3", 422),
+        ("/v1/regles/sources/004_df506cacdd7ea785.txt?lignes=9-3", 422),
+        ("/v1/regles/sources/004_df506cacdd7ea785.txt?lignes=4126-4200", 422),
+        ("/v1/regles/sources/004_df506cacdd7ea785.txt?lignes=L12", 422),
+        ("/v1/regles/sources/001_5b3ac7376bf74676.txt?lignes=1", 404),
+        ("/v1/regles/sources/%2E%2E%2Fnational.yaml", 404),  # percent-encoded: the client keeps it
+        ("/v1/regles/sources/%2E%2E%2F%2E%2E%2Fcore%2Fconfig.py", 404),
+        ("/v1/regles/sources/README.md", 404),
+    ],
+)
+async def test_a_source_is_a_known_text_and_a_valid_range(
+    app: FastAPI, client: httpx.AsyncClient, path: str, status: int
+) -> None:
+    reader = await make_partner(app, client, kind="ccapex")
+    response = await client.get(path, headers=reader.headers)
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"] == "application/problem+json"
+    if status == 422:
+        (error,) = response.json()["errors"]
+        assert error["parameter"] == "query:lignes" and error["detail"]
+    assert "texte" not in response.json() and "regles:" not in response.text  # nothing of a file leaks
+
+
+async def test_a_source_needs_a_token(client: httpx.AsyncClient) -> None:
+    response = await client.get("/v1/regles/sources/004_df506cacdd7ea785.txt?lignes=3925-3928")
+    assert response.status_code == 401
+
+
+async def test_decisions_carry_links_to_their_sources(app: FastAPI, client: httpx.AsyncClient) -> None:
+    receipts, simulated, ccapex = await _file_and_simulate(app, client, _procedure(household()), "93")
+    everything = [d for kind in ("echeances", "orientations", "alertes") for d in simulated[kind]]
+    (adil_or_courrier,) = [d for d in everything if d["regle"] == "93-COURRIER-SOCIAL-SAISINE"]
+    assert adil_or_courrier["liens_sources"] == [
+        "/v1/regles/sources/004_df506cacdd7ea785.txt?lignes=3925-3928",
+        "/v1/regles/sources/004_df506cacdd7ea785.txt?lignes=720-722",
+    ]
+    for decision in everything:
+        assert decision["liens_sources"], decision["regle"]
+    shown = [d for r in receipts for kind in ("echeances", "orientations", "alertes") for d in r[kind]]
+    assert shown and all(d["liens_sources"] for d in shown)
+    dossier = (await client.get(f"/v1/dossiers/{receipts[0]['dossier_id']}", headers=ccapex.headers)).json()
+    for kind in ("echeances", "orientations", "alertes"):
+        for decision in dossier[kind]:
+            link = decision["liens_sources"][0]
+            if link.startswith("/v1/"):
+                opened = await client.get(link, headers=ccapex.headers)
+                assert opened.status_code == 200, link
+    catalogue = (await client.get("/v1/regles", headers=ccapex.headers)).json()
+    (rule,) = [r for jeu in catalogue["jeux"] for r in jeu["regles"] if r["id"] == "93-ADIL-3000-7000"]
+    assert rule["liens_sources"][0] == "/v1/regles/sources/004_df506cacdd7ea785.txt?lignes=3925-3928"
+    (national,) = [jeu for jeu in catalogue["jeux"] if jeu["territoire"] == "national"]
+    assert national["validite"]["au"] is None and national["echu"] is False
+
+
+# --------------------------------------------------------------------------------------------------
+# What a rule change would do: POST /v1/regles/impact and `prevex regles impact`
+# --------------------------------------------------------------------------------------------------
+
+ROOT = Path(__file__).resolve().parents[2]
+CHARTE_93 = (ROOT / "app" / "rules" / "93" / "charte.yaml").read_text(encoding="utf-8")
+
+
+def _adil_band(low: int, high: int) -> str:
+    draft = CHARTE_93.replace("valeur: [300000, 700000]", f"valeur: [{low}, {high}]")
+    assert draft != CHARTE_93
+    return draft
+
+
+async def _cdp_with_debt(
+    client: httpx.AsyncClient, commissaire: PartnerCreds, montant: int
+) -> dict[str, Any]:
+    body = acte("commandement_de_payer", household(), date_acte="2025-03-10")
+    body["bailleur"] = {"categorie": "personne_physique", "nom": "M. Fictif"}
+    body["dette"] = {"montant_cents": montant, "mois_impayes_consecutifs": 3}
+    response = await client.post("/v1/actes", json=body, headers=commissaire.headers)
+    assert response.status_code == 201, response.text
+    receipt: dict[str, Any] = response.json()
+    assert ("orientation_adil" in {d["code"] for d in receipt["orientations"]}) is (montant >= 300000)
+    return receipt
+
+
+async def _stored_rows(app: FastAPI) -> tuple[int, int, int]:
+    async with app.state.database.sessionmaker() as session:
+        counts = await session.execute(
+            sa_text(
+                "SELECT (SELECT count(*) FROM decisions), (SELECT count(*) FROM evaluations), "
+                "(SELECT count(*) FROM evenements)"
+            )
+        )
+        a, b, c = counts.one()
+        return int(a), int(b), int(c)
+
+
+async def test_impact_lists_the_dossiers_an_adil_band_change_would_change(
+    app: FastAPI, client: httpx.AsyncClient
+) -> None:
+    commissaire = await make_partner(app, client)
+    ccapex = await make_partner(app, client, kind="ccapex")
+    at_3000 = await _cdp_with_debt(client, commissaire, 300000)
+    below = await _cdp_with_debt(client, commissaire, 299999)
+    before = await _stored_rows(app)
+
+    narrower = await client.post(
+        "/v1/regles/impact",
+        json={"territoire": "93", "fichier": _adil_band(300001, 700000)},
+        headers=ccapex.headers,
+    )
+    assert narrower.status_code == 200, narrower.text
+    result = narrower.json()
+    assert result["fichier"] == "93/charte.yaml" and result["remplace"] == ["93/charte.yaml"]
+    assert result["version_brouillon"] != result["version_regles"]
+    assert result["dossiers_examines"] >= 2
+    gone = [e for e in result["disparaissent"]["exemples"] if e["dossier_id"] == at_3000["dossier_id"]]
+    assert [(e["code"], e["regle"], e["acte_id"]) for e in gone] == [
+        ("orientation_adil", "93-ADIL-3000-7000", at_3000["id"])
+    ]
+    listed = {d["dossier_id"]: d for d in result["dossiers"]}
+    assert listed[at_3000["dossier_id"]]["disparaissent"] == 1
+    assert below["dossier_id"] not in listed
+    assert result["apparaissent"]["nombre"] == 0 and result["changent_de_date"]["nombre"] == 0
+    (adil,) = result["par_code"].values()
+    assert result["par_code"].keys() == {"orientation_adil"}
+    assert (adil["apparaissent"], adil["disparaissent"]) == (0, result["disparaissent"]["nombre"])
+    # the ADIL decisions still made record the new band (param.adil_tranche_dette_cents): a
+    # re-evaluation would remake them, the impact says so
+    assert adil["modifiees"] == result["modifiees"]["nombre"] >= 1
+    assert "EXEMPLE" not in narrower.text and "TEST" not in narrower.text  # no act content
+
+    wider = await client.post(
+        "/v1/regles/impact",
+        json={"territoire": "93", "fichier": _adil_band(299999, 700000)},
+        headers=ccapex.headers,
+    )
+    assert wider.status_code == 200, wider.text
+    came = [e for e in wider.json()["apparaissent"]["exemples"] if e["dossier_id"] == below["dossier_id"]]
+    assert [(e["code"], e["acte_id"]) for e in came] == [("orientation_adil", below["id"])]
+    kept = {d["dossier_id"]: d for d in wider.json()["dossiers"]}.get(at_3000["dossier_id"])
+    assert kept is None or (kept["apparaissent"], kept["disparaissent"], kept["modifiees"]) == (0, 0, 1)
+    assert await _stored_rows(app) == before  # nothing stored
+
+    unchanged = await client.post(
+        "/v1/regles/impact", json={"territoire": "93", "fichier": CHARTE_93}, headers=ccapex.headers
+    )
+    assert unchanged.status_code == 200 and unchanged.json()["dossiers_changes"] == 0
+
+
+async def test_impact_is_for_the_territorys_instances(app: FastAPI, client: httpx.AsyncClient) -> None:
+    draft = {"territoire": "93", "fichier": _adil_band(300001, 700000)}
+    commissaire = await make_partner(app, client)
+    refused = await client.post("/v1/regles/impact", json=draft, headers=commissaire.headers)
+    assert refused.status_code == 403 and "may not try a rule change" in refused.json()["detail"]
+    paris = await make_partner(app, client, kind="ccapex", territoires=("75",))
+    elsewhere = await client.post("/v1/regles/impact", json=draft, headers=paris.headers)
+    assert elsewhere.status_code == 403 and "territoire 93" in elsewhere.json()["detail"]
+    prefecture = await make_partner(app, client, kind="prefecture")
+    assert (await client.post("/v1/regles/impact", json=draft, headers=prefecture.headers)).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("fichier", "extra", "pointer", "message"),
+    [
+        (
+            CHARTE_93.replace(
+                '    du: 2022-01-01\n    au: null\n    source: "seeds/004_df506cacdd7ea785.txt:L738-743"',
+                '    du: hier\n    au: null\n    source: "seeds/004_df506cacdd7ea785.txt:L738-743"',
+            ),
+            {},
+            "/fichier",
+            "brouillon: rule 93-COMEX: field 'du': invalid date 'hier'",
+        ),
+        (
+            CHARTE_93.replace("code: orientation_adil", "code: orientation_inconnue"),
+            {},
+            "/fichier",
+            "brouillon (93/charte.yaml): rule 93-ADIL-3000-7000: field 'effet.code': unknown decision code",
+        ),
+        (
+            CHARTE_93.replace(
+                "seeds/004_df506cacdd7ea785.txt:L3927-3928", "seeds/004_df506cacdd7ea785.txt:L9927"
+            ),
+            {},
+            "/fichier",
+            "brouillon (93/charte.yaml): field 'parametres.adil_tranche_dette_cents.source': "
+            "'seeds/004_df506cacdd7ea785.txt:L9927': the seed has 4126 lines",
+        ),
+        (
+            CHARTE_93.replace('territoire: "93"', 'territoire: "77"'),
+            {},
+            "/fichier",
+            "is neither '93' nor national",
+        ),
+        ("regles: [", {}, "/fichier", "brouillon: invalid YAML"),
+        (CHARTE_93, {"remplace": ["93/autre.yaml"]}, "/remplace", "no file '93/autre.yaml' in territory 93"),
+    ],
+)
+async def test_a_malformed_draft_is_named_like_the_verifier_does(
+    app: FastAPI, client: httpx.AsyncClient, fichier: str, extra: dict[str, Any], pointer: str, message: str
+) -> None:
+    ccapex = await make_partner(app, client, kind="ccapex")
+    response = await client.post(
+        "/v1/regles/impact", json={"territoire": "93", "fichier": fichier, **extra}, headers=ccapex.headers
+    )
+    assert response.status_code == 422, response.text
+    errors = response.json()["errors"]
+    assert any(e["pointer"] == pointer and message in e["detail"] for e in errors), errors
+
+
+async def test_the_cli_prints_the_dossiers_a_draft_would_change(
+    app: FastAPI, client: httpx.AsyncClient, database_url: str, tmp_path: Path
+) -> None:
+    commissaire = await make_partner(app, client)
+    at_3000 = await _cdp_with_debt(client, commissaire, 300000)
+    draft = tmp_path / "charte-brouillon.yaml"
+    draft.write_text(_adil_band(300001, 700000), encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PREVEX_")}
+    env["PREVEX_DATABASE_URL"] = database_url
+    root = ROOT
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "app.cli", "regles", "impact", str(draft), *args],
+            cwd=root,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+
+    printed = run()
+    assert printed.returncode == 0, printed.stderr
+    assert "draft 93/charte.yaml in place of 93/charte.yaml" in printed.stdout
+    assert f"  {at_3000['dossier_id']}  -1" in printed.stdout
+    assert "orientation_adil" in printed.stdout
+    as_json = run("--json")
+    assert as_json.returncode == 0, as_json.stderr
+    body = json.loads(as_json.stdout)
+    assert at_3000["dossier_id"] in {d["dossier_id"] for d in body["dossiers"]}
+    draft.write_text(
+        CHARTE_93.replace("code: orientation_adil", "code: orientation_inconnue"), encoding="utf-8"
+    )
+    broken = run()
+    assert broken.returncode == 1
+    assert f"{draft} (93/charte.yaml): rule 93-ADIL-3000-7000: field 'effet.code'" in broken.stderr

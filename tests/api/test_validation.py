@@ -224,7 +224,17 @@ CASES: list[tuple[str, str, Mutation, str]] = [
     ),
 ]
 
-_TABLES = ("actes", "dossiers", "dossier_cles", "evaluations", "events", "idempotency_keys")
+_TABLES = (
+    "actes",
+    "dossiers",
+    "dossier_cles",
+    "evaluations",
+    "decisions",
+    "acces",
+    "evenements",
+    "evenement_destinataires",
+    "idempotency_keys",
+)
 
 
 async def _row_counts(app: FastAPI) -> dict[str, int]:

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from app.services.calendar import (
+from app.rules.calendar import (
     add_months,
     add_working_days,
     end_of_treve,

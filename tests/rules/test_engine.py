@@ -16,17 +16,12 @@ import pytest
 import yaml
 from pydantic import ValidationError
 
-from app.rules.loader import (
-    ACT_TYPES,
-    DECISION_CODES,
-    DEFAULT_ROOT,
-    RuleBook,
-    clear_rulebook_cache,
-    fact_paths,
-    load_rulebook,
-)
+from app.rules.codes import DECISION_CODES
+from app.rules.engine import ActFacts, Decision, evaluate, ruleset_version
+from app.rules.rulebook import RuleBook, clear_rulebook_cache, load_rulebook
+from app.rules.schema import ACT_TYPES, DEFAULT_ROOT
+from app.rules.verification import fact_paths
 from app.schemas.actes import ACTE_ADAPTER, EXEMPLES
-from app.services.rules_engine import ActFacts, Decision, evaluate, ruleset_version
 
 D = date
 FACT_PATHS = fact_paths()
@@ -676,12 +671,20 @@ CASES: list[Any] = [
         set(),
         id="dsf-veille-decret-2021-8",
     ),
+    # décret 2021-8: JO of 7 January 2021, in force the next day (the rule said 7 January: it was wrong)
     pytest.param(
         "93",
         [assignation("a", D(2021, 1, 7), D(2021, 3, 15))],
         "dsf_transmission_limite",
+        set(),
+        id="dsf-jour-publication-decret-2021-8",
+    ),
+    pytest.param(
+        "93",
+        [assignation("a", D(2021, 1, 8), D(2021, 3, 15))],
+        "dsf_transmission_limite",
         {("N-DSF-DELAI", "a", D(2021, 3, 8), None)},
-        id="dsf-jour-decret-2021-8",
+        id="dsf-entree-en-vigueur-decret-2021-8",
     ),
     # --- dsf_en_retard --------------------------------------------------------------------------------
     pytest.param(
@@ -1103,7 +1106,7 @@ CASES: list[Any] = [
     ),
     pytest.param(
         "93",
-        [act("s", "saisine_ccapex", D(2024, 3, 1), bailleur=SOC)],
+        [act("s", "saisine_ccapex", D(2024, 3, 1), bailleur=SOC, motif="impaye", origine="bailleur_social")],
         "courrier_prevention",
         {("93-COURRIER-SOCIAL-SAISINE", "s", None, "parc_social")},
         id="courrier-93-social-saisine",
@@ -1170,7 +1173,17 @@ CASES: list[Any] = [
     ),
     pytest.param(
         "93",
-        [act("s", "saisine_ccapex", D(2024, 3, 1), bailleur=SOC, dette=dette(500_000, 6))],
+        [
+            act(
+                "s",
+                "saisine_ccapex",
+                D(2024, 3, 1),
+                bailleur=SOC,
+                dette=dette(500_000, 6),
+                motif="impaye",
+                origine="bailleur_social",
+            )
+        ],
         "orientation_adil",
         {("93-ADIL-3000-7000", "s", None, None)},
         id="adil-social-a-la-saisine",
@@ -1211,7 +1224,15 @@ CASES: list[Any] = [
         set(),
         id="empex-parc-social",
     ),
-    pytest.param("93", [assignation("a", D(2024, 3, 1))], "empex", set(), id="empex-fait-absent"),
+    # EMPEX does the DSF of these households: it is sought at the assignation, not after a DSF (the rule
+    # fired too late until issue 12)
+    pytest.param(
+        "93",
+        [assignation("a", D(2024, 3, 1))],
+        "empex",
+        {("93-EMPEX", "a", None, None)},
+        id="empex-assignation-sans-suivi-connu",
+    ),
     pytest.param(
         "93",
         [assignation("a", D(2020, 12, 31), D(2021, 3, 1)), dsf_connu(False, D(2021, 2, 1))],
@@ -1748,7 +1769,7 @@ def _row(territoire: str, acts: list[ActFacts], code: str, expected: Expected, r
     return pytest.param(territoire, acts, code, expected, id=row_id)
 
 
-# Hard cases re-derived by hand (python datetime + holidays.France, not app.services.calendar): the
+# Hard cases re-derived by hand (python datetime + holidays.France, not app.rules.calendar): the
 # 2026 holidays (1 and 8 May on Fridays, Ascension 14 May, Pentecost Monday 25 May, 14 July, Christmas
 # and New Year), J-43 landing on a holiday (no extension: art. 642 CPC is excluded for this backward
 # count), the Paris day of a recu_le in winter (UTC+1) and summer (UTC+2), and month ends.
@@ -1974,6 +1995,992 @@ HARD_CASES: list[Any] = [
 CASES += HARD_CASES
 
 
+# --------------------------------------------------------------------------------------------------
+# Issue 12: national rules added (paper réquisition, CQL not sent to the préfet, délais de grâce, DSF
+# interview), each at its boundaries
+# --------------------------------------------------------------------------------------------------
+
+
+def requisition(key: str, day: date, electronique: bool | None = None) -> ActFacts:
+    facts = {} if electronique is None else {"voie_electronique": electronique}
+    return act(key, "requisition_cfp", day, **facts)
+
+
+def cql(key: str, day: date, transmis: date | None = None) -> ActFacts:
+    facts = {} if transmis is None else {"date_transmission_prefet": transmis}
+    return act(key, "commandement_quitter_lieux", day, **facts)
+
+
+def dsf(key: str, day: date, demande: date | None, entretien: date | None = None, **facts: Any) -> ActFacts:
+    if demande is not None:
+        facts["date_demande"] = demande
+    if entretien is not None:
+        facts["date_entretien"] = entretien
+    return act(key, "diagnostic_social_financier", day, **facts)
+
+
+def grace(key: str, day: date, mois: int | None) -> ActFacts:
+    facts = {} if mois is None else {"delais_grace_mois": mois}
+    return jugement(key, day, **facts)
+
+
+NATIONAL_2026: list[Any] = [
+    # --- requisition_non_electronique; a paper réquisition starts no refus_implicite_cfp (since 2018) ---
+    _row(
+        "93",
+        [requisition("r", D(2024, 3, 15), False)],
+        "requisition_non_electronique",
+        {("N-CFP-REQUISITION-PAPIER", "r", None, None)},
+        "papier-2024",
+    ),
+    _row("93", [requisition("r", D(2024, 3, 15), False)], "refus_implicite_cfp", set(), "papier-sans-refus"),
+    _row(
+        "93", [requisition("r", D(2024, 3, 15), True)], "requisition_non_electronique", set(), "electronique"
+    ),
+    _row(
+        "93",
+        [requisition("r", D(2024, 3, 15), True)],
+        "refus_implicite_cfp",
+        {("N-CFP-SILENCE", "r", D(2024, 5, 15), None)},
+        "electronique-refus",
+    ),
+    _row("93", [requisition("r", D(2024, 3, 15))], "requisition_non_electronique", set(), "voie-inconnue"),
+    _row(
+        "93",
+        [requisition("r", D(2017, 12, 31), False)],
+        "requisition_non_electronique",
+        set(),
+        "papier-veille-2018",
+    ),
+    _row(
+        "93",
+        [requisition("r", D(2017, 12, 31), False)],
+        "refus_implicite_cfp",
+        {("N-CFP-SILENCE", "r", D(2018, 2, 28), None)},
+        "papier-veille-2018-refus",
+    ),
+    _row(
+        "93",
+        [requisition("r", D(2018, 1, 1), False)],
+        "requisition_non_electronique",
+        {("N-CFP-REQUISITION-PAPIER", "r", None, None)},
+        "papier-1er-janvier-2018",
+    ),
+    _row(
+        "93", [requisition("r", D(2018, 1, 1), False)], "refus_implicite_cfp", set(), "papier-2018-sans-refus"
+    ),
+    _row(
+        "93",
+        [requisition("r", D(2018, 1, 2), False)],
+        "requisition_non_electronique",
+        {("N-CFP-REQUISITION-PAPIER", "r", None, None)},
+        "papier-2-janvier-2018",
+    ),
+    # --- cql_non_transmis_prefet (ALUR, 2014-03-27) ----------------------------------------------------
+    _row(
+        "93",
+        [cql("q", D(2024, 3, 1))],
+        "cql_non_transmis_prefet",
+        {("N-CQL-NON-TRANSMIS", "q", None, None)},
+        "cql-sans-transmission",
+    ),
+    _row("93", [cql("q", D(2024, 3, 1), D(2024, 3, 1))], "cql_non_transmis_prefet", set(), "cql-transmis"),
+    _row("93", [cql("q", D(2014, 3, 26))], "cql_non_transmis_prefet", set(), "cql-veille-alur"),
+    _row(
+        "93",
+        [cql("q", D(2014, 3, 27))],
+        "cql_non_transmis_prefet",
+        {("N-CQL-NON-TRANSMIS", "q", None, None)},
+        "cql-jour-alur",
+    ),
+    # --- expulsion_au_plus_tot runs from a later transmission to the préfet (L412-5) --------------------
+    _row(
+        "93",
+        [cql("q", D(2024, 3, 1), D(2024, 3, 1))],
+        "expulsion_au_plus_tot",
+        {("N-CQL-DELAI", "q", D(2024, 5, 1), None)},
+        "cql-transmis-le-jour-meme",
+    ),
+    _row(
+        "93",
+        [cql("q", D(2024, 3, 1), D(2024, 3, 2))],
+        "expulsion_au_plus_tot",
+        {("N-CQL-DELAI", "q", D(2024, 5, 2), None)},
+        "cql-transmis-le-lendemain",
+    ),
+    _row(
+        "93",
+        [cql("q", D(2024, 3, 1), D(2024, 3, 10))],
+        "expulsion_au_plus_tot",
+        {("N-CQL-DELAI", "q", D(2024, 5, 10), None)},
+        "cql-transmis-9-jours-apres",
+    ),
+    _row(
+        "93",
+        [cql("q", D(2024, 8, 31), D(2024, 8, 31))],
+        "expulsion_au_plus_tot",
+        {("N-CQL-DELAI", "q", D(2024, 10, 31), None)},
+        "cql-transmis-31-aout-avant-treve",
+    ),
+    _row(
+        "93",
+        [cql("q", D(2024, 8, 31), D(2024, 9, 1))],
+        "expulsion_au_plus_tot",
+        {("N-CQL-DELAI", "q", D(2025, 4, 1), None)},
+        "cql-transmis-1-sept-treve",
+    ),
+    _row(
+        "93",
+        [cql("q", D(2024, 3, 1), D(2024, 3, 10)), act("e", "expulsion", D(2024, 5, 9))],
+        "expulsion_prematuree",
+        {("N-EXPULSION-PREMATUREE", "e", D(2024, 5, 10), None)},
+        "expulsion-veille-transmission-plus-2-mois",
+    ),
+    _row(
+        "93",
+        [cql("q", D(2024, 3, 1), D(2024, 3, 10)), act("e", "expulsion", D(2024, 5, 10))],
+        "expulsion_prematuree",
+        set(),
+        "expulsion-jour-transmission-plus-2-mois",
+    ),
+    _row(
+        "93",
+        [cql("q", D(2024, 3, 1), D(2024, 3, 10)), act("e", "expulsion", D(2024, 5, 11))],
+        "expulsion_prematuree",
+        set(),
+        "expulsion-lendemain-transmission-plus-2-mois",
+    ),
+    # --- delais_grace_hors_limites: 1 month - 1 year (MLLE, then 2023-668), 3 months - 3 years (ALUR) ---
+    _row(
+        "93",
+        [grace("j", D(2023, 7, 29), 13)],
+        "delais_grace_hors_limites",
+        {("N-DELAIS-GRACE-2023", "j", None, None)},
+        "grace-2023-13-mois",
+    ),
+    _row("93", [grace("j", D(2023, 7, 29), 12)], "delais_grace_hors_limites", set(), "grace-2023-12-mois"),
+    _row("93", [grace("j", D(2023, 7, 29), 1)], "delais_grace_hors_limites", set(), "grace-2023-1-mois"),
+    _row("93", [grace("j", D(2023, 7, 30), 11)], "delais_grace_hors_limites", set(), "grace-2023-11-mois"),
+    _row("93", [grace("j", D(2023, 7, 28), 13)], "delais_grace_hors_limites", set(), "grace-alur-13-mois"),
+    _row("93", [grace("j", D(2023, 7, 28), 36)], "delais_grace_hors_limites", set(), "grace-alur-36-mois"),
+    _row("93", [grace("j", D(2023, 7, 28), 3)], "delais_grace_hors_limites", set(), "grace-alur-3-mois"),
+    _row(
+        "93",
+        [grace("j", D(2023, 7, 28), 2)],
+        "delais_grace_hors_limites",
+        {("N-DELAIS-GRACE-ALUR", "j", None, None)},
+        "grace-alur-2-mois",
+    ),
+    _row(
+        "93",
+        [grace("j", D(2014, 3, 27), 2)],
+        "delais_grace_hors_limites",
+        {("N-DELAIS-GRACE-ALUR", "j", None, None)},
+        "grace-jour-alur-2-mois",
+    ),
+    _row("93", [grace("j", D(2014, 3, 27), 13)], "delais_grace_hors_limites", set(), "grace-jour-alur-13"),
+    _row(
+        "93",
+        [grace("j", D(2014, 3, 26), 13)],
+        "delais_grace_hors_limites",
+        {("N-DELAIS-GRACE-MLLE", "j", None, None)},
+        "grace-veille-alur-13-mois",
+    ),
+    _row("93", [grace("j", D(2014, 3, 26), 2)], "delais_grace_hors_limites", set(), "grace-veille-alur-2"),
+    _row("93", [grace("j", D(2024, 3, 1), None)], "delais_grace_hors_limites", set(), "grace-absents"),
+    # --- entretien_dsf_limite / entretien_dsf_tardif: 15 working days after the préfet's referral ---------
+    _row(
+        "93",
+        [dsf("d", D(2026, 6, 10), D(2026, 5, 4))],
+        "entretien_dsf_limite",
+        {("N-DSF-ENTRETIEN-DELAI", "d", D(2026, 5, 28), None)},
+        "entretien-mai-2026-8-mai-ascension-pentecote",
+    ),
+    _row(
+        "93",
+        [dsf("d", D(2024, 4, 20), D(2024, 3, 4))],
+        "entretien_dsf_limite",
+        {("N-DSF-ENTRETIEN-DELAI", "d", D(2024, 3, 25), None)},
+        "entretien-mars-2024",
+    ),
+    _row("93", [dsf("d", D(2024, 4, 20), None)], "entretien_dsf_limite", set(), "entretien-sans-saisine"),
+    _row(
+        "93",
+        [dsf("d", D(2021, 2, 20), D(2021, 1, 7))],
+        "entretien_dsf_limite",
+        set(),
+        "entretien-saisine-veille-decret",
+    ),
+    _row(
+        "93",
+        [dsf("d", D(2021, 2, 20), D(2021, 1, 8))],
+        "entretien_dsf_limite",
+        {("N-DSF-ENTRETIEN-DELAI", "d", D(2021, 1, 29), None)},
+        "entretien-saisine-jour-decret",
+    ),
+    _row(
+        "93",
+        [dsf("d", D(2026, 6, 10), D(2026, 5, 4), D(2026, 5, 27))],
+        "entretien_dsf_tardif",
+        set(),
+        "entretien-veille-limite",
+    ),
+    _row(
+        "93",
+        [dsf("d", D(2026, 6, 10), D(2026, 5, 4), D(2026, 5, 28))],
+        "entretien_dsf_tardif",
+        set(),
+        "entretien-jour-limite",
+    ),
+    _row(
+        "93",
+        [dsf("d", D(2026, 6, 10), D(2026, 5, 4), D(2026, 5, 29))],
+        "entretien_dsf_tardif",
+        {("N-DSF-ENTRETIEN-TARDIF", "d", D(2026, 5, 28), None)},
+        "entretien-lendemain-limite",
+    ),
+    _row(
+        "93",
+        [dsf("d", D(2026, 6, 10), D(2026, 5, 4), non_presentation=True)],
+        "entretien_dsf_tardif",
+        set(),
+        "entretien-non-presentation",
+    ),
+]
+
+CASES += NATIONAL_2026
+
+
+# --------------------------------------------------------------------------------------------------
+# Issue 12: facts read from the whole dossier (a judgment that does not restate the household)
+# --------------------------------------------------------------------------------------------------
+
+OCCUPANTS_3 = ({"nom": "SECRETA"}, {"nom": "SECRETB"}, {"nom": "SECRETC"})
+
+
+def cdp_menage(key: str, day: date, montant: int, occupants: Any = OCCUPANTS_3, **facts: Any) -> ActFacts:
+    return cdp(key, day, dette=dette(montant, 5), occupants=occupants, **facts)
+
+
+DOSSIER_FACTS: list[Any] = [
+    _row(
+        "93",
+        [
+            cdp_menage("c", D(2024, 1, 10), 400_000),
+            act("p", "plan_apurement", D(2024, 2, 1)),
+            jugement("j", D(2024, 6, 1)),
+        ],
+        "solipex",
+        {("93-SOLIPEX", "j", None, None)},
+        "solipex-jugement-sans-menage-cdp-etablit-tout",
+    ),
+    _row(
+        "93",
+        [
+            cdp_menage("c", D(2024, 1, 10), 400_000),
+            act("p", "plan_apurement", D(2024, 2, 1)),
+            jugement("j", D(2024, 6, 1)),
+            act("q", "commandement_quitter_lieux", D(2024, 9, 2), dette=dette(1_000_000)),
+        ],
+        "solipex",
+        set(),
+        "solipex-dette-courante-10000",
+    ),
+    _row(
+        "93",
+        [
+            cdp_menage("c", D(2024, 1, 10), 400_000),
+            act("p", "plan_apurement", D(2024, 2, 1)),
+            jugement("j", D(2024, 6, 1)),
+            act("q", "commandement_quitter_lieux", D(2024, 9, 2), dette=dette(999_999)),
+        ],
+        "solipex",
+        {("93-SOLIPEX", "j", None, None)},
+        "solipex-dette-courante-9999-99",
+    ),
+    _row(
+        "93",
+        [
+            cdp_menage("c", D(2024, 1, 10), 400_000, occupants=({"nom": "SECRETA"},)),
+            act("p", "plan_apurement", D(2024, 2, 1)),
+            jugement("j", D(2024, 6, 1)),
+        ],
+        "solipex",
+        set(),
+        "solipex-menage-d-une-personne",
+    ),
+    _row(
+        "93",
+        [cdp("c", D(2024, 1, 10), bailleur=SOC), jugement("j", D(2024, 6, 1))],
+        "protocole_cohesion_sociale",
+        {("93-PCS", "j", None, None)},
+        "pcs-93-parc-du-dossier",
+    ),
+    _row(
+        "77",
+        [cdp("c", D(2024, 1, 10), bailleur=SOC), jugement("j", D(2024, 6, 1))],
+        "protocole_cohesion_sociale",
+        {("77-PCS", "j", None, None)},
+        "pcs-77-parc-du-dossier",
+    ),
+    _row(
+        "93",
+        [cdp("c", D(2024, 1, 10), bailleur=PP), jugement("j", D(2024, 6, 1), parc="social")],
+        "protocole_cohesion_sociale",
+        {("93-PCS", "j", None, None)},
+        "pcs-93-parc-de-l-acte-d-abord",
+    ),
+]
+
+CASES += DOSSIER_FACTS
+
+
+# --------------------------------------------------------------------------------------------------
+# Issue 12: rules that fired too broadly or too late
+# --------------------------------------------------------------------------------------------------
+
+
+def saisine(
+    key: str, day: date, *, origine: str = "bailleur_social", motif: str = "impaye", **facts: Any
+) -> ActFacts:
+    return act(key, "saisine_ccapex", day, bailleur=SOC, motif=motif, origine=origine, **facts)
+
+
+NARROWED: list[Any] = [
+    # --- 93: the DRIHL letter and the ADIL at the social landlord's pre-assignation saisine only -------
+    _row(
+        "93",
+        [saisine("s", D(2024, 3, 1), origine="menage")],
+        "courrier_prevention",
+        set(),
+        "courrier-93-saisine-du-menage",
+    ),
+    _row(
+        "93",
+        [saisine("s", D(2024, 3, 1), origine="organisme_payeur")],
+        "courrier_prevention",
+        set(),
+        "courrier-93-saisine-de-la-caf",
+    ),
+    _row(
+        "93",
+        [saisine("s", D(2024, 3, 1), motif="troubles_jouissance")],
+        "courrier_prevention",
+        set(),
+        "courrier-93-saisine-pour-troubles",
+    ),
+    _row(
+        "93",
+        [saisine("s", D(2024, 3, 1), stade="assignation")],
+        "courrier_prevention",
+        set(),
+        "courrier-93-saisine-au-stade-assignation",
+    ),
+    _row(
+        "93",
+        [saisine("s", D(2024, 3, 1), stade="commandement_de_payer")],
+        "courrier_prevention",
+        {("93-COURRIER-SOCIAL-SAISINE", "s", None, "parc_social")},
+        "courrier-93-saisine-au-stade-cdp",
+    ),
+    _row(
+        "93",
+        [assignation("a", D(2024, 2, 29), bailleur=SOC), saisine("s", D(2024, 3, 1))],
+        "courrier_prevention",
+        set(),
+        "courrier-93-saisine-lendemain-assignation",
+    ),
+    _row(
+        "93",
+        [assignation("a", D(2024, 3, 1), bailleur=SOC), saisine("s", D(2024, 3, 1))],
+        "courrier_prevention",
+        set(),
+        "courrier-93-saisine-jour-assignation",
+    ),
+    _row(
+        "93",
+        [saisine("s", D(2024, 3, 1)), assignation("a", D(2024, 3, 2), bailleur=SOC)],
+        "courrier_prevention",
+        {("93-COURRIER-SOCIAL-SAISINE", "s", None, "parc_social")},
+        "courrier-93-saisine-veille-assignation",
+    ),
+    _row(
+        "93",
+        [saisine("s", D(2024, 3, 1), origine="menage", dette=dette(500_000, 6))],
+        "orientation_adil",
+        set(),
+        "adil-93-saisine-du-menage",
+    ),
+    _row(
+        "93",
+        [saisine("s", D(2024, 3, 1), dette=dette(500_000, 6), stade="decision_justice")],
+        "orientation_adil",
+        set(),
+        "adil-93-saisine-apres-jugement",
+    ),
+    # --- 93-EMPEX: at the assignation, unless the dossier shows social services already involved ------
+    _row(
+        "93",
+        [assignation("a", D(2024, 3, 1)), dsf_connu(True, D(2024, 9, 1))],
+        "empex",
+        set(),
+        "empex-dsf-ulterieur-connu",
+    ),
+    _row(
+        "93",
+        [act("f", "decision_fsl", D(2024, 2, 29), decision="refus"), assignation("a", D(2024, 3, 1))],
+        "empex",
+        set(),
+        "empex-fsl-veille",
+    ),
+    _row(
+        "93",
+        [act("f", "decision_fsl", D(2024, 3, 1), decision="accord"), assignation("a", D(2024, 3, 1))],
+        "empex",
+        set(),
+        "empex-fsl-jour-meme",
+    ),
+    _row(
+        "93",
+        [assignation("a", D(2024, 3, 1)), act("f", "decision_fsl", D(2024, 3, 2), decision="accord")],
+        "empex",
+        {("93-EMPEX", "a", None, None)},
+        "empex-fsl-lendemain",
+    ),
+    _row(
+        "93",
+        [
+            act("s", "saisine_ccapex", D(2024, 1, 5), motif="impaye", origine="departement"),
+            assignation("a", D(2024, 3, 1)),
+        ],
+        "empex",
+        set(),
+        "empex-saisine-par-le-departement",
+    ),
+    _row(
+        "93",
+        [
+            act("s", "saisine_ccapex", D(2024, 1, 5), motif="impaye", origine="menage"),
+            assignation("a", D(2024, 3, 1)),
+        ],
+        "empex",
+        {("93-EMPEX", "a", None, None)},
+        "empex-saisine-du-menage",
+    ),
+    _row(
+        "93",
+        [assignation("a", D(2024, 3, 1), motif="validite_conge")],
+        "empex",
+        set(),
+        "empex-conge",
+    ),
+    _row(
+        "93",
+        [assignation("a", D(2020, 12, 31), D(2021, 3, 1))],
+        "empex",
+        set(),
+        "empex-veille-2021",
+    ),
+    _row(
+        "93",
+        [assignation("a", D(2021, 1, 1), D(2021, 3, 1))],
+        "empex",
+        {("93-EMPEX", "a", None, None)},
+        "empex-1er-janvier-2021",
+    ),
+    # --- 77-ENQUETE-SOCIALE-J30: every motive is in the charter's scope --------------------------------
+    _row(
+        "77",
+        [assignation("a", D(2024, 3, 1), D(2024, 5, 13), motif="resiliation_troubles")],
+        "enquete_sociale_limite",
+        {("77-ENQUETE-SOCIALE-J30", "a", D(2024, 4, 13), None)},
+        "enquete-j30-77-troubles",
+    ),
+    _row(
+        "77",
+        [assignation("a", D(2024, 3, 1), D(2024, 5, 13), motif="validite_conge")],
+        "enquete_sociale_limite",
+        {("77-ENQUETE-SOCIALE-J30", "a", D(2024, 4, 13), None)},
+        "enquete-j30-77-conge",
+    ),
+    _row(
+        "77",
+        [assignation("a", D(2017, 12, 31), D(2018, 2, 13))],
+        "enquete_sociale_limite",
+        set(),
+        "enquete-j30-77-veille-charte",
+    ),
+    # --- 75-VERIF-DROITS-CAF: the CDPs of bailleurs personnes physiques ---------------------------------
+    _row("75", [cdp("c", D(2024, 3, 1), bailleur=SCI)], "verification_droits_caf", set(), "caf-75-sci"),
+    _row("75", [cdp("c", D(2024, 3, 1), bailleur=PM)], "verification_droits_caf", set(), "caf-75-morale"),
+    _row(
+        "75",
+        [cdp("c", D(2017, 12, 31))],
+        "verification_droits_caf",
+        set(),
+        "caf-75-veille-charte",
+    ),
+    _row(
+        "75",
+        [cdp("c", D(2018, 1, 1))],
+        "verification_droits_caf",
+        {("75-VERIF-DROITS-CAF", "c", None, None)},
+        "caf-75-jour-charte",
+    ),
+]
+
+CASES += NARROWED
+
+
+# --------------------------------------------------------------------------------------------------
+# Issue 12: charter rules that the acts can decide (93 R5, R10, R11, R16, R20; 75 R6, R16, R21;
+# 77 R-05, R-06, R-24, R-35)
+# --------------------------------------------------------------------------------------------------
+
+
+def impaye(
+    key: str, day: date, montant: int = 170_000, *, organisme: str = "caf", aide: int = 25_000, **facts: Any
+) -> ActFacts:
+    facts.setdefault("bailleur", PP)
+    return act(
+        key,
+        "signalement_impaye",
+        day,
+        bail=bail(),
+        organisme=organisme,
+        aide_mensuelle_cents=aide,
+        dette=dette(montant, 2),
+        **facts,
+    )
+
+
+def fsl(key: str, day: date, decision: str = "accord") -> ActFacts:
+    return act(key, "decision_fsl", day, decision=decision)
+
+
+def surendettement(key: str, day: date, statut: str = "recevable", **facts: Any) -> ActFacts:
+    return act(key, "surendettement", day, statut=statut, **facts)
+
+
+CHARTER_RULES: list[Any] = [
+    # --- 93-COURRIER-ALERTE (R5): the first alert of an indebted household not yet signalled -------------
+    _row(
+        "93",
+        [impaye("i", D(2024, 3, 1))],
+        "courrier_prevention",
+        {("93-COURRIER-ALERTE", "i", None, "alerte")},
+        "courrier-93-alerte-caf",
+    ),
+    _row(
+        "93", [impaye("i", D(2024, 3, 1), 0)], "courrier_prevention", set(), "courrier-93-alerte-sans-dette"
+    ),
+    _row(
+        "93",
+        [cdp("c", D(2024, 3, 1), bailleur=SOC, dette=dette(170_000, 2)), dalo("x", D(2024, 3, 1))],
+        "courrier_prevention",
+        set(),
+        "courrier-93-alerte-jour-du-cdp",
+    ),
+    _row(
+        "93",
+        [dalo("x", D(2024, 2, 29), dette=dette(170_000, 2)), cdp("c", D(2024, 3, 1), bailleur=SOC)],
+        "courrier_prevention",
+        {("93-COURRIER-ALERTE", "x", None, "alerte")},
+        "courrier-93-alerte-veille-du-cdp",
+    ),
+    _row(
+        "93",
+        [impaye("i", D(2024, 3, 1), bailleur=SOC), surendettement("b", D(2024, 4, 1))],
+        "courrier_prevention",
+        {("93-COURRIER-ALERTE", "i", None, "alerte")},
+        "courrier-93-une-seule-alerte",
+    ),
+    _row(
+        "93",
+        [surendettement("b", D(2024, 4, 1), dette=dette(90_000))],
+        "courrier_prevention",
+        {("93-COURRIER-ALERTE", "b", None, "alerte")},
+        "courrier-93-alerte-banque-de-france",
+    ),
+    _row(
+        "93",
+        [surendettement("b", D(2021, 12, 31), dette=dette(90_000))],
+        "courrier_prevention",
+        set(),
+        "courrier-93-alerte-veille-charte",
+    ),
+    # --- offre_service_organisme_payeur: 93 R10 (CAF), 77 R-05 (CAF), 77 R-06 (MSA) --------------------
+    _row(
+        "93",
+        [impaye("i", D(2024, 3, 1))],
+        "offre_service_organisme_payeur",
+        {("93-CAF-OFFRE-SERVICE", "i", None, "caf")},
+        "offre-caf-93",
+    ),
+    _row(
+        "93",
+        [impaye("i", D(2024, 3, 1), aide=0)],
+        "offre_service_organisme_payeur",
+        set(),
+        "offre-caf-93-sans-aide",
+    ),
+    _row(
+        "93",
+        [impaye("i", D(2024, 3, 1), organisme="msa")],
+        "offre_service_organisme_payeur",
+        set(),
+        "offre-caf-93-msa",
+    ),
+    _row(
+        "93",
+        [fsl("f", D(2024, 3, 1)), impaye("i", D(2024, 3, 1))],
+        "offre_service_organisme_payeur",
+        set(),
+        "offre-caf-93-fsl-le-jour-meme",
+    ),
+    _row(
+        "93",
+        [impaye("i", D(2024, 3, 1)), fsl("f", D(2024, 3, 2))],
+        "offre_service_organisme_payeur",
+        {("93-CAF-OFFRE-SERVICE", "i", None, "caf")},
+        "offre-caf-93-fsl-le-lendemain",
+    ),
+    _row(
+        "93",
+        [impaye("i", D(2024, 3, 1)), dsf_connu(True, D(2024, 9, 1))],
+        "offre_service_organisme_payeur",
+        set(),
+        "offre-caf-93-connu-du-dsf",
+    ),
+    _row(
+        "77",
+        [impaye("i", D(2024, 3, 1), 2 * (LOYER + 5_000) - 1)],
+        "offre_service_organisme_payeur",
+        {("77-CAF-OFFRE-SERVICE", "i", None, "caf")},
+        "offre-caf-77-sous-2-loyers-charges",
+    ),
+    _row(
+        "77",
+        [impaye("i", D(2024, 3, 1), 2 * (LOYER + 5_000))],
+        "offre_service_organisme_payeur",
+        set(),
+        "offre-caf-77-2-loyers-charges",
+    ),
+    _row(
+        "77",
+        [impaye("i", D(2024, 3, 1), 100_000, bailleur=SOC)],
+        "offre_service_organisme_payeur",
+        set(),
+        "offre-caf-77-parc-social",
+    ),
+    _row(
+        "77",
+        [impaye("i", D(2024, 3, 1), 100_000), dsf_connu(True)],
+        "offre_service_organisme_payeur",
+        set(),
+        "offre-caf-77-connu",
+    ),
+    _row(
+        "77",
+        [impaye("i", D(2024, 3, 1), 100_000, organisme="msa")],
+        "offre_service_organisme_payeur",
+        {("77-MSA-ACCUEIL", "i", None, "msa")},
+        "offre-msa-77",
+    ),
+    _row(
+        "77",
+        [impaye("i", D(2024, 3, 1), 100_000, organisme="msa", aide=0)],
+        "offre_service_organisme_payeur",
+        set(),
+        "offre-msa-77-sans-aide",
+    ),
+    _row(
+        "75",
+        [impaye("i", D(2024, 3, 1))],
+        "offre_service_organisme_payeur",
+        set(),
+        "offre-75-non",
+    ),
+    # --- nouveau_bail_limite (93 R11): debt cleared under a protocol, 3 months ---------------------------
+    _row(
+        "93",
+        [
+            act("p", "protocole_cohesion_sociale", D(2024, 1, 10), bailleur=SOC),
+            act("z", "cloture", D(2025, 1, 31), motif="dette_soldee"),
+        ],
+        "nouveau_bail_limite",
+        {("93-PCS-NOUVEAU-BAIL", "z", D(2025, 4, 30), None)},
+        "nouveau-bail-31-janvier-30-avril",
+    ),
+    _row(
+        "93",
+        [
+            act("p", "protocole_cohesion_sociale", D(2024, 1, 10), bailleur=SOC),
+            act("z", "cloture", D(2025, 1, 31), motif="depart"),
+        ],
+        "nouveau_bail_limite",
+        set(),
+        "nouveau-bail-depart",
+    ),
+    _row(
+        "93",
+        [act("z", "cloture", D(2025, 1, 31), motif="dette_soldee", bailleur=SOC)],
+        "nouveau_bail_limite",
+        set(),
+        "nouveau-bail-sans-protocole",
+    ),
+    _row(
+        "93",
+        [
+            act("z", "cloture", D(2024, 1, 9), motif="dette_soldee"),
+            act("p", "protocole_cohesion_sociale", D(2024, 1, 10), bailleur=SOC),
+        ],
+        "nouveau_bail_limite",
+        set(),
+        "nouveau-bail-protocole-posterieur",
+    ),
+    # --- mobilisation_dalo (93 R16) ----------------------------------------------------------------------
+    _row(
+        "93",
+        [cql("q", D(2024, 9, 2), D(2024, 9, 2))],
+        "mobilisation_dalo",
+        {("93-DALO-CQL", "q", None, None)},
+        "dalo-cql-93",
+    ),
+    _row(
+        "93",
+        [dalo("x", D(2024, 6, 1)), cql("q", D(2024, 9, 2), D(2024, 9, 2))],
+        "mobilisation_dalo",
+        set(),
+        "dalo-cql-93-deja-prioritaire",
+    ),
+    _row(
+        "93",
+        [cql("q", D(2024, 9, 2), D(2024, 9, 2)), dalo("x", D(2024, 12, 1))],
+        "mobilisation_dalo",
+        set(),
+        "dalo-cql-93-reconnu-ensuite",
+    ),
+    _row(
+        "93",
+        [dalo("x", D(2024, 6, 1), pu=False), cql("q", D(2024, 9, 2), D(2024, 9, 2))],
+        "mobilisation_dalo",
+        {("93-DALO-CQL", "q", None, None)},
+        "dalo-cql-93-non-prioritaire",
+    ),
+    _row("77", [cql("q", D(2024, 9, 2), D(2024, 9, 2))], "mobilisation_dalo", set(), "dalo-cql-77-non"),
+    # --- information_intervention_fsl (93 R20) -------------------------------------------------------------
+    _row(
+        "93",
+        [assignation("a", D(2024, 3, 1)), fsl("f", D(2024, 3, 1))],
+        "information_intervention_fsl",
+        {("93-FSL-INFORMATION", "f", None, None)},
+        "fsl-jour-assignation",
+    ),
+    _row(
+        "93",
+        [fsl("f", D(2024, 2, 29)), assignation("a", D(2024, 3, 1))],
+        "information_intervention_fsl",
+        set(),
+        "fsl-veille-assignation",
+    ),
+    _row(
+        "93",
+        [assignation("a", D(2024, 3, 1)), fsl("f", D(2024, 4, 1), "refus")],
+        "information_intervention_fsl",
+        set(),
+        "fsl-refus",
+    ),
+    # --- 75-PCS-FSL (R6) ----------------------------------------------------------------------------------
+    _row(
+        "75",
+        [jugement("j", D(2024, 6, 1), bailleur=SOC), fsl("f", D(2024, 6, 1))],
+        "protocole_cohesion_sociale",
+        {("75-PCS-FSL", "f", None, None)},
+        "pcs-fsl-75-jour-du-jugement",
+    ),
+    _row(
+        "75",
+        [fsl("f", D(2024, 5, 31)), jugement("j", D(2024, 6, 1), bailleur=SOC)],
+        "protocole_cohesion_sociale",
+        set(),
+        "pcs-fsl-75-veille-du-jugement",
+    ),
+    _row(
+        "75",
+        [jugement("j", D(2024, 6, 1), bailleur=SOC, issue="delais_paiement"), fsl("f", D(2024, 7, 1))],
+        "protocole_cohesion_sociale",
+        set(),
+        "pcs-fsl-75-bail-non-resilie",
+    ),
+    _row(
+        "75",
+        [jugement("j", D(2024, 6, 1), bailleur=PP), fsl("f", D(2024, 7, 1))],
+        "protocole_cohesion_sociale",
+        set(),
+        "pcs-fsl-75-parc-prive",
+    ),
+    _row(
+        "75",
+        [jugement("j", D(2024, 6, 1), bailleur=SOC), fsl("f", D(2024, 7, 1), "ajournement")],
+        "protocole_cohesion_sociale",
+        set(),
+        "pcs-fsl-75-ajournement",
+    ),
+    # --- document_information_motif (75 R16) -----------------------------------------------------------
+    _row(
+        "75",
+        [assignation("a", D(2024, 3, 1), motif="validite_conge")],
+        "document_information_motif",
+        {("75-ASSIGNATION-HORS-IMPAYE", "a", None, None)},
+        "motif-75-conge",
+    ),
+    _row(
+        "75",
+        [assignation("a", D(2024, 3, 1), motif="resiliation_impaye")],
+        "document_information_motif",
+        set(),
+        "motif-75-impaye",
+    ),
+    _row("75", [assignation("a", D(2024, 3, 1))], "document_information_motif", set(), "motif-75-absent"),
+    _row(
+        "93",
+        [assignation("a", D(2024, 3, 1), motif="validite_conge")],
+        "document_information_motif",
+        set(),
+        "motif-93-non",
+    ),
+    # --- alerte_comed (75 R21) -----------------------------------------------------------------------------
+    _row(
+        "75",
+        [cdp("c", D(2024, 1, 10), dette=dette(170_000, 2)), dalo("x", D(2024, 6, 1), pu=False)],
+        "alerte_comed",
+        {("75-COMED-ALERTE", "x", None, None)},
+        "comed-75-prive-en-impaye",
+    ),
+    _row(
+        "75",
+        [cdp("c", D(2024, 1, 10), dette=dette(0, 0)), dalo("x", D(2024, 6, 1))],
+        "alerte_comed",
+        set(),
+        "comed-75-prive-sans-dette",
+    ),
+    _row(
+        "75",
+        [cdp("c", D(2024, 1, 10), bailleur=SOC, dette=dette(170_000, 2)), dalo("x", D(2024, 6, 1))],
+        "alerte_comed",
+        set(),
+        "comed-75-social-en-impaye",
+    ),
+    _row(
+        "75",
+        [
+            dalo("x", D(2024, 6, 1), bailleur=SOC),
+            assignation("a", D(2024, 9, 1), bailleur=SOC, motif="resiliation_troubles"),
+        ],
+        "alerte_comed",
+        {("75-COMED-ALERTE", "x", None, None)},
+        "comed-75-troubles-de-jouissance",
+    ),
+    # --- 77 surendettement (R-24) ------------------------------------------------------------------------
+    _row(
+        "77",
+        [surendettement("b", D(2024, 2, 1), "depot", dette=dette(0))],
+        "information_surendettement",
+        set(),
+        "surendettement-77-sans-dette-de-loyer",
+    ),
+    _row(
+        "77",
+        [
+            cdp("c", D(2024, 1, 10), bailleur=SOC, dette=dette(170_000, 2)),
+            surendettement("b", D(2024, 2, 1), "depot"),
+        ],
+        "information_surendettement",
+        {("77-SURENDETTEMENT", "b", None, None), ("77-SURENDETTEMENT-CLPIL", "b", None, None)},
+        "surendettement-77-parc-social-clpil",
+    ),
+    _row(
+        "77",
+        [assignation("a", D(2024, 3, 1)), surendettement("b", D(2024, 3, 1))],
+        "suspension_expulsion_surendettement",
+        {("77-SURENDETTEMENT-SUSPENSION", "b", None, None)},
+        "surendettement-77-recevable-jour-assignation",
+    ),
+    _row(
+        "77",
+        [surendettement("b", D(2024, 2, 29)), assignation("a", D(2024, 3, 1))],
+        "suspension_expulsion_surendettement",
+        set(),
+        "surendettement-77-recevable-avant-procedure",
+    ),
+    _row(
+        "77",
+        [assignation("a", D(2024, 3, 1)), surendettement("b", D(2024, 4, 1), "depot")],
+        "suspension_expulsion_surendettement",
+        set(),
+        "surendettement-77-depot",
+    ),
+    _row(
+        "77",
+        [cql("q", D(2024, 9, 2), D(2024, 9, 2)), surendettement("b", D(2024, 10, 1))],
+        "suspension_expulsion_surendettement",
+        {
+            ("77-SURENDETTEMENT-SUSPENSION", "b", None, None),
+            ("77-SURENDETTEMENT-AVIS-ETAT", "b", None, "avis_etat"),
+        },
+        "surendettement-77-recevable-apres-cql",
+    ),
+    _row(
+        "93",
+        [cql("q", D(2024, 9, 2), D(2024, 9, 2)), surendettement("b", D(2024, 10, 1))],
+        "suspension_expulsion_surendettement",
+        set(),
+        "surendettement-93-non",
+    ),
+    # --- compte_rendu_execution_cfp (77 R-35) ------------------------------------------------------------
+    _row(
+        "77",
+        [act("k", "decision_cfp", D(2024, 5, 20), decision="octroi")],
+        "compte_rendu_execution_cfp",
+        {("77-CFP-EXECUTION", "k", None, None)},
+        "cfp-execution-77-octroi",
+    ),
+    _row(
+        "77",
+        [act("k", "decision_cfp", D(2024, 5, 20), decision="refus")],
+        "compte_rendu_execution_cfp",
+        set(),
+        "cfp-execution-77-refus",
+    ),
+    _row(
+        "77",
+        [act("k", "decision_cfp", D(2017, 12, 31), decision="octroi")],
+        "compte_rendu_execution_cfp",
+        set(),
+        "cfp-execution-77-veille-charte",
+    ),
+]
+
+CASES += CHARTER_RULES
+
+
+def test_solipex_names_the_act_each_household_fact_came_from() -> None:
+    dossier = [
+        cdp_menage("c", D(2024, 1, 10), 400_000),
+        act("p", "plan_apurement", D(2024, 2, 1)),
+        jugement("j", D(2024, 6, 1)),
+    ]
+    (solipex,) = [d for d in evaluate("93", dossier) if d.code == "solipex"]
+    assert solipex.faits["dossier:occupants.acte"] == "c"
+    assert solipex.faits["dossier:occupants.nombre"] == 3
+    assert solipex.faits["dossier:dette:montant_cents.acte"] == "c"
+    assert solipex.faits["dossier:dette:montant_cents.valeur"] == 400_000
+    assert solipex.faits["dossier:bailleur:categorie.acte"] == "c"
+    assert solipex.faits["plan.acte"] == "p"
+    assert "occupants" not in solipex.faits and "SECRET" not in json.dumps(solipex.to_dict())
+
+
 @pytest.mark.parametrize(("territoire", "acts", "code", "expected"), CASES)
 def test_rule_table(territoire: str, acts: list[ActFacts], code: str, expected: Expected) -> None:
     assert fired(territoire, acts, code) == expected
@@ -2014,7 +3021,15 @@ def _full_dossier() -> list[ActFacts]:
             dette=dette(170_000, 2),
         ),
         cdp("2", D(2024, 1, 10), bailleur=SOC, dette=dette(450_000, 5)),
-        act("3", "saisine_ccapex", D(2024, 1, 20), bailleur=SOC, dette=dette(450_000, 5)),
+        act(
+            "3",
+            "saisine_ccapex",
+            D(2024, 1, 20),
+            bailleur=SOC,
+            dette=dette(450_000, 5),
+            motif="impaye",
+            origine="bailleur_social",
+        ),
         assignation("4", D(2024, 3, 1), D(2024, 5, 13), bailleur=SOC, recu_le=utc(2024, 3, 1, 9, 0)),
         act("5", "diagnostic_social_financier", D(2024, 4, 20), date_transmission=D(2024, 5, 6)),
         jugement("6", D(2024, 6, 1), bailleur=SOC),
@@ -2369,3 +3384,28 @@ def test_the_stricter_cpc_641_642_reading_is_only_a_data_change(tmp_path: Path) 
         ("notification_prefet_limite", "p", D(2023, 4, 14)),
         ("notification_prefet_tardive", "p", D(2023, 4, 14)),
     }
+
+
+def test_the_cql_period_starting_point_is_a_data_choice(tmp_path: Path) -> None:
+    """CPCE L412-5: by default the two months run from a transmission to the préfet later than the CQL;
+    the other reading (from the CQL itself) is the parameter's other value."""
+    dossier = [cql("q", D(2024, 3, 1), D(2024, 3, 10)), act("e", "expulsion", D(2024, 5, 5))]
+
+    def dates(book: RuleBook | None) -> set[tuple[str, date | None]]:
+        return {
+            (d.code, d.date)
+            for d in evaluate("93", dossier, rulebook=book)
+            if d.code in {"expulsion_au_plus_tot", "expulsion_prematuree"}
+        }
+
+    assert dates(None) == {
+        ("expulsion_au_plus_tot", D(2024, 5, 10)),
+        ("expulsion_prematuree", D(2024, 5, 10)),
+    }
+    root = _copy_rules(tmp_path)
+
+    def from_the_cql(data: dict[str, Any]) -> None:
+        data["parametres"]["cql_delai_point_de_depart"]["valeur"] = "commandement"
+
+    _edit(root / "national.yaml", from_the_cql)
+    assert dates(_book(root)) == {("expulsion_au_plus_tot", D(2024, 5, 1))}

@@ -57,3 +57,27 @@ def test_household_keys_match_across_spellings_and_not_across_households() -> No
     assert cdp == caf and len(cdp) == 1
     assert not set(voisin) & set(cdp)
     assert household_keys({"territoire": "93", "logement": {"adresse": "x", "code_postal": "93100"}}) == []
+
+
+def test_typed_facts_of_a_stored_act_are_its_models() -> None:
+    """The engine reads a stored act's facts from its JSON payload without validating it again: exactly
+    what its model gives (dates as dates, UUIDs as UUIDs; a tuple as a list, which the engine reads
+    alike), for every act type."""
+    import json
+
+    from app.schemas.actes import ACTE_ADAPTER, EXEMPLES
+    from app.services.decisions import typed_facts
+
+    def lists(value: object) -> object:
+        if isinstance(value, dict):
+            return {k: lists(v) for k, v in value.items()}
+        if isinstance(value, (list, tuple)):
+            return [lists(v) for v in value]
+        return value
+
+    for acte_type, example in EXEMPLES.items():
+        model = ACTE_ADAPTER.validate_python(example, strict=False)
+        payload = json.loads(json.dumps(model.model_dump(mode="json", exclude_none=True)))
+        expected = model.model_dump(mode="python", exclude_none=True)
+        expected.pop("recu_le", None)
+        assert typed_facts(payload) == lists(expected), acte_type

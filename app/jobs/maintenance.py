@@ -1,0 +1,57 @@
+"""Housekeeping: run again the jobs of workers that died, purge events past retention, drop finished
+jobs."""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+
+from procrastinate import JobContext
+
+from app.core import clock
+from app.core.config import get_settings
+from app.jobs import queue
+from app.jobs.runtime import runtime
+from app.services.evenements import purge
+
+logger = logging.getLogger("prevex.maintenance")
+
+
+@queue.periodic(cron="* * * * * */5")
+@queue.task(name="relancer_bloques", queue="periodiques", queueing_lock="relancer_bloques", pass_context=True)
+async def relancer_bloques(context: JobContext, timestamp: int) -> None:
+    """The jobs of a worker silent for ``PREVEX_WORKER_STALLED_SECONDS`` (killed, machine lost) go back
+    to the queue: a delivery then marks its interrupted attempt and makes the next one."""
+    manager = context.app.job_manager
+    stalled = await manager.get_stalled_jobs(seconds_since_heartbeat=get_settings().worker_stalled_seconds)
+    for job in stalled:
+        await manager.retry_job(job)
+        logger.warning("stalled job queued again", extra={"job": job.id, "task": job.task_name})
+
+
+@queue.periodic(cron="17 * * * *")
+@queue.task(
+    name="purger_evenements", queue="periodiques", queueing_lock="purger_evenements", pass_context=True
+)
+async def purger_evenements(context: JobContext, timestamp: int) -> None:
+    """Events older than ``PREVEX_EVENT_RETENTION_DAYS``, by batches (their deliveries with them)."""
+    database = runtime(context).database
+    before = clock.now() - timedelta(days=get_settings().event_retention_days)
+    total = 0
+    while True:
+        async with database.transaction() as conn:
+            deleted = await purge(conn, before)
+        total += deleted
+        if deleted == 0:
+            break
+    if total:
+        logger.info("events purged", extra={"count": total})
+
+
+@queue.periodic(cron="41 3 * * *")
+@queue.task(name="nettoyer_jobs", queue="periodiques", queueing_lock="nettoyer_jobs", pass_context=True)
+async def nettoyer_jobs(context: JobContext, timestamp: int) -> None:
+    """Finished jobs older than a week (the deliveries' own history is in ``livraisons``)."""
+    await context.app.job_manager.delete_old_jobs(
+        nb_hours=24 * 7, include_failed=True, include_cancelled=True
+    )

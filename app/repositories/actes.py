@@ -1,0 +1,247 @@
+"""The filing SQL, in one place: single filings, batches and re-evaluation run these statements on a
+raw asyncpg connection taken from the engine's pool (``Database.transaction``).
+
+A filing is a handful of round trips:
+
+1. ``BEGIN`` and the advisory locks, as one simple query (:func:`begin_and_lock`; :data:`LOCKS` inside a
+   batch's transaction);
+2. :data:`DUPLICATES`: the act under the same reference, the Idempotency-Key record, the candidate
+   dossiers of the household, the territorial partners of the act's territory;
+3. for a known dossier, its lock (:func:`lock_dossier`) then :data:`STATE`: its acts, its current
+   decisions, its grants;
+4. the status changes of decisions already stored (replaced, met): :data:`SET_STATUT`, one row per
+   key, pipelined (before the write: a key made again needs its old row replaced first, the one current
+   row per key being checked row by row);
+5. one write (:func:`write_statement`): dossier, household keys, act, evaluation, decisions and their
+   status changes, grants, events with their recipients (the event writer's own SQL,
+   ``services/evenements.py``), and the Idempotency-Key record.
+
+Locks. A blocking lock per (partner, reference) and per household key serialises filings that could
+create the same act or the same dossier; the Idempotency-Key lock is only tried (a key in flight is 409
+at once); a shared lock on the territory lets a new territorial partner (exclusive on it, see
+``services/partners.py``) see every dossier created before it, and be seen by every one created after.
+Filing into a known dossier then takes the dossier's lock, last, so lock order cannot cycle; a
+re-evaluation takes the same lock.
+
+Plans. Every statement is a key lookup or an insert whose plan is right at any size (unique or primary
+keys, ``OFFSET 0`` where a planner with no statistics could turn a lookup into a scan); the connection
+keeps PostgreSQL's default plan cache mode, so nothing chosen on an empty table is frozen.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+
+from app.schemas.actes import POLITIQUES
+from app.services.evenements import WRITE_CTE
+from app.services.visibility import territorial_kinds
+
+# Constants of the code as SQL literals (registry names, no input): the act types that close a dossier
+# (their policy's ``clot``) and the partner kinds that get a dossier's territorial grants. Literals, not
+# parameters: the planner's estimates then do not depend on the values, so a generic plan is as cheap as
+# a custom one and PostgreSQL keeps it (no planning per filing).
+_CLOSING_TYPES = ", ".join(f"'{t}'" for t, politique in POLITIQUES.items() if politique.clot)
+_TERRITORIAL_KINDS = ", ".join(f"'{k}'" for k in territorial_kinds())
+
+
+def lock_id(*parts: str) -> int:
+    """A signed 64-bit advisory lock id."""
+    return int.from_bytes(hashlib.sha256("\x1f".join(parts).encode()).digest()[:8], "big", signed=True)
+
+
+def territory_lock(territoire: str) -> int:
+    return lock_id("territoire", territoire)
+
+
+def dossier_lock(dossier_id: str) -> int:
+    return lock_id("dossier", dossier_id)
+
+
+LOCKS = (
+    "SELECT (SELECT pg_try_advisory_xact_lock($1)) AS idem_free, "
+    "(SELECT pg_advisory_xact_lock_shared($3)) IS NULL AS t, "
+    "(SELECT count(pg_advisory_xact_lock(k)) FROM (SELECT unnest(CAST($2 AS bigint[])) AS k ORDER BY 1) s) AS n"
+)
+
+
+def begin_and_lock(idem_lock: int, locks: Sequence[int], shared: int) -> str:
+    """``BEGIN`` and the locks of :data:`LOCKS` as one simple query (no parameters: the lock ids are
+    integers we computed, inlined as literals; ``locks`` is sorted, and a select list is evaluated left
+    to right, so every filing takes them in the same order). Its status is ``SELECT 1`` when the
+    Idempotency-Key lock was free, else ``SELECT 0``; the other locks are taken either way (``OFFSET 0``
+    keeps the subquery, and its volatile lock calls, whole)."""
+    taken = ", ".join(f"pg_advisory_xact_lock({int(k)})" for k in locks)
+    return (
+        f"BEGIN; SELECT 1 FROM (SELECT pg_try_advisory_xact_lock({int(idem_lock)}) AS free, "
+        f"pg_advisory_xact_lock_shared({int(shared)}), {taken} OFFSET 0) s WHERE s.free"
+    )
+
+
+def lock_dossier(dossier_id: str) -> str:
+    return f"SELECT pg_advisory_xact_lock({dossier_lock(dossier_id)})"
+
+
+# Candidate dossiers are found from the household keys, one primary-key probe per key and then per
+# dossier: each lateral subquery has ``OFFSET 0`` so that the planner can neither flatten it nor turn the
+# lookup around into a scan of the territory's dossiers (which it did on a fresh, never-analysed
+# database, whose estimates say "one dossier per territory": O(dossiers) per filing).
+# Parameters: $1 partner, $2 reference, $3 Idempotency-Key, $4 household keys (a JSON array: the
+# planner cannot see its length, which would make each plan custom), $5 territoire, $6 date_acte.
+DUPLICATES = f"""
+SELECT (SELECT json_build_object('sha', payload_sha256, 'id', id) FROM actes
+        WHERE partner_id = $1 AND reference = $2) AS existing,
+       (SELECT json_build_object('sha', request_sha256, 'status', response_status, 'acte_id', acte_id)
+        FROM idempotency_keys WHERE partner_id = $1 AND cle = $3) AS idem,
+       (SELECT coalesce(json_agg(json_build_object('id', d.id, 'bailleur', d.bailleur_cle)
+                                 ORDER BY d.stade = 'clos', d.updated_at DESC, d.id), CAST('[]' AS json))
+        FROM (SELECT DISTINCT c.dossier_id FROM json_array_elements_text(CAST($4 AS json)) AS u(cle)
+              CROSS JOIN LATERAL (SELECT dossier_id FROM dossier_cles WHERE cle = u.cle OFFSET 0) c) k
+        CROSS JOIN LATERAL (SELECT x.id, x.bailleur_cle, x.updated_at, x.territoire, x.stade FROM dossiers x
+                            WHERE x.id = k.dossier_id OFFSET 0) d
+        WHERE d.territoire = $5
+          AND (d.stade <> 'clos'
+               OR CAST($6 AS date) <= (SELECT max(z.date_acte) FROM actes z
+                                       WHERE z.dossier_id = d.id AND z.type IN ({_CLOSING_TYPES})))
+       ) AS candidates,
+       (SELECT coalesce(json_agg(json_build_object('partner_id', pt.partner_id, 'kind', pt.kind)),
+                        CAST('[]' AS json))
+        FROM partenaire_territoires pt
+        WHERE pt.territoire = $5 AND pt.kind IN ({_TERRITORIAL_KINDS})) AS territoriaux
+"""
+
+# A current decision, as :func:`services.decisions.decision_view` reads it.
+DECISION_JSON = (
+    "json_build_object('id', x.id, 'cle', x.cle, 'kind', x.kind, 'code', x.code, 'date', x.date, "
+    "'destinataire', x.destinataire, 'regle', x.regle, 'source', x.source, 'acte', x.acte_id, "
+    "'precision', x.precision, 'message', x.message, 'faits', x.faits, 'actes_lies', x.actes_lies, "
+    "'statut', x.statut)"
+)
+
+# The dossier's acts (for the engine), its current decisions and its grants, in one round trip; read
+# once the dossier's lock is held (a statement of its own: a read in the same statement as the lock would
+# see the data as of before the wait).
+STATE = f"""
+SELECT (SELECT coalesce(json_agg(json_build_object('id', a.id, 'type', a.type, 'partner_id', a.partner_id,
+                                                   'payload', a.payload, 'recu_le', a.recu_le)
+                                 ORDER BY a.recu_le, a.id), CAST('[]' AS json))
+        FROM actes a WHERE a.dossier_id = $1) AS acts,
+       (SELECT coalesce(json_agg({DECISION_JSON}), CAST('[]' AS json))
+        FROM decisions x WHERE x.dossier_id = $1 AND x.statut <> 'remplacee') AS decisions,
+       (SELECT coalesce(json_agg(json_build_object('partner_id', g.partner_id, 'kind', p.kind,
+                                                   'motif', g.motif, 'portee', g.portee)), CAST('[]' AS json))
+        FROM acces g JOIN partners p ON p.id = g.partner_id
+        WHERE g.dossier_id = $1 AND g.jusqu_a IS NULL) AS grants
+"""
+
+# Decisions a new evaluation no longer makes (or makes differently). $1 ids, $2 now.
+# A decision's status changes, one row per primary key, sent with ``executemany`` (asyncpg pipelines
+# the executions: one round trip): a single-row key lookup keeps an index plan at any size, where a
+# ``WHERE id = ANY($1)`` gets a sequential scan in the generic plan of a never-analysed table.
+# Parameters: $1 id, $2 new status, $3 now, $4 the status it must still have.
+SET_STATUT = "UPDATE decisions SET statut = $2, statut_le = $3 WHERE id = $1 AND statut = $4"
+
+
+def status_changes(
+    replaced: Sequence[object], satisfied: Sequence[object], now: object
+) -> list[tuple[object, str, object, str]]:
+    """The :data:`SET_STATUT` executions for an evaluation's replaced and met decisions (a decision
+    made and met by the same evaluation is inserted met: its row is not there yet, nothing happens)."""
+    return [(i, "remplacee", now, "active") for i in replaced] + [
+        (i, "satisfaite", now, "active") for i in satisfied
+    ]
+
+
+# What a replayed receipt is rebuilt from: the act, its filing's evaluation and the decisions it made,
+# the dossier's acts (who may see what) and the caller's grants on the dossier. $1 act id, $2 partner.
+RECEIPT_SOURCE = f"""
+SELECT a.id, a.dossier_id, a.recu_le, a.type, a.reference, a.nouveau_dossier, a.payload, e.version_regles,
+       (SELECT coalesce(json_agg(d.j ORDER BY u.n), CAST('[]' AS json))
+        FROM unnest(e.ajoutees) WITH ORDINALITY AS u(id, n)
+        CROSS JOIN LATERAL (SELECT {DECISION_JSON} AS j FROM decisions x WHERE x.id = u.id OFFSET 0) d) AS decisions,
+       (SELECT json_agg(json_build_object('id', z.id, 'type', z.type, 'partner_id', z.partner_id,
+                                          'reference', z.reference))
+        FROM actes z WHERE z.dossier_id = a.dossier_id) AS actes,
+       (SELECT coalesce(array_agg(g.portee), CAST('{{}}' AS text[])) FROM acces g
+        WHERE g.dossier_id = a.dossier_id AND g.partner_id = $2 AND g.jusqu_a IS NULL) AS portees
+FROM actes a JOIN evaluations e ON e.acte_id = a.id AND e.motif = 'depot'
+WHERE a.id = $1
+"""
+
+# Fragments shared by the filing's and the re-evaluation's writes: the evaluation's decisions (``$dn``,
+# the rows of ``services.decisions.Changes.rows``), the decisions it found met (``$sat``), and the
+# grants (``$g``). Placeholders as in ``WRITE_CTE``.
+_DECISIONS_CTE = """
+dn AS (
+  INSERT INTO decisions (id, dossier_id, cle, kind, code, date, destinataire, regle, source, acte_id, precision,
+                         message, faits, actes_lies, statut, statut_le, evaluation_id)
+  SELECT x.id, {dossier}, x.cle, x.kind, x.code, x.date, x.destinataire, x.regle, x.source, x.acte_id,
+         x.precision, x.message, x.faits, x.actes_lies, x.statut, {now}, {evaluation}
+  FROM jsonb_to_recordset(CAST({dn} AS jsonb)) AS x(id uuid, cle text, kind text, code text, date date,
+       destinataire text, regle text, source text, acte_id uuid, precision text, message text, faits jsonb,
+       actes_lies jsonb, statut text)
+)"""
+_GRANTS_CTE = """
+g AS (
+  INSERT INTO acces (dossier_id, partner_id, motif, portee, depuis, acte_id)
+  SELECT {dossier}, x.partner_id, x.motif, x.portee, {now}, x.acte_id
+  FROM jsonb_to_recordset(CAST({g} AS jsonb)) AS x(partner_id uuid, motif text, portee text, acte_id uuid)
+  ON CONFLICT DO NOTHING
+)"""
+
+# The filing's write. Parameters: $1 dossier id, $2 territoire, $3 parc, $4 stade, $5 bailleur, $6 now,
+# $7 household keys, $8 act id, $9 partner id, $10 partner kind, $11 type, $12 reference, $13 date_acte,
+# $14 payload, $15 payload sha, $16 nouveau_dossier, $17 evaluation id, $18 rules version, $19 added
+# decision ids, $20 met decision ids, $21 replaced decision ids, $22 decision rows, $23 grants,
+# $24 events, ($25 Idempotency-Key).
+_FILING = (
+    """
+WITH d AS (
+  INSERT INTO dossiers (id, territoire, parc, stade, bailleur_cle, created_at, updated_at)
+  VALUES ($1, $2, $3, $4, $5, $6, $6)
+  ON CONFLICT (id) DO UPDATE SET parc = COALESCE(EXCLUDED.parc, dossiers.parc), stade = EXCLUDED.stade,
+    bailleur_cle = COALESCE(dossiers.bailleur_cle, EXCLUDED.bailleur_cle), updated_at = EXCLUDED.updated_at
+), k AS (
+  INSERT INTO dossier_cles (cle, dossier_id) SELECT c, $1 FROM unnest(CAST($7 AS text[])) AS c
+  ON CONFLICT DO NOTHING
+), a AS (
+  INSERT INTO actes (id, dossier_id, partner_id, partner_kind, type, reference, territoire, date_acte, recu_le,
+                     payload, payload_sha256, nouveau_dossier)
+  VALUES ($8, $1, $9, $10, $11, $12, $2, $13, $6, CAST($14 AS jsonb), $15, $16)
+), e AS (
+  INSERT INTO evaluations (id, dossier_id, acte_id, motif, version_regles, ajoutees, satisfaites, remplacees,
+                           created_at)
+  VALUES ($17, $1, $8, 'depot', $18, CAST($19 AS uuid[]), CAST($20 AS uuid[]), CAST($21 AS uuid[]), $6)
+),"""
+    + _DECISIONS_CTE.format(dossier="$1", now="$6", evaluation="$17", dn="$22")
+    + ","
+    + _GRANTS_CTE.format(dossier="$1", now="$6", g="$23")
+    + ","
+    + WRITE_CTE.format(dossier="CAST($1 AS uuid)", territoire="$2", now="$6", ev="$24")
+)
+_IDEMPOTENCY_CTE = """
+i AS (
+  INSERT INTO idempotency_keys (partner_id, cle, request_sha256, response_status, acte_id, created_at)
+  VALUES ($9, $25, $15, 201, $8, $6)
+)"""
+
+
+FILING = _FILING + " SELECT 1"
+FILING_IDEM = _FILING + "," + _IDEMPOTENCY_CTE + " SELECT 1"
+
+
+# A re-evaluation's write: the evaluation, its decisions, events. Parameters: $1 dossier id,
+# $2 territoire, $3 now, $4 evaluation id, $5 rules version, $6 added ids, $7 met ids, $8 replaced ids,
+# $9 decision rows, $10 events.
+REEVALUATION = (
+    """
+WITH e AS (
+  INSERT INTO evaluations (id, dossier_id, acte_id, motif, version_regles, ajoutees, satisfaites, remplacees,
+                           created_at)
+  VALUES ($4, $1, NULL, 'reevaluation', $5, CAST($6 AS uuid[]), CAST($7 AS uuid[]), CAST($8 AS uuid[]), $3)
+),"""
+    + _DECISIONS_CTE.format(dossier="$1", now="$3", evaluation="$4", dn="$9")
+    + ","
+    + WRITE_CTE.format(dossier="CAST($1 AS uuid)", territoire="$2", now="$3", ev="$10")
+    + " SELECT 1"
+)

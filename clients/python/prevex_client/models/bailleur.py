@@ -1,0 +1,107 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+
+from ..models.bailleur_categorie_type_0 import BailleurCategorieType0
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="Bailleur")
+
+
+@_attrs_define
+class Bailleur:
+    """The landlord.
+
+    Attributes:
+        categorie (BailleurCategorieType0 | None | Unset): personne_physique, sci_familiale (family SCI up to the 4th
+            degree), personne_morale, bailleur_social.
+        nom (None | str | Unset):
+        siren (None | str | Unset): SIREN of a legal-person landlord.
+    """
+
+    categorie: BailleurCategorieType0 | None | Unset = UNSET
+    nom: None | str | Unset = UNSET
+    siren: None | str | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        categorie: None | str | Unset
+        if isinstance(self.categorie, Unset):
+            categorie = UNSET
+        elif isinstance(self.categorie, BailleurCategorieType0):
+            categorie = self.categorie.value
+        else:
+            categorie = self.categorie
+
+        nom: None | str | Unset
+        if isinstance(self.nom, Unset):
+            nom = UNSET
+        else:
+            nom = self.nom
+
+        siren: None | str | Unset
+        if isinstance(self.siren, Unset):
+            siren = UNSET
+        else:
+            siren = self.siren
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({})
+        if categorie is not UNSET:
+            field_dict["categorie"] = categorie
+        if nom is not UNSET:
+            field_dict["nom"] = nom
+        if siren is not UNSET:
+            field_dict["siren"] = siren
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+
+        def _parse_categorie(data: object) -> BailleurCategorieType0 | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                categorie_type_0 = BailleurCategorieType0(data)
+
+                return categorie_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(BailleurCategorieType0 | None | Unset, data)
+
+        categorie = _parse_categorie(d.pop("categorie", UNSET))
+
+        def _parse_nom(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        nom = _parse_nom(d.pop("nom", UNSET))
+
+        def _parse_siren(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        siren = _parse_siren(d.pop("siren", UNSET))
+
+        bailleur = cls(
+            categorie=categorie,
+            nom=nom,
+            siren=siren,
+        )
+
+        return bailleur

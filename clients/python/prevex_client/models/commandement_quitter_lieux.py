@@ -1,0 +1,409 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from uuid import UUID
+
+from attrs import define as _attrs_define
+
+from ..models.commandement_quitter_lieux_parc_type_0 import CommandementQuitterLieuxParcType0
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.bail import Bail
+    from ..models.bailleur import Bailleur
+    from ..models.dette import Dette
+    from ..models.etude_commissaire import EtudeCommissaire
+    from ..models.logement import Logement
+    from ..models.occupant import Occupant
+
+
+T = TypeVar("T", bound="CommandementQuitterLieux")
+
+
+@_attrs_define
+class CommandementQuitterLieux:
+    """Commandement de quitter les lieux (CQL): no eviction before CQL + 2 months.
+
+    ``date_acte``: the date the CQL was served.
+
+        Attributes:
+            type_ (Literal['commandement_quitter_lieux']):
+            reference (str): The filing partner's own identifier of the act (idempotency: same reference, same act).
+            territoire (str): Département code: 01-19, 21-95, 2A, 2B, 971-976.
+            date_acte (datetime.date): The act's own date (service, decision, signature), ISO 8601.
+            dossier_id (None | Unset | UUID): The Prevex dossier this act belongs to, when the partner knows it.
+            recu_le (datetime.datetime | None | Unset): Receipt time (UTC). Only in a simulation: on a real filing the
+                server sets it.
+            parc (CommandementQuitterLieuxParcType0 | None | Unset): social or prive.
+            logement (Logement | None | Unset):
+            bail (Bail | None | Unset):
+            bailleur (Bailleur | None | Unset):
+            occupants (list[Occupant] | None | Unset): At most 20 occupants.
+            dette (Dette | None | Unset):
+            date_transmission_prefet (datetime.date | None | Unset): Date sent to the préfet (if not, the eviction period is
+                suspended).
+            commissaire (EtudeCommissaire | None | Unset):
+    """
+
+    type_: Literal["commandement_quitter_lieux"]
+    reference: str
+    territoire: str
+    date_acte: datetime.date
+    dossier_id: None | Unset | UUID = UNSET
+    recu_le: datetime.datetime | None | Unset = UNSET
+    parc: CommandementQuitterLieuxParcType0 | None | Unset = UNSET
+    logement: Logement | None | Unset = UNSET
+    bail: Bail | None | Unset = UNSET
+    bailleur: Bailleur | None | Unset = UNSET
+    occupants: list[Occupant] | None | Unset = UNSET
+    dette: Dette | None | Unset = UNSET
+    date_transmission_prefet: datetime.date | None | Unset = UNSET
+    commissaire: EtudeCommissaire | None | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.bail import Bail  # noqa: PLC0415
+        from ..models.bailleur import Bailleur  # noqa: PLC0415
+        from ..models.dette import Dette  # noqa: PLC0415
+        from ..models.etude_commissaire import EtudeCommissaire  # noqa: PLC0415
+        from ..models.logement import Logement  # noqa: PLC0415
+
+        type_ = self.type_
+
+        reference = self.reference
+
+        territoire = self.territoire
+
+        date_acte = self.date_acte.isoformat()
+
+        dossier_id: None | str | Unset
+        if isinstance(self.dossier_id, Unset):
+            dossier_id = UNSET
+        elif isinstance(self.dossier_id, UUID):
+            dossier_id = str(self.dossier_id)
+        else:
+            dossier_id = self.dossier_id
+
+        recu_le: None | str | Unset
+        if isinstance(self.recu_le, Unset):
+            recu_le = UNSET
+        elif isinstance(self.recu_le, datetime.datetime):
+            recu_le = self.recu_le.isoformat()
+        else:
+            recu_le = self.recu_le
+
+        parc: None | str | Unset
+        if isinstance(self.parc, Unset):
+            parc = UNSET
+        elif isinstance(self.parc, CommandementQuitterLieuxParcType0):
+            parc = self.parc.value
+        else:
+            parc = self.parc
+
+        logement: dict[str, Any] | None | Unset
+        if isinstance(self.logement, Unset):
+            logement = UNSET
+        elif isinstance(self.logement, Logement):
+            logement = self.logement.to_dict()
+        else:
+            logement = self.logement
+
+        bail: dict[str, Any] | None | Unset
+        if isinstance(self.bail, Unset):
+            bail = UNSET
+        elif isinstance(self.bail, Bail):
+            bail = self.bail.to_dict()
+        else:
+            bail = self.bail
+
+        bailleur: dict[str, Any] | None | Unset
+        if isinstance(self.bailleur, Unset):
+            bailleur = UNSET
+        elif isinstance(self.bailleur, Bailleur):
+            bailleur = self.bailleur.to_dict()
+        else:
+            bailleur = self.bailleur
+
+        occupants: list[dict[str, Any]] | None | Unset
+        if isinstance(self.occupants, Unset):
+            occupants = UNSET
+        elif isinstance(self.occupants, list):
+            occupants = []
+            for occupants_type_0_item_data in self.occupants:
+                occupants_type_0_item = occupants_type_0_item_data.to_dict()
+                occupants.append(occupants_type_0_item)
+
+        else:
+            occupants = self.occupants
+
+        dette: dict[str, Any] | None | Unset
+        if isinstance(self.dette, Unset):
+            dette = UNSET
+        elif isinstance(self.dette, Dette):
+            dette = self.dette.to_dict()
+        else:
+            dette = self.dette
+
+        date_transmission_prefet: None | str | Unset
+        if isinstance(self.date_transmission_prefet, Unset):
+            date_transmission_prefet = UNSET
+        elif isinstance(self.date_transmission_prefet, datetime.date):
+            date_transmission_prefet = self.date_transmission_prefet.isoformat()
+        else:
+            date_transmission_prefet = self.date_transmission_prefet
+
+        commissaire: dict[str, Any] | None | Unset
+        if isinstance(self.commissaire, Unset):
+            commissaire = UNSET
+        elif isinstance(self.commissaire, EtudeCommissaire):
+            commissaire = self.commissaire.to_dict()
+        else:
+            commissaire = self.commissaire
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "type": type_,
+                "reference": reference,
+                "territoire": territoire,
+                "date_acte": date_acte,
+            }
+        )
+        if dossier_id is not UNSET:
+            field_dict["dossier_id"] = dossier_id
+        if recu_le is not UNSET:
+            field_dict["recu_le"] = recu_le
+        if parc is not UNSET:
+            field_dict["parc"] = parc
+        if logement is not UNSET:
+            field_dict["logement"] = logement
+        if bail is not UNSET:
+            field_dict["bail"] = bail
+        if bailleur is not UNSET:
+            field_dict["bailleur"] = bailleur
+        if occupants is not UNSET:
+            field_dict["occupants"] = occupants
+        if dette is not UNSET:
+            field_dict["dette"] = dette
+        if date_transmission_prefet is not UNSET:
+            field_dict["date_transmission_prefet"] = date_transmission_prefet
+        if commissaire is not UNSET:
+            field_dict["commissaire"] = commissaire
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.bail import Bail  # noqa: PLC0415
+        from ..models.bailleur import Bailleur  # noqa: PLC0415
+        from ..models.dette import Dette  # noqa: PLC0415
+        from ..models.etude_commissaire import EtudeCommissaire  # noqa: PLC0415
+        from ..models.logement import Logement  # noqa: PLC0415
+        from ..models.occupant import Occupant  # noqa: PLC0415
+
+        d = dict(src_dict)
+        type_ = cast(Literal["commandement_quitter_lieux"], d.pop("type"))
+        if type_ != "commandement_quitter_lieux":
+            raise ValueError(f"type must match const 'commandement_quitter_lieux', got '{type_}'")
+
+        reference = d.pop("reference")
+
+        territoire = d.pop("territoire")
+
+        date_acte = datetime.date.fromisoformat(d.pop("date_acte"))
+
+        def _parse_dossier_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                dossier_id_type_0 = UUID(data)
+
+                return dossier_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        dossier_id = _parse_dossier_id(d.pop("dossier_id", UNSET))
+
+        def _parse_recu_le(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                recu_le_type_0 = datetime.datetime.fromisoformat(data)
+
+                return recu_le_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        recu_le = _parse_recu_le(d.pop("recu_le", UNSET))
+
+        def _parse_parc(data: object) -> CommandementQuitterLieuxParcType0 | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                parc_type_0 = CommandementQuitterLieuxParcType0(data)
+
+                return parc_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(CommandementQuitterLieuxParcType0 | None | Unset, data)
+
+        parc = _parse_parc(d.pop("parc", UNSET))
+
+        def _parse_logement(data: object) -> Logement | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                logement_type_0 = Logement.from_dict(data)
+
+                return logement_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Logement | None | Unset, data)
+
+        logement = _parse_logement(d.pop("logement", UNSET))
+
+        def _parse_bail(data: object) -> Bail | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                bail_type_0 = Bail.from_dict(data)
+
+                return bail_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Bail | None | Unset, data)
+
+        bail = _parse_bail(d.pop("bail", UNSET))
+
+        def _parse_bailleur(data: object) -> Bailleur | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                bailleur_type_0 = Bailleur.from_dict(data)
+
+                return bailleur_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Bailleur | None | Unset, data)
+
+        bailleur = _parse_bailleur(d.pop("bailleur", UNSET))
+
+        def _parse_occupants(data: object) -> list[Occupant] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                occupants_type_0 = []
+                _occupants_type_0 = data
+                for occupants_type_0_item_data in _occupants_type_0:
+                    occupants_type_0_item = Occupant.from_dict(occupants_type_0_item_data)
+
+                    occupants_type_0.append(occupants_type_0_item)
+
+                return occupants_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[Occupant] | None | Unset, data)
+
+        occupants = _parse_occupants(d.pop("occupants", UNSET))
+
+        def _parse_dette(data: object) -> Dette | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                dette_type_0 = Dette.from_dict(data)
+
+                return dette_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Dette | None | Unset, data)
+
+        dette = _parse_dette(d.pop("dette", UNSET))
+
+        def _parse_date_transmission_prefet(data: object) -> datetime.date | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                date_transmission_prefet_type_0 = datetime.date.fromisoformat(data)
+
+                return date_transmission_prefet_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None | Unset, data)
+
+        date_transmission_prefet = _parse_date_transmission_prefet(d.pop("date_transmission_prefet", UNSET))
+
+        def _parse_commissaire(data: object) -> EtudeCommissaire | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                commissaire_type_0 = EtudeCommissaire.from_dict(data)
+
+                return commissaire_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(EtudeCommissaire | None | Unset, data)
+
+        commissaire = _parse_commissaire(d.pop("commissaire", UNSET))
+
+        commandement_quitter_lieux = cls(
+            type_=type_,
+            reference=reference,
+            territoire=territoire,
+            date_acte=date_acte,
+            dossier_id=dossier_id,
+            recu_le=recu_le,
+            parc=parc,
+            logement=logement,
+            bail=bail,
+            bailleur=bailleur,
+            occupants=occupants,
+            dette=dette,
+            date_transmission_prefet=date_transmission_prefet,
+            commissaire=commissaire,
+        )
+
+        return commandement_quitter_lieux

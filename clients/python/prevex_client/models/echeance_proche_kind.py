@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+
+class EcheanceProcheKind(StrEnum):
+    ALERTE = "alerte"
+    ECHEANCE = "echeance"
+    ORIENTATION = "orientation"
+
+    def __str__(self) -> str:
+        return str(self.value)

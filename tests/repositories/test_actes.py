@@ -1,0 +1,63 @@
+"""The filing's statements have plans that are right at any size: on a fresh database whose tables were
+never analysed, PostgreSQL's generic plan (the one a connection keeps once it stops planning each
+execution) reads the growing tables through their keys, never by scanning them."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Iterator
+from typing import Any
+
+import asyncpg
+from sqlalchemy.engine import make_url
+
+from app.core.migrations import upgrade
+from app.repositories.actes import DUPLICATES, RECEIPT_SOURCE, SET_STATUT, STATE
+
+GROWING = {"actes", "dossiers", "dossier_cles", "idempotency_keys", "decisions", "acces", "evaluations"}
+
+
+def _scans(plan: Any) -> Iterator[str]:
+    if isinstance(plan, dict):
+        if plan.get("Node Type") == "Seq Scan":
+            yield str(plan.get("Relation Name"))
+        for value in plan.values():
+            yield from _scans(value)
+    elif isinstance(plan, list):
+        for value in plan:
+            yield from _scans(value)
+
+
+async def _generic_plan_scans(conn: asyncpg.Connection, statement: str, args: str) -> set[str]:
+    await conn.execute("SET plan_cache_mode = force_generic_plan")
+    name = f"p_{uuid.uuid4().hex[:8]}"
+    await conn.execute(f"PREPARE {name} AS {statement}")
+    plan = json.loads(await conn.fetchval(f"EXPLAIN (FORMAT JSON) EXECUTE {name}({args})"))
+    await conn.execute(f"DEALLOCATE {name}")
+    return set(_scans(plan)) & GROWING
+
+
+async def test_generic_plans_never_scan_a_growing_table(database_url: str) -> None:
+    name = f"plans_{uuid.uuid4().hex[:10]}"
+    admin = await asyncpg.connect(database_url)
+    await admin.execute(f'CREATE DATABASE "{name}"')
+    url = make_url(database_url).set(database=name).render_as_string(hide_password=False)
+    try:
+        upgrade(url)  # a fresh database: empty tables, no statistics
+        conn = await asyncpg.connect(url)
+        try:
+            some = f"'{uuid.uuid4()}'"
+            statements = {
+                "DUPLICATES": (DUPLICATES, f"{some}, 'REF', '', '[\"k\"]', '93', '2025-01-01'"),
+                "STATE": (STATE, some),
+                "RECEIPT_SOURCE": (RECEIPT_SOURCE, f"{some}, {some}"),
+                "SET_STATUT": (SET_STATUT, f"{some}, 'remplacee', now(), 'active'"),
+            }
+            for label, (statement, args) in statements.items():
+                assert await _generic_plan_scans(conn, statement, args) == set(), label
+        finally:
+            await conn.close()
+    finally:
+        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        await admin.close()
