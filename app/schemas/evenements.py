@@ -196,7 +196,7 @@ def envelope_models() -> dict[str, type[BaseModel]]:
             id=(uuid.UUID, ...),
             type=(Literal[name], ...),  # type: ignore[arg-type]
             timestamp=(datetime, ...),
-            dossier_id=(uuid.UUID | None, ...),  # type: ignore[arg-type]
+            dossier_id=(uuid.UUID | None, ...),
             data=(spec.data, ...),
         )
     return models
