@@ -13,7 +13,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
@@ -194,9 +194,9 @@ def envelope_models() -> dict[str, type[BaseModel]]:
             title,
             __doc__=spec.data.__doc__ or name,
             id=(uuid.UUID, ...),
-            type=(Literal[name], ...),  # type: ignore[arg-type]
+            type=(cast(Any, Literal[name]), ...),
             timestamp=(datetime, ...),
-            dossier_id=(uuid.UUID | None, ...),
+            dossier_id=(cast(Any, uuid.UUID | None), ...),
             data=(spec.data, ...),
         )
     return models
