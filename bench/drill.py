@@ -187,9 +187,10 @@ def run(target: str, args: argparse.Namespace) -> bool:
             t.join(120)
 
         checked = subprocess.run(
-            [sys.executable, "-c", _COUNT, json.dumps(acked)],
+            [sys.executable, "-c", _COUNT],
             cwd=ROOT,
             env=env,
+            input=json.dumps(acked),
             capture_output=True,
             text=True,
             check=True,
@@ -217,7 +218,8 @@ def run(target: str, args: argparse.Namespace) -> bool:
         shutil.rmtree(tmp, ignore_errors=True)
 
 
-# Run in a child process (it joins the embedded server): counts of the drill's acts, by reference.
+# Run in a child process (it joins the embedded server; the acknowledged acts on its standard input):
+# counts of the drill's acts, by reference.
 _COUNT = """
 import asyncio, json, sys
 from pathlib import Path
@@ -225,7 +227,7 @@ import asyncpg
 from app.core.config import get_settings
 from app.core.embedded import release_embedded, start_embedded
 
-acked = json.loads(sys.argv[1])
+acked = json.loads(sys.stdin.read())
 async def main():
     conn = await asyncpg.connect(start_embedded(Path(get_settings().data_dir)))
     rows = await conn.fetch("SELECT reference, id::text AS id FROM actes WHERE reference LIKE 'BENCH-%'")
