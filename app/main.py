@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import gc
 import logging
 from collections.abc import AsyncIterator, Callable
@@ -21,6 +23,7 @@ from app.api import abonnements, actes, dossiers, evenements, health, oauth, par
 from app.core import problems
 from app.core.config import Settings, get_settings
 from app.core.db import Database, resolve_database_url
+from app.core.embedded import owns_embedded, watch_embedded
 from app.core.logging import RequestIdMiddleware, configure_logging
 from app.core.migrations import head_revision
 from app.core.openapi import TAGS, build_openapi, component_schemas, operation_id, register_components
@@ -72,7 +75,13 @@ def create_app(
         load_rulebook()
         gc.collect()
         gc.freeze()
+        # The embedded server this process owns is restarted by it when it dies (core/embedded.py).
+        watcher = asyncio.create_task(watch_embedded(database)) if owns_embedded() else None
         yield
+        if watcher is not None:
+            watcher.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await watcher
         await database.dispose()
         if on_shutdown is not None:
             on_shutdown()

@@ -127,6 +127,67 @@ def test_embedded_database_survives_kill_and_restart(tmp_path: Path) -> None:
     assert not _postmasters(tmp_path), "the embedded PostgreSQL should stop with the last prevex process"
 
 
+def test_serve_restarts_its_embedded_database_after_kill_9(tmp_path: Path) -> None:
+    """kill -9 of the embedded PostgreSQL while ``prevex serve`` runs: answers meanwhile are 503 with
+    Retry-After (never 500), and the service is back by itself, with every acknowledged act, without a
+    restart of ``prevex serve``."""
+    env = _env(PREVEX_DATA_DIR=str(tmp_path / "data"))
+    created = json.loads(
+        _prevex(
+            *("partners", "create", "--kind", "commissaire_justice", "--name", "Étude Test"),
+            *("--siret", fake_siret(), "--territory", "93", "--json"),
+            env=env,
+        ).stdout
+    )
+    port = _free_port()
+    server = _serve(env, port)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        token = httpx.post(
+            f"{base}/v1/oauth/token",
+            data={
+                "grant_type": "client_credentials",
+                "client_id": created["client_id"],
+                "client_secret": created["client_secret"],
+            },
+        ).json()["access_token"]
+        headers = {"Authorization": f"Bearer {token}"}
+        first = httpx.post(
+            f"{base}/v1/actes", json=acte("commandement_de_payer", household()), headers=headers
+        )
+        assert first.status_code == 201
+        postmasters = [
+            p for p in _postmasters(tmp_path) if p.parent() is None or p.parent().name() != "postgres"
+        ]
+        assert postmasters
+        for postmaster in postmasters:  # the postmaster only: its backends die with it
+            postmaster.send_signal(signal.SIGKILL)
+        killed = time.monotonic()
+        statuses: list[int] = []
+        second = None
+        while time.monotonic() - killed < 60:
+            response = httpx.post(
+                f"{base}/v1/actes",
+                json=acte("commandement_de_payer", household()),
+                headers={**headers, "Idempotency-Key": "after-the-crash"},
+                timeout=30,
+            )
+            statuses.append(response.status_code)
+            if response.status_code == 201:
+                second = response
+                break
+            assert response.status_code == 503, response.text
+            assert int(response.headers["retry-after"]) > 0
+            time.sleep(0.5)
+        assert second is not None, f"not back 60 s after the kill: {statuses}"
+        assert server.poll() is None  # the same process
+        assert httpx.get(f"{base}/readyz").status_code == 200
+        assert httpx.get(f"{base}/v1/actes/{first.json()['id']}", headers=headers).status_code == 200
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(20)
+
+
 def test_partner_commands_and_bad_input(database_url: str) -> None:
     env = _env(PREVEX_DATABASE_URL=database_url)
     bad = _prevex(

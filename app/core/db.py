@@ -85,6 +85,15 @@ class Database:
                     clean = True  # rolled back by the driver (a lost connection is dropped below)
                     raise
                 clean = True
+        except (asyncpg.InterfaceError, asyncpg.exceptions.InternalClientError) as exc:
+            # The driver's own errors once the connection is gone (the server crashed or was killed: asyncpg
+            # may report the broken protocol as an InternalClientError at BEGIN or COMMIT) are what they
+            # mean, a lost connection: 503 with Retry-After (``problems.is_database_outage``), not 500. A
+            # filing lost at COMMIT may or may not be stored: its retry with the same Idempotency-Key or
+            # reference answers with the stored act, or files it.
+            if connection.is_closed():
+                raise asyncpg.ConnectionDoesNotExistError(f"connection lost ({type(exc).__name__})") from exc
+            raise
         finally:
             reusable = clean and not connection.is_closed() and not connection.is_in_transaction()
             await greenlet_spawn(fairy.close if reusable else fairy.invalidate)

@@ -64,3 +64,52 @@ def release_embedded() -> None:
     happens anyway, but uvicorn ends the process by re-raising SIGTERM, which skips ``atexit``.)"""
     while _handles:
         _handles.pop()._cleanup()
+
+
+def owns_embedded() -> bool:
+    """Whether this process started (or joined) the embedded server."""
+    return bool(_handles)
+
+
+def restart_if_dead() -> bool:
+    """Start the embedded server again when its postmaster is gone (killed, crashed): the same data
+    folder, the same socket, so the same URL. True when it was restarted. Blocking (``pg_ctl start
+    -w``): call it in a thread."""
+    if not _handles:
+        return False
+    from pgserver.utils import PostmasterInfo
+
+    server = _handles[-1]
+    info = PostmasterInfo.read_from_pgdata(server.pgdata)
+    if info is not None and info.is_running():
+        return False
+    with server._lock:
+        server.ensure_postgres_running()
+    return True
+
+
+async def watch_embedded(database: Any, interval: float = 1.0) -> None:
+    """While the app runs: every ``interval`` seconds, restart the embedded server if it died, then open
+    fresh connections (the pooled ones died with it: without this, each would fail one request). Requests
+    in the meantime are 503 with Retry-After; the outage is logged with its length."""
+    import asyncio
+    import time
+
+    down_since: float | None = None
+    while True:
+        await asyncio.sleep(interval)
+        try:
+            started = time.monotonic()
+            if await asyncio.to_thread(restart_if_dead):
+                await database.engine.dispose(close=False)
+                logger.warning(
+                    "embedded PostgreSQL was down: restarted",
+                    extra={"restart_seconds": round(time.monotonic() - started, 2)},
+                )
+            down_since = None
+        except Exception as exc:  # keep watching: the next round tries again
+            down_since = down_since or time.monotonic()
+            logger.error(
+                "embedded PostgreSQL could not be restarted",
+                extra={"error": type(exc).__name__, "down_seconds": round(time.monotonic() - down_since, 1)},
+            )

@@ -135,6 +135,7 @@ class KeyRing:
     public: dict[str, Key] = field(default_factory=dict)
     jwks: dict[str, Any] = field(default_factory=lambda: {"keys": []})
     loaded_at: float = 0.0
+    _signer_source: tuple[str, str] | None = None  # the signer's kid and stored PEM, as last constructed
 
     async def load(self, session: AsyncSession) -> None:
         now = datetime.now(UTC)
@@ -148,9 +149,12 @@ class KeyRing:
         self.public = {row.kid: jwk.construct(row.public_jwk, ALGORITHM) for row in rows}
         self.jwks = {"keys": [row.public_jwk for row in rows]}
         signer = next((row for row in rows if row.retire_after is None), rows[0] if rows else None)
-        if signer is not None:
+        if signer is not None and (signer.kid, signer.private_pem) != self._signer_source:
+            # Loading an RSA private key checks it (~50-60 ms of CPU here, in the event loop): only when
+            # the signer changed, not at every minute's reload (a pause of every request in flight).
             self.signing_kid = signer.kid
             self.signing_key = jwk.construct(private_pem(signer), ALGORITHM)
+            self._signer_source = (signer.kid, signer.private_pem)
         self.loaded_at = time.monotonic()
 
     def stale(self, *, unknown_kid: bool = False) -> bool:

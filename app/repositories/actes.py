@@ -65,15 +65,23 @@ LOCKS = (
 )
 
 
+# A filing's statements are key lookups and inserts, nothing else: inside its transaction the planner is
+# told not to scan a table (a scan is only chosen when no index can answer). A plan made while a table was
+# empty or never analysed (a new deployment, a bench machine with autovacuum off) and then kept by the
+# connection's plan cache is then the index plan the lookup needs at a million rows, not a sequential
+# scan that grows with the table (the Idempotency-Key lookup's generic plan on an empty table was one).
+INDEX_PLANS = "SET LOCAL enable_seqscan = off"
+
+
 def begin_and_lock(idem_lock: int, locks: Sequence[int], shared: int) -> str:
-    """``BEGIN`` and the locks of :data:`LOCKS` as one simple query (no parameters: the lock ids are
+    """``BEGIN``, :data:`INDEX_PLANS` and the locks of :data:`LOCKS` as one simple query (no parameters: the lock ids are
     integers we computed, inlined as literals; ``locks`` is sorted, and a select list is evaluated left
     to right, so every filing takes them in the same order). Its status is ``SELECT 1`` when the
     Idempotency-Key lock was free, else ``SELECT 0``; the other locks are taken either way (``OFFSET 0``
     keeps the subquery, and its volatile lock calls, whole)."""
     taken = ", ".join(f"pg_advisory_xact_lock({int(k)})" for k in locks)
     return (
-        f"BEGIN; SELECT 1 FROM (SELECT pg_try_advisory_xact_lock({int(idem_lock)}) AS free, "
+        f"BEGIN; {INDEX_PLANS}; SELECT 1 FROM (SELECT pg_try_advisory_xact_lock({int(idem_lock)}) AS free, "
         f"pg_advisory_xact_lock_shared({int(shared)}), {taken} OFFSET 0) s WHERE s.free"
     )
 

@@ -168,8 +168,16 @@ TEXTES_PUBLICS: tuple[tuple[re.Pattern[str], str], ...] = (
 def liens_sources(source: str) -> list[str]:
     """The URLs of a decision's ``source``: each charter citation's extract from this API, then the
     public text of each legal text it names (in :data:`TEXTES_PUBLICS` order), each once."""
+    return list(_liens_sources(source))
+
+
+# Every decision of every filing asks for its source's links, and a source is one of the rule book's few
+# hundred strings: the nine regular-expression searches ran once per decision (about a tenth of a
+# filing's instructions in the server, bench/README.md "Spine v2"), now once per source.
+@lru_cache(maxsize=4096)
+def _liens_sources(source: str) -> tuple[str, ...]:
     links = [source_url(c) for c in citations(source)]
     for pattern, url in TEXTES_PUBLICS:
         if pattern.search(source) and url not in links:
             links.append(url)
-    return links
+    return tuple(links)

@@ -20,6 +20,7 @@ from app.core.problems import (
     validation_problem,
 )
 from app.core.security import Principal
+from app.repositories import actes as sql
 from app.schemas.actes import ACTE_ADAPTER
 from app.schemas.errors import validation_errors
 from app.services.actes import file_acte
@@ -71,6 +72,7 @@ async def _file_alone(database: Database, principal: Principal, index: int, item
     for _attempt in range(_ATTEMPTS):
         try:
             async with database.transaction() as conn:
+                await conn.execute(sql.INDEX_PLANS)
                 return await _file_item(conn, principal, index, item)
         except DeadlockDetectedError:
             continue
@@ -112,6 +114,7 @@ async def file_lot(
         chunk = range(start, min(start + CHUNK, len(parsed)))
         try:
             async with database.transaction() as conn:
+                await conn.execute(sql.INDEX_PLANS)
                 results += [await _file_item(conn, principal, index, parsed[index]) for index in chunk]
         except PostgresError as exc:
             if is_database_outage(exc):

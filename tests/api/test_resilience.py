@@ -77,3 +77,42 @@ async def test_filing_during_an_outage_is_503(
     assert response.headers["content-type"] == "application/problem+json"
     assert int(response.headers["retry-after"]) > 0
     assert "nowhere" not in response.text
+
+
+async def test_a_filing_whose_backend_dies_is_503_and_its_retry_files_it_once(
+    app: FastAPI, client: httpx.AsyncClient
+) -> None:
+    """The crash drill's case in miniature: the filing's PostgreSQL backend is killed between its
+    statements (as when the server crashes); the answer is 503 with Retry-After, never 500, and the
+    retry with the same Idempotency-Key files the act exactly once."""
+    from app.services import actes as filing
+
+    p = await make_partner(app, client)
+    body = acte("commandement_de_payer", household())
+    headers = {**p.headers, "Idempotency-Key": "drill-1"}
+    real = filing.file_acte
+    killed = False
+
+    async def dying(conn, *args, **kwargs):  # type: ignore[no-untyped-def]
+        nonlocal killed
+        if not killed:
+            killed = True
+            async with app.state.database.transaction() as other:
+                await other.execute("SELECT pg_terminate_backend($1)", conn.get_server_pid())
+        return await real(conn, *args, **kwargs)
+
+    import app.api.actes as api
+
+    api.file_acte = dying  # type: ignore[assignment]
+    try:
+        lost = await client.post("/v1/actes", json=body, headers=headers)
+    finally:
+        api.file_acte = real
+    assert lost.status_code == 503, lost.text
+    assert lost.headers["content-type"] == "application/problem+json"
+    assert int(lost.headers["retry-after"]) > 0
+    retried = await client.post("/v1/actes", json=body, headers=headers)
+    assert retried.status_code == 201, retried.text
+    again = await client.post("/v1/actes", json=body, headers=headers)
+    assert again.status_code == 201 and again.headers.get("idempotent-replayed") == "true"
+    assert again.json()["id"] == retried.json()["id"]

@@ -80,3 +80,35 @@ async def test_a_cancelled_transaction_frees_its_slot(database: Database, deferr
     async with asyncio.timeout(5):  # both slots are free again
         async with database.transaction() as a, database.transaction() as b:
             assert await a.fetchval("SELECT 1") == await b.fetchval("SELECT 1") == 1
+
+
+@pytest.mark.parametrize("deferred", [False, True], ids=["begin", "deferred-begin"])
+async def test_a_driver_error_on_a_dead_connection_is_a_lost_connection(
+    database: Database, deferred: bool
+) -> None:
+    """After a crash of the server asyncpg may report the broken protocol as an ``InternalClientError``
+    (seen at BEGIN and at COMMIT in the crash drill): once the connection is closed, any driver error is
+    a lost connection (503 with Retry-After), and the connection is not reused."""
+    from app.core.problems import is_database_outage
+
+    with pytest.raises(asyncpg.ConnectionDoesNotExistError) as raised:
+        async with database.transaction(deferred_begin=deferred) as conn:
+            await conn.execute("BEGIN; SELECT 1" if deferred else "SELECT 1")
+            pid = conn.get_server_pid()
+            conn.terminate()  # the connection is gone, as after kill -9 of the server
+            raise asyncpg.exceptions.InternalClientError(
+                "waiter is not done while handling critical protocol error"
+            )
+    # the driver's error itself (or, with BEGIN, the transaction's exit on the closed connection)
+    assert isinstance(
+        raised.value.__cause__, (asyncpg.exceptions.InternalClientError, asyncpg.InterfaceError)
+    )
+    assert is_database_outage(raised.value)
+    async with database.transaction() as conn:
+        assert conn.get_server_pid() != pid
+
+
+async def test_a_driver_error_on_a_live_connection_stays_what_it_is(database: Database) -> None:
+    with pytest.raises(asyncpg.exceptions.InternalClientError):
+        async with database.transaction():
+            raise asyncpg.exceptions.InternalClientError("a bug, not an outage")

@@ -61,3 +61,34 @@ async def test_generic_plans_never_scan_a_growing_table(database_url: str) -> No
     finally:
         await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         await admin.close()
+
+
+async def test_generic_plans_in_a_filing_never_scan_even_on_tables_analysed_empty(database_url: str) -> None:
+    """Tables analysed while empty (``ANALYZE`` after a migration or an import without Idempotency-Keys)
+    say "0 rows": a generic plan made then scans them, and a connection keeps it while they grow (until
+    the next ANALYZE, which a server with autovacuum off never does). Inside a filing's transaction
+    (:data:`INDEX_PLANS`, sent with its BEGIN) the plans read them through their keys all the same."""
+    from app.repositories.actes import INDEX_PLANS, begin_and_lock
+
+    assert INDEX_PLANS in begin_and_lock(1, [2], 3)
+    name = f"plans_{uuid.uuid4().hex[:10]}"
+    admin = await asyncpg.connect(database_url)
+    await admin.execute(f'CREATE DATABASE "{name}"')
+    url = make_url(database_url).set(database=name).render_as_string(hide_password=False)
+    try:
+        upgrade(url)
+        conn = await asyncpg.connect(url)
+        try:
+            await conn.execute("ANALYZE")
+            some = f"'{uuid.uuid4()}'"
+            args = f"{some}, 'REF', 'KEY', '[\"k\"]', '93', '2025-01-01'"
+            outside = await _generic_plan_scans(conn, DUPLICATES, args)
+            assert "idempotency_keys" in outside  # what the filing would keep without INDEX_PLANS
+            async with conn.transaction():
+                await conn.execute(INDEX_PLANS)
+                assert await _generic_plan_scans(conn, DUPLICATES, args) == set()
+        finally:
+            await conn.close()
+    finally:
+        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        await admin.close()
