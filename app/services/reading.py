@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.problems import not_found, validation_problem
 from app.core.security import Principal
+from app.models.acces import Acces
 from app.models.acte import Acte
 from app.models.audit import AuditLecture
 from app.models.decision import Decision
@@ -22,8 +23,15 @@ from app.models.dossier import Dossier
 from app.models.evaluation import Evaluation
 from app.models.evenement import Evenement, EvenementDestinataire
 from app.services.decisions import decision_view, group, in_engine_order
-from app.services.dossiers import StoredAct, facts_with_provenance
-from app.services.visibility import Vue, acts_index, best_portee, dossier_filter, portee_query
+from app.services.dossiers import StoredAct, facts_with_provenance, parc_of, stage_of
+from app.services.visibility import (
+    PORTEE_DOSSIER,
+    Vue,
+    acts_index,
+    best_portee,
+    dossier_filter,
+    portee_query,
+)
 
 _ACT_COLUMNS = (
     Acte.id,
@@ -64,6 +72,40 @@ async def _vue(session: AsyncSession, principal: Principal, dossier_id: uuid.UUI
     """The partner's view of a dossier it may read: what its grants on it open."""
     portees = (await session.scalars(portee_query(principal, dossier_id))).all()
     return Vue(principal, best_portee(portees) or "dossier")
+
+
+async def _linked(session: AsyncSession, dossier_id: uuid.UUID) -> frozenset[str]:
+    """The partners whose grants open the whole dossier (their acts are the dossier's confirmed facts)."""
+    rows = await session.execute(
+        select(Acces.partner_id).where(
+            Acces.dossier_id == dossier_id, Acces.jusqu_a.is_(None), Acces.portee == PORTEE_DOSSIER
+        )
+    )
+    return frozenset(str(r[0]) for r in rows)
+
+
+def _header(dossier: Dossier, vue: Vue, acts: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """The dossier's summary as this partner may see it: a party that joined by household match sees
+    the dossier as its own acts make it (stage, parc, dates), nothing another party's acts changed."""
+    if not vue.own_acts_only:
+        return {
+            "id": str(dossier.id),
+            "territoire": dossier.territoire,
+            "parc": dossier.parc,
+            "stade": dossier.stade,
+            "created_at": dossier.created_at.isoformat(),
+            "updated_at": dossier.updated_at.isoformat(),
+        }
+    own = [a for a in acts if vue.lists_act(a["partner_id"])]
+    parcs = [p for a in own if (p := parc_of(a["payload"])) is not None]
+    return {
+        "id": str(dossier.id),
+        "territoire": dossier.territoire,
+        "parc": parcs[0] if parcs else None,
+        "stade": stage_of(str(a["type"]) for a in own),
+        "created_at": min(a["recu_le"] for a in own).isoformat() if own else dossier.created_at.isoformat(),
+        "updated_at": max(a["recu_le"] for a in own).isoformat() if own else dossier.created_at.isoformat(),
+    }
 
 
 async def audit(
@@ -127,6 +169,8 @@ async def read_acte(
     if row is None:
         raise not_found("No such act, or not visible to this partner.")
     vue = await _vue(session, principal, row["dossier_id"])
+    if not vue.lists_act(row["partner_id"]):
+        raise not_found("No such act, or not visible to this partner.")
     view = vue.acte(dict(row))
     if view["contenu_visible"]:
         ajoutees = await session.scalar(
@@ -177,6 +221,8 @@ async def read_dossier(
     references = {str(a["id"]): str(a["reference"]) for a in acts}
     vue = await _vue(session, principal, dossier_id)
     visible = _visible_ids(vue, acts)
+    linked = await _linked(session, dossier_id)
+    me = str(principal.partner_id)
     stored = [
         StoredAct(
             str(a["id"]), a["type"], str(a["partner_id"]), a["partner_kind"], a["recu_le"], a["payload"]
@@ -184,18 +230,14 @@ async def read_dossier(
         for a in acts
         if str(a["id"]) in visible
     ]
+    unconfirmed = frozenset(s.id for s in stored if s.partner_id not in linked and s.partner_id != me)
     views = [{**decision_view(d, references), "statut": d["statut"]} for d in map(_row, current)]
     decisions = vue.decisions(in_engine_order(views, acts), acts_index(acts))
     await audit(session, principal, [dossier_id], "lecture_dossier", request_id)
     return {
-        "id": str(dossier.id),
-        "territoire": dossier.territoire,
-        "parc": dossier.parc,
-        "stade": dossier.stade,
-        "created_at": dossier.created_at.isoformat(),
-        "updated_at": dossier.updated_at.isoformat(),
-        "faits": facts_with_provenance(stored),
-        "actes": [vue.acte(a) for a in acts],
+        **_header(dossier, vue, acts),
+        "faits": facts_with_provenance(stored, unconfirmed),
+        "actes": [vue.acte(a) for a in vue.shown_acts(acts)],
         **group(decisions),
         "version_regles": version,
     }
@@ -207,7 +249,7 @@ async def read_chronologie(
     await _visible_dossier(session, principal, dossier_id)
     vue = await _vue(session, principal, dossier_id)
     items: list[tuple[datetime, int, dict[str, Any]]] = []
-    for a in await _acts(session, dossier_id):
+    for a in vue.shown_acts(await _acts(session, dossier_id)):
         items.append(
             (a["recu_le"], 0, {"quand": a["recu_le"].isoformat(), "nature": "acte", "acte": vue.acte(a)})
         )
@@ -279,17 +321,11 @@ async def search_dossiers(
     ).all()
     page, more = rows[:limit], len(rows) > limit
     await audit(session, principal, [d.id for d in page], "recherche", request_id)
+    items = []
+    for d in page:
+        vue = await _vue(session, principal, d.id)
+        items.append(_header(d, vue, await _acts(session, d.id) if vue.own_acts_only else []))
     return {
-        "items": [
-            {
-                "id": str(d.id),
-                "territoire": d.territoire,
-                "parc": d.parc,
-                "stade": d.stade,
-                "created_at": d.created_at.isoformat(),
-                "updated_at": d.updated_at.isoformat(),
-            }
-            for d in page
-        ],
+        "items": items,
         "next_cursor": _encode_cursor(page[-1].created_at, page[-1].id) if more and page else None,
     }

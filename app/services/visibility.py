@@ -43,6 +43,7 @@ CONTENT: dict[str, frozenset[str]] = {
     kind: frozenset(t for t, politique in POLITIQUES.items() if kind in politique.lecteurs)
     for kind in PARTNER_KINDS
 }
+BAILLEUR_KINDS = frozenset({"bailleur_social", "bailleur_prive"})
 ALL_DECISIONS = frozenset({"ccapex", "prefecture", "departement"})
 # Acts whose mere use by a decision tells something of the household's social or financial situation:
 # the registry's ``sensible``.
@@ -89,15 +90,47 @@ class Grant:
         }
 
 
+def depot_portee(
+    principal: Principal,
+    *,
+    new_dossier: bool,
+    held: Iterable[str],
+    dossier_bailleur: str | None,
+    filer_siren: str | None,
+    etude_nommee: bool = False,
+    act_bailleur: str | None = None,
+) -> str:
+    """What a filing opens to its filer (``docs/protection.md``, "Joining is not reading"): the whole
+    dossier when the filing opens it, when the filer already reads the whole dossier (a territorial body,
+    a party already linked, a CCAPEX attribution), or when it stands on the same side of the same lease:
+    a landlord whose own registered SIREN is the dossier's landlord, or the étude that an act of a linked
+    party names as acting (``commissaire.siret``), filing for the dossier's landlord. Otherwise, a party
+    that joined by household match sees only its own acts and the decisions about them
+    (``propres_actes``). What the act says of the landlord is never enough: a SIREN is public."""
+    if new_dossier or best_portee(held) == PORTEE_DOSSIER:
+        return PORTEE_DOSSIER
+    if principal.kind in BAILLEUR_KINDS and dossier_bailleur is not None and dossier_bailleur == filer_siren:
+        return PORTEE_DOSSIER
+    if (
+        principal.kind == "commissaire_justice"
+        and etude_nommee
+        and (act_bailleur is None or act_bailleur == dossier_bailleur)
+    ):
+        return PORTEE_DOSSIER
+    return PORTEE_PROPRES_ACTES
+
+
 def filing_grants(
     principal: Principal,
     acte_id: uuid.UUID,
     *,
     new_dossier: bool,
     territorial_partners: Iterable[str],
+    portee: str = PORTEE_DOSSIER,
 ) -> list[Grant]:
-    """The grants a filing writes: the filer's, and for a new dossier the territorial bodies'."""
-    grants = [Grant(str(principal.partner_id), "depot", PORTEE_DOSSIER, str(acte_id))]
+    """The grants a filing writes: the filer's (opening ``portee``, :func:`depot_portee`), and for a new
+    dossier the territorial bodies'."""
+    grants = [Grant(str(principal.partner_id), "depot", portee, str(acte_id))]
     if new_dossier:
         grants += [Grant(p, "territoire", PORTEE_DOSSIER) for p in sorted(set(territorial_partners))]
     return grants
@@ -133,6 +166,13 @@ def who_sees(
 ) -> list[str]:
     """The holders that may see ``decision`` (the recipients of the event that announces it)."""
     return [h.partner_id for h in dossier_holders if h.vue.decision(decision, actes) is not None]
+
+
+def act_event_recipients(dossier_holders: Iterable[Holder], filer: str) -> list[str]:
+    """Who hears that an act was filed (``acte.depose``, ``dossier.clos``): the holders that read the
+    whole dossier, and the filer itself; never a party that joined by household match (it would learn
+    of another party's act)."""
+    return [h.partner_id for h in dossier_holders if h.portee == PORTEE_DOSSIER or h.partner_id == filer]
 
 
 def best_portee(portees: Iterable[str]) -> str | None:
@@ -191,6 +231,19 @@ class Vue:
             return True
         return acte_type in self._content
 
+    @property
+    def own_acts_only(self) -> bool:
+        """A party that joined by household match: it sees its own acts, not even that others exist."""
+        return self.portee == PORTEE_PROPRES_ACTES
+
+    def lists_act(self, partner_id: uuid.UUID | str) -> bool:
+        """Whether the act is shown at all (even as a summary): always, but to a party that joined by
+        household match, which sees only its own."""
+        return not self.own_acts_only or str(partner_id) == self._me
+
+    def shown_acts(self, rows: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+        return [r for r in rows if self.lists_act(r["partner_id"])]
+
     def acte(self, row: Mapping[str, Any]) -> dict[str, Any]:
         """An act as this partner may see it: in full, or only that it exists."""
         visible = self.sees_content(row["type"], row["partner_id"])
@@ -229,6 +282,8 @@ class Vue:
         hidden = {alias for alias, key in lies.items() if not visible(key)}
         if not hidden:
             return decision
+        if self.own_acts_only:  # even a masked fact would tell that another party's act exists
+            return None
         if not addressed and any(actes.get(str(lies[alias]), ("",))[0] in SENSITIVE for alias in hidden):
             return None
         return {

@@ -94,7 +94,7 @@ from .expulsion_relogement_type_0 import ExpulsionRelogementType0
 from .extrait_source import ExtraitSource
 from .fait import Fait
 from .fait_historique_item import FaitHistoriqueItem
-from .fait_source import FaitSource
+from .fait_source_type_0 import FaitSourceType0
 from .healthz_response_healthz import HealthzResponseHealthz
 from .impact_demande import ImpactDemande
 from .impact_reponse import ImpactReponse
@@ -249,7 +249,7 @@ __all__ = (
     "ExtraitSource",
     "Fait",
     "FaitHistoriqueItem",
-    "FaitSource",
+    "FaitSourceType0",
     "HealthzResponseHealthz",
     "ImpactDemande",
     "ImpactReponse",
