@@ -51,6 +51,7 @@ from app.services.visibility import (
     dossier_filter,
     filing_grants,
     holders,
+    is_allocataire,
     who_sees,
 )
 
@@ -344,7 +345,11 @@ async def file_acte(
         principal, acte_id, new_dossier=new_dossier, territorial_partners=territorial, portee=portee
     )
     dossier_holders = holders(
-        [*state.grants, *({**g.row(), "kind": territorial.get(g.partner_id, principal.kind)} for g in grants)]
+        [
+            *state.grants,
+            *({**g.row(), "kind": territorial.get(g.partner_id, principal.kind)} for g in grants),
+        ],
+        allocataire=is_allocataire((a["payload"] for a in acts), decisions),
     )
     everyone = act_event_recipients(dossier_holders, pid)
     # The dossier is new to the filer when the filing is its first there: a party that joined by household

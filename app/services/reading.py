@@ -225,7 +225,12 @@ async def read_dossier(
     me = str(principal.partner_id)
     stored = [
         StoredAct(
-            str(a["id"]), a["type"], str(a["partner_id"]), a["partner_kind"], a["recu_le"], a["payload"]
+            str(a["id"]),
+            a["type"],
+            str(a["partner_id"]),
+            a["partner_kind"],
+            a["recu_le"],
+            vue.contenu(a["type"], a["partner_id"], a["payload"]),  # the field matrix, facts included
         )
         for a in acts
         if str(a["id"]) in visible

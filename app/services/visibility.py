@@ -28,13 +28,16 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, exists, select
+from sqlalchemy import ColumnElement, Select, and_, exists, or_, select
 
 from app.core.kinds import PARTNER_KINDS
 from app.core.security import Principal
 from app.models.acces import Acces
+from app.models.acte import Acte
+from app.models.decision import Decision
 from app.models.dossier import Dossier
 from app.schemas.actes import POLITIQUES
+from app.schemas.politiques import CHAMPS_COMMUNS, GROUPES
 
 TERRITORIAL = frozenset({"ccapex", "prefecture", "departement", "commission_locale", "organisme_payeur"})
 
@@ -48,6 +51,80 @@ ALL_DECISIONS = frozenset({"ccapex", "prefecture", "departement"})
 # Acts whose mere use by a decision tells something of the household's social or financial situation:
 # the registry's ``sensible``.
 SENSITIVE = frozenset(t for t, politique in POLITIQUES.items() if politique.sensible)
+
+
+# Need to know, field by field: the matrix ---------------------------------------------------------
+#
+# Partner kind -> the field groups (``schemas/politiques.py`` GROUPES) it reads in the content of an act
+# it may read (its own acts: every field). ``vulnerabilite`` and ``recommandations`` are slots: groups no
+# act carries yet (the CCAPEX's recommendations come with its sessions), decided here already.
+# docs/protection.md shows the same matrix; tests/services/test_visibility.py checks they agree.
+SLOTS = ("vulnerabilite", "recommandations")
+ALL_GROUPS: tuple[str, ...] = (*GROUPES, *SLOTS)
+_PROCEDURE_GROUPS = frozenset(
+    {"enveloppe", "identite", "logement", "bail", "bailleur", "dette_loyer", "procedure", "apurement"}
+)
+MATRICE: dict[str, frozenset[str]] = {
+    "ccapex": frozenset(ALL_GROUPS),
+    "departement": frozenset(ALL_GROUPS),
+    "commission_locale": frozenset(ALL_GROUPS),
+    # The procedure and what a CFP decision needs (rehousing, over-indebtedness, aid, vulnerability,
+    # the CCAPEX's opinion), never the social narrative or the household's contacts.
+    "prefecture": frozenset(ALL_GROUPS) - {"contact", "dsf_social"},
+    # Housing-aid facts and the debt they bear on, never contacts or the social narrative.
+    "organisme_payeur": _PROCEDURE_GROUPS | {"aides_logement", "aide_fsl"},
+    "commissaire_justice": _PROCEDURE_GROUPS,
+    "bailleur_social": _PROCEDURE_GROUPS,
+    "bailleur_prive": _PROCEDURE_GROUPS,
+    "other": frozenset({"enveloppe"}),
+}
+_OCCUPANT_GROUPS: dict[str, str] = {
+    field.split(".", 1)[1]: group
+    for group, fields in CHAMPS_COMMUNS.items()
+    for field in fields
+    if field.startswith("occupants.")
+}
+# Act type -> top-level payload field -> its group.
+_FIELD_GROUPS: dict[str, dict[str, str]] = {
+    t: {
+        field: group
+        for group, fields in (*CHAMPS_COMMUNS.items(), *politique.champs.items())
+        for field in fields
+        if "." not in field
+    }
+    for t, politique in POLITIQUES.items()
+}
+
+
+def groups_of(kind: str) -> frozenset[str]:
+    """The field groups a partner kind reads in the content of acts it may read (others' acts)."""
+    return MATRICE.get(kind, frozenset({"enveloppe"}))
+
+
+def masks_fields(kind: str, acte_type: str) -> bool:
+    """Whether :func:`visible_fields` may drop anything of an act of this type for this kind."""
+    carried = {*_FIELD_GROUPS.get(acte_type, {}).values(), *_OCCUPANT_GROUPS.values()}
+    return not carried <= groups_of(kind)
+
+
+def visible_fields(kind: str, acte_type: str, payload: Mapping[str, Any]) -> dict[str, Any]:
+    """The one field filter: what of another partner's act a partner of ``kind`` reads, group by group
+    (:data:`MATRICE`). Reads, searches, feeds and webhooks call it; a field of no known group is dropped."""
+    allowed = groups_of(kind)
+    groups = _FIELD_GROUPS.get(acte_type, {})
+    shown: dict[str, Any] = {}
+    for key, value in payload.items():
+        if key == "occupants" and isinstance(value, list):
+            occupants = [
+                {k: v for k, v in o.items() if _OCCUPANT_GROUPS.get(k) in allowed}
+                for o in value
+                if isinstance(o, Mapping)
+            ]
+            if any(occupants):
+                shown[key] = occupants
+        elif groups.get(key) in allowed:
+            shown[key] = value
+    return shown
 
 
 # Grants: which are written, in one place ---------------------------------------------------------
@@ -149,16 +226,28 @@ class Holder:
         return Vue(Principal(uuid.UUID(self.partner_id), self.kind, (), frozenset(), ""), self.portee)
 
 
-def holders(grants: Iterable[Mapping[str, Any]]) -> list[Holder]:
-    """The dossier's grant holders (``{partner_id, kind, portee}`` rows, one or more per partner)."""
-    by_partner: dict[str, tuple[str, list[str]]] = {}
+def holders(grants: Iterable[Mapping[str, Any]], *, allocataire: bool = True) -> list[Holder]:
+    """The dossier's grant holders (``{partner_id, kind, portee[, motif]}`` rows, one or more per
+    partner). ``allocataire``: whether the dossier is a CAF/MSA's business (:func:`is_allocataire`); if
+    not, a CAF/MSA that holds only its territorial grant is no holder (it hears nothing of the dossier)."""
+    by_partner: dict[str, tuple[str, list[str], set[str]]] = {}
     for g in grants:
-        entry = by_partner.setdefault(str(g["partner_id"]), (str(g["kind"]), []))
+        entry = by_partner.setdefault(str(g["partner_id"]), (str(g["kind"]), [], set()))
         entry[1].append(str(g["portee"]))
+        entry[2].add(str(g.get("motif", "")))
     return [
         Holder(pid, kind, best_portee(portees) or PORTEE_PROPRES_ACTES)
-        for pid, (kind, portees) in sorted(by_partner.items())
+        for pid, (kind, portees, motifs) in sorted(by_partner.items())
+        if allocataire or kind != CAISSE or motifs != {"territoire"}
     ]
+
+
+def is_allocataire(payloads: Iterable[Mapping[str, Any]], decisions: Iterable[Mapping[str, Any]]) -> bool:
+    """Whether a dossier concerns a CAF/MSA's allocataire: an act gives an allocataire number, or a
+    decision is addressed to the organisme payeur (the same test as :func:`dossier_filter`'s, in SQL)."""
+    return any("numero_allocataire" in p for p in payloads) or any(
+        d.get("destinataire") == CAISSE for d in decisions
+    )
 
 
 def who_sees(
@@ -186,7 +275,7 @@ def best_portee(portees: Iterable[str]) -> str | None:
 def dossier_filter(principal: Principal) -> ColumnElement[bool]:
     """The dossiers this partner may read, as a WHERE clause on ``Dossier``: an active grant, in one of
     its territories."""
-    granted = exists(
+    granted: ColumnElement[bool] = exists(
         select(Acces.dossier_id)
         .where(
             Acces.dossier_id == Dossier.id,
@@ -195,7 +284,45 @@ def dossier_filter(principal: Principal) -> ColumnElement[bool]:
         )
         .correlate(Dossier)
     )
+    if principal.kind == CAISSE:
+        granted = and_(granted, or_(_not_only_territorial(principal), _allocataire()))
     return and_(Dossier.territoire.in_(principal.territoires), granted)
+
+
+# A CAF/MSA holds a territorial grant on every dossier of its territory (so that it hears of a dossier the
+# moment one of its allocataires is in it), but reads only its allocataires' dossiers: one where it filed
+# an act, one an act gives an allocataire number for, one with a decision addressed to it (an orientation,
+# the APL).
+CAISSE = "organisme_payeur"
+
+
+def _not_only_territorial(principal: Principal) -> ColumnElement[bool]:
+    return exists(
+        select(Acces.dossier_id)
+        .where(
+            Acces.dossier_id == Dossier.id,
+            Acces.partner_id == principal.partner_id,
+            Acces.jusqu_a.is_(None),
+            Acces.motif != "territoire",
+        )
+        .correlate(Dossier)
+    )
+
+
+def _allocataire() -> ColumnElement[bool]:
+    numbered = exists(
+        select(Acte.id)
+        .where(Acte.dossier_id == Dossier.id, Acte.payload.has_key("numero_allocataire"))
+        .correlate(Dossier)
+    )
+    addressed = exists(
+        select(Decision.id)
+        .where(
+            Decision.dossier_id == Dossier.id, Decision.destinataire == CAISSE, Decision.statut != "remplacee"
+        )
+        .correlate(Dossier)
+    )
+    return or_(numbered, addressed)
 
 
 def portee_query(principal: Principal, dossier_id: uuid.UUID) -> Select[tuple[str]]:
@@ -260,8 +387,20 @@ class Vue:
             "contenu_visible": visible,
         }
         if visible:
-            summary["acte"] = row["payload"]
+            summary["acte"] = self.contenu(row["type"], row["partner_id"], row["payload"])
         return summary
+
+    def contenu(self, acte_type: str, partner_id: uuid.UUID | str, payload: Any) -> Any:
+        """The content of an act this partner sees: all of its own, of the others' the groups its kind
+        reads (:func:`visible_fields`). ``payload`` may be a placeholder (the feed splices the stored JSON
+        text in): it is then given back as is, and the caller filters (:meth:`filters`)."""
+        if str(partner_id) == self._me or not isinstance(payload, Mapping):
+            return payload
+        return visible_fields(self.principal.kind, acte_type, payload)
+
+    def filters(self, acte_type: str, partner_id: uuid.UUID | str) -> bool:
+        """Whether the content of this act, as stored, must go through :func:`visible_fields`."""
+        return str(partner_id) != self._me and masks_fields(self.principal.kind, acte_type)
 
     def decision(
         self, decision: Mapping[str, Any], actes: Mapping[str, tuple[str, str]]

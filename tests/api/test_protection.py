@@ -157,7 +157,13 @@ async def test_the_landlord_of_the_lease_reads_the_dossier(app: FastAPI, client:
     assert joined["dossier_id"] == cdp["dossier_id"]
     seen = await client.get(f"/v1/actes/{cdp['id']}", headers=bailleur.headers)
     assert seen.status_code == 200 and seen.json()["contenu_visible"] is True
-    assert secrets["telephone"] in seen.text
+    shown = seen.json()["acte"]
+    assert (
+        shown["dette"]["montant_cents"] == 282000
+        and shown["occupants"][0]["nom"] == menage["occupants"][0]["nom"]
+    )
+    # The field matrix: a landlord reads the procedure, not the household's contacts.
+    assert secrets["telephone"] not in seen.text and secrets["email"] not in seen.text
 
 
 async def test_the_receipt_does_not_tell_whether_the_household_was_known(
@@ -213,3 +219,36 @@ async def test_an_unlinked_partys_facts_do_not_become_the_dossiers_current_facts
     # The party itself sees its own facts as its dossier's.
     own = (await client.get(f"/v1/dossiers/{cdp['dossier_id']}", headers=bailleur.headers)).json()["faits"]
     assert own["occupants"]["source"]["acte_id"] == joined["id"]
+
+
+async def test_the_caf_reads_only_its_allocataires(app: FastAPI, client: httpx.AsyncClient) -> None:
+    """A CAF holds a territorial grant on every dossier of its territory; it reads (and hears of) only
+    those of its allocataires, and never the contacts."""
+    caf = await make_partner(app, client, kind="organisme_payeur")
+    commissaire = await make_partner(app, client)
+    bailleur = await make_partner(app, client, kind="bailleur_social")
+    stranger_household, secrets = _menage_complet()
+    cdp = await _commandement(client, commissaire, stranger_household)
+    assert (await client.get(f"/v1/dossiers/{cdp['dossier_id']}", headers=caf.headers)).status_code == 404
+    assert (await client.get(f"/v1/actes/{cdp['id']}", headers=caf.headers)).status_code == 404
+    listed = (await client.get("/v1/dossiers", params={"limit": 200}, headers=caf.headers)).json()
+    assert cdp["dossier_id"] not in {d["id"] for d in listed["items"]}
+    items, _ = await feed(client, caf)
+    assert cdp["dossier_id"] not in {i["dossier_id"] for i in items}
+
+    # An allocataire: the landlord's signalement gives the allocataire number.
+    allocataire, secrets = _menage_complet()
+    cdp2 = await _commandement(client, commissaire, allocataire)
+    signal = acte("signalement_impaye", allocataire, numero_allocataire="7654321")
+    signal.pop("parc", None)
+    filed = await client.post("/v1/actes", json=signal, headers=bailleur.headers)
+    assert filed.status_code == 201, filed.text
+    seen = await client.get(f"/v1/actes/{cdp2['id']}", headers=caf.headers)
+    assert seen.status_code == 200 and seen.json()["contenu_visible"] is True
+    assert seen.json()["acte"]["dette"]["montant_cents"] == 282000
+    dossier = await client.get(f"/v1/dossiers/{cdp2['dossier_id']}", headers=caf.headers)
+    assert not [name for name in ("telephone", "email") if secrets[name] in dossier.text]
+    items, _ = await feed(client, caf)
+    assert any(i["dossier_id"] == cdp2["dossier_id"] for i in items)
+    for item in items:
+        assert secrets["telephone"] not in str(item) and secrets["email"] not in str(item)
