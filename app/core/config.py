@@ -62,6 +62,12 @@ class Settings(BaseSettings):
     )
 
     event_retention_days: int = Field(default=30, ge=1, description="how long events (and cursors) last")
+    audit_retention_days: int = Field(
+        default=365,
+        ge=1,
+        description="how long audit rows last before the purge job deletes them (CNIL: 6 to 12 months for "
+        "access logs)",
+    )
     webhook_allowed_hosts: str = Field(
         default="",
         description="Comma-separated `host` or `host:port` that webhooks may reach even when they resolve "

@@ -22,12 +22,14 @@ import asyncpg
 from sqlalchemy import select
 
 from app.core.db import driver_sql
+from app.core.logging import request_id_var
 from app.core.problems import ProblemException, forbidden, validation_problem
 from app.core.scopes import ACTES_DEPOSER, depot_scope
 from app.core.security import Principal
 from app.models.dossier import Dossier
 from app.repositories import actes as sql
 from app.schemas.actes import POLITIQUES, ActeBase
+from app.services.audit import record_filing
 from app.services.decisions import (
     ActInput,
     Changes,
@@ -414,6 +416,7 @@ async def file_acte(
         await conn.execute(sql.FILING_IDEM, *args, idempotency_key)
     else:
         await conn.execute(sql.FILING, *args)
+    await record_filing(conn, principal, dossier_id, now, request_id_var.get())
     return FilingResult(201, receipt, {"Location": f"/v1/actes/{acte_id}"})
 
 

@@ -77,6 +77,7 @@ MATRICE: dict[str, frozenset[str]] = {
     "bailleur_social": _PROCEDURE_GROUPS,
     "bailleur_prive": _PROCEDURE_GROUPS,
     "other": frozenset({"enveloppe"}),
+    "dpo": frozenset({"enveloppe"}),  # holds no grant: reads the audit, not the dossiers
 }
 _OCCUPANT_GROUPS: dict[str, str] = {
     field.split(".", 1)[1]: group

@@ -120,7 +120,7 @@ async def test_every_read_is_audited(app: FastAPI, client: httpx.AsyncClient) ->
                 .order_by(AuditLecture.id)
             )
         ).all()
-    assert list(ops) == ["lecture_dossier", "lecture_chronologie", "lecture_acte"]
+    assert list(ops) == ["depot", "lecture_dossier", "lecture_chronologie", "lecture_acte"]  # the filing too
 
 
 async def test_scope_is_required(app: FastAPI, client: httpx.AsyncClient) -> None:
