@@ -42,6 +42,8 @@ cli.add_typer(keys_cli, name="keys")
 cli.add_typer(actes_cli, name="actes")
 cli.add_typer(regles_cli, name="regles")
 cli.add_typer(menages_cli, name="menages")
+audit_cli = typer.Typer(help="The audit of dossier accesses (a hash chain).", no_args_is_help=True)
+cli.add_typer(audit_cli, name="audit")
 
 out = Console()
 err = Console(stderr=True)
@@ -605,6 +607,36 @@ def menages_recalculer_cles(
 
     dossiers, keys = asyncio.run(run())
     out.print(f"{dossiers} dossier(s) re-keyed, {keys} household key(s)")
+
+
+# audit --------------------------------------------------------------------------------------------
+
+
+@audit_cli.command("verifier")
+def audit_verifier() -> None:
+    """Seal the audit rows whose order is final, then check the whole chain in commit order. Exits 1
+    naming the first row that does not hold (altered, removed or reordered)."""
+    from app.services.audit import seal, verify
+
+    url = _database_url()
+
+    async def run() -> tuple[int, object]:
+        database = Database(url, pool_size=1, max_overflow=0)
+        try:
+            async with database.transaction() as conn:
+                sealed = await seal(conn)
+            async with database.transaction() as conn:
+                return sealed, await verify(conn)
+        finally:
+            await database.dispose()
+
+    sealed, result = asyncio.run(run())
+    from app.services.audit import Verification
+
+    assert isinstance(result, Verification)
+    if not result.ok:
+        raise _fail(f"audit chain broken at row {result.broken_row}: {result.reason}")
+    out.print(f"audit chain intact: {result.rows} row(s) checked ({sealed} newly sealed)")
 
 
 # openapi ------------------------------------------------------------------------------------------

@@ -17,13 +17,15 @@ from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from pydantic import TypeAdapter
+from starlette.middleware.cors import CORSMiddleware
 
 from app import __version__
-from app.api import abonnements, actes, dossiers, evenements, health, oauth, partenaires, regles
+from app.api import abonnements, actes, audit, dossiers, evenements, health, oauth, partenaires, regles
 from app.core import problems
 from app.core.config import Settings, get_settings
 from app.core.db import Database, resolve_database_url
 from app.core.embedded import owns_embedded, watch_embedded
+from app.core.entetes import SecurityHeadersMiddleware
 from app.core.logging import RequestIdMiddleware, configure_logging
 from app.core.migrations import head_revision
 from app.core.openapi import TAGS, build_openapi, component_schemas, operation_id, register_components
@@ -103,8 +105,18 @@ def create_app(
     )
     problems.install(app)
     app.add_middleware(RequestIdMiddleware)
+    origins = [o.strip() for o in settings.cors_origins.split(",") if o.strip()]
+    if origins:  # closed by default: no CORS headers at all
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=origins,
+            allow_methods=["GET", "POST", "DELETE"],
+            allow_headers=["Authorization", "Content-Type", "Idempotency-Key", "X-Motif", "X-Request-Id"],
+            expose_headers=["Location", "Retry-After", "X-Request-Id", "Idempotent-Replayed"],
+        )
+    app.add_middleware(SecurityHeadersMiddleware)  # outermost: every response, problems included
     actes.install(app)  # the filing route first: routes are matched in order, and it is the hot path
-    for module in (health, oauth, partenaires, dossiers, regles, evenements, abonnements):
+    for module in (health, oauth, partenaires, dossiers, regles, evenements, abonnements, audit):
         app.include_router(module.router)
     evenements.register_webhooks(app)
     _install_docs(app)

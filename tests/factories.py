@@ -41,10 +41,11 @@ async def make_partner(
     kind: str = "commissaire_justice",
     territoires: tuple[str, ...] = ("93",),
     nom: str = "Partenaire de test",
+    siret: str | None = None,
 ) -> PartnerCreds:
     async with app.state.database.sessionmaker() as session, session.begin():
         issued = await create_partner(
-            session, kind=kind, nom=nom, siret=fake_siret(), territoires=list(territoires)
+            session, kind=kind, nom=nom, siret=siret or fake_siret(), territoires=list(territoires)
         )
     response = await client.post(
         "/v1/oauth/token",

@@ -9,7 +9,7 @@ from fastapi import APIRouter, FastAPI, Request, Security
 from fastapi.responses import JSONResponse, Response
 
 from app.api.body import parse_json, read_body, request_body
-from app.api.deps import authenticate, current_principal
+from app.api.deps import Motif, authenticate, current_principal
 from app.core.db import SessionDep
 from app.core.logging import request_id_var
 from app.core.problems import method_not_allowed, responses, validation_problem
@@ -205,8 +205,9 @@ async def lire_acte(
     request: Request,
     session: SessionDep,
     principal: Annotated[Principal, Security(current_principal, scopes=[DOSSIERS_LIRE])],
+    motif: Motif = None,
 ) -> JSONResponse:
-    return JSONResponse(await read_acte(session, principal, acte_id, request_id_var.get()))
+    return JSONResponse(await read_acte(session, principal, acte_id, request_id_var.get(), motif))
 
 
 def install(app: FastAPI) -> None:

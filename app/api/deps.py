@@ -7,7 +7,7 @@ import uuid
 from collections.abc import Sequence
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, Header, Request
 from fastapi.openapi.models import OAuthFlowClientCredentials, OAuthFlows
 from fastapi.security import OAuth2, SecurityScopes
 from sqlalchemy import select
@@ -105,3 +105,16 @@ async def _verify(token: str, ring: KeyRing, request: Request) -> Principal:
         return decode_token(token, key, issuer=settings.jwt_issuer, audience=settings.jwt_audience)
     except TokenError as exc:
         raise unauthorized(f"The token was refused: {exc}.") from exc
+
+
+# Why the caller reads (docs/protection.md §3): recorded in the audit with the endpoint's purpose.
+Motif = Annotated[
+    str | None,
+    Header(
+        alias="X-Motif",
+        max_length=200,
+        pattern=r"^[^\x00-\x1f\x7f]*$",
+        description="Why this read is made (e.g. a case number, 'commission du 12/03'): recorded in the audit "
+        "of the dossier. Optional; at most 200 characters, no control characters. Never personal data.",
+    ),
+]

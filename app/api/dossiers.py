@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query, Security
 from fastapi.responses import JSONResponse
 
-from app.api.deps import current_principal
+from app.api.deps import Motif, current_principal
 from app.core.db import SessionDep
 from app.core.logging import request_id_var
 from app.core.problems import responses
@@ -41,6 +41,7 @@ async def rechercher_dossiers(
     parc: Literal["social", "prive"] | None = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     cursor: Annotated[str | None, Query(max_length=200)] = None,
+    motif: Motif = None,
 ) -> JSONResponse:
     page = await search_dossiers(
         session,
@@ -51,6 +52,7 @@ async def rechercher_dossiers(
         limit=limit,
         cursor=cursor,
         request_id=request_id_var.get(),
+        motif=motif,
     )
     return JSONResponse(page)
 
@@ -63,8 +65,10 @@ async def rechercher_dossiers(
     "dossier's current deadlines, orientations and alerts.",
     responses=responses(401, 403, 404, 422, 503),
 )
-async def lire_dossier(dossier_id: uuid.UUID, session: SessionDep, principal: Lecteur) -> JSONResponse:
-    return JSONResponse(await read_dossier(session, principal, dossier_id, request_id_var.get()))
+async def lire_dossier(
+    dossier_id: uuid.UUID, session: SessionDep, principal: Lecteur, motif: Motif = None
+) -> JSONResponse:
+    return JSONResponse(await read_dossier(session, principal, dossier_id, request_id_var.get(), motif))
 
 
 @router.get(
@@ -74,5 +78,7 @@ async def lire_dossier(dossier_id: uuid.UUID, session: SessionDep, principal: Le
     description=f"{_SCOPE_NOTE} Each act with who filed it and when Prevex received it; each event.",
     responses=responses(401, 403, 404, 422, 503),
 )
-async def lire_chronologie(dossier_id: uuid.UUID, session: SessionDep, principal: Lecteur) -> JSONResponse:
-    return JSONResponse(await read_chronologie(session, principal, dossier_id, request_id_var.get()))
+async def lire_chronologie(
+    dossier_id: uuid.UUID, session: SessionDep, principal: Lecteur, motif: Motif = None
+) -> JSONResponse:
+    return JSONResponse(await read_chronologie(session, principal, dossier_id, request_id_var.get(), motif))

@@ -12,6 +12,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from app.api.body import request_body
 from app.core.config import get_settings
 from app.core.db import SessionDep
+from app.core.limites import token_limits
 from app.core.problems import ProblemException, problem_doc, responses
 from app.core.security import KeyRing, issue_token
 from app.schemas.auth import TOKEN_FIELD_LIMITS, Jwks, TokenResponse
@@ -75,6 +76,18 @@ _TOKEN_PROBLEMS = {
             }
         },
     ),
+    429: problem_doc(
+        429,
+        description="`trop-de-tentatives`: too many failed client authentications from this IP or for this "
+        "client",
+        headers={
+            "Retry-After": {
+                "description": "Seconds before a new attempt may succeed",
+                "required": True,
+                "schema": {"type": "integer"},
+            }
+        },
+    ),
     **responses(503),
 }
 
@@ -108,7 +121,8 @@ async def _form(request: Request) -> dict[str, str | None]:
         "Problems (RFC 6749 §5.2 `error` member in each): 400 `invalid_request` (a missing or too long "
         "field, with `errors` pointers; two authentication methods at once), 400 `unsupported_grant_type` "
         "or `invalid_scope`, 401 `invalid_client` (also for an `Authorization` header other than HTTP Basic "
-        "client credentials), 503."
+        "client credentials), 429 `trop-de-tentatives` (too many failed authentications from this IP or for "
+        "this client: `Retry-After`), 503."
     ),
     responses=_TOKEN_PROBLEMS,
     openapi_extra=request_body("TokenRequest", media="application/x-www-form-urlencoded"),
@@ -143,6 +157,9 @@ async def obtenir_jeton(request: Request, response: Response, session: SessionDe
             error="unsupported_grant_type",
         )
     requested = set(scope.split()) if scope and scope.strip() else None
+    ip = request.client.host if request.client is not None else ""
+    limits = token_limits()
+    limits.check(ip, client_id)
     try:
         principal = await authenticate_client(session, client_id, client_secret, requested)
     except PermissionError as exc:
@@ -154,6 +171,7 @@ async def obtenir_jeton(request: Request, response: Response, session: SessionDe
             error="invalid_scope",
         ) from exc
     if principal is None:
+        limits.failed(ip, client_id)
         raise _invalid_client("Unknown client, wrong secret, or revoked partner.")
     settings = get_settings()
     ring: KeyRing = request.app.state.keyring

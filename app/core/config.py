@@ -62,6 +62,28 @@ class Settings(BaseSettings):
     )
 
     event_retention_days: int = Field(default=30, ge=1, description="how long events (and cursors) last")
+    token_rate_limit_ip: str = Field(
+        default="60/minute",
+        description="failed client authentications allowed per client IP on the token endpoint (limits syntax)",
+    )
+    token_rate_limit_client: str = Field(
+        default="10/minute",
+        description="failed client authentications allowed per client_id on the token endpoint (limits syntax)",
+    )
+    rate_limit_storage: str = Field(
+        default="memory://",
+        description="where rate-limit counters live (limits storage URI; memory: per process)",
+    )
+    cors_origins: str = Field(
+        default="",
+        description="comma-separated origins allowed by CORS; empty: CORS closed (no CORS headers)",
+    )
+    audit_retention_days: int = Field(
+        default=365,
+        ge=1,
+        description="how long audit rows last before the purge job deletes them (CNIL: 6 to 12 months for "
+        "access logs)",
+    )
     webhook_allowed_hosts: str = Field(
         default="",
         description="Comma-separated `host` or `host:port` that webhooks may reach even when they resolve "

@@ -14,5 +14,6 @@ PartnerKind = Literal[
     "prefecture",
     "commission_locale",
     "other",
+    "dpo",  # a data-protection officer: reads the audit of every dossier (GET /v1/audit), no dossier
 ]
 PARTNER_KINDS: tuple[str, ...] = get_args(PartnerKind)

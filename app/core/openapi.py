@@ -23,6 +23,7 @@ TAGS: list[dict[str, str]] = [
     {"name": "regles", "description": "The rule sets in force (règles) and simulations"},
     {"name": "evenements", "description": "The partner's event feed, in commit order (pull)"},
     {"name": "abonnements", "description": "Webhook subscriptions, their deliveries and replays (push)"},
+    {"name": "audit", "description": "Who accessed a dossier, hash-chained (data protection)"},
     {"name": "exploitation", "description": "Liveness and readiness"},
 ]
 

@@ -15,6 +15,7 @@ REGLES_LIRE = "regles:lire"
 ACTES_DEPOSER = "actes:deposer"
 EVENEMENTS_LIRE = "evenements:lire"
 ABONNEMENTS_GERER = "abonnements:gerer"
+AUDIT_LIRE = "audit:lire"
 
 
 def depot_scope(acte_type: str) -> str:
@@ -27,6 +28,7 @@ SCOPE_DESCRIPTIONS: dict[str, str] = {
     ACTES_DEPOSER: "File procedure acts (each type also needs its own scope)",
     EVENEMENTS_LIRE: "Read this partner's event feed (what concerns it, as it may see it)",
     ABONNEMENTS_GERER: "Register, list, replay and delete this partner's webhook subscriptions",
+    AUDIT_LIRE: "Read the audit of dossier accesses (the CCAPEX: its dossiers'; a DPO: every dossier's)",
     **{depot_scope(t): f"File `{t}` acts" for t in ACTE_TYPES},
 }
 
@@ -38,4 +40,9 @@ def scopes_for_kind(kind: str) -> frozenset[str]:
     if kind not in PARTNER_KINDS:
         raise ValueError(f"unknown partner kind {kind!r}")
     depots = {depot_scope(t) for t, politique in POLITIQUES.items() if kind in politique.deposants}
-    return _COMMON | depots | ({ACTES_DEPOSER} if depots else set())
+    audit = {AUDIT_LIRE} if kind in AUDIT_READERS else set()
+    return _COMMON | depots | ({ACTES_DEPOSER} if depots else set()) | audit
+
+
+#: The kinds that read the audit (docs/protection.md §3).
+AUDIT_READERS = frozenset({"ccapex", "dpo"})

@@ -12,6 +12,7 @@ from app.core import clock
 from app.core.config import get_settings
 from app.jobs import queue
 from app.jobs.runtime import runtime
+from app.services import audit
 from app.services.evenements import purge
 
 logger = logging.getLogger("prevex.maintenance")
@@ -55,3 +56,31 @@ async def nettoyer_jobs(context: JobContext, timestamp: int) -> None:
     await context.app.job_manager.delete_old_jobs(
         nb_hours=24 * 7, include_failed=True, include_cancelled=True
     )
+
+
+@queue.periodic(cron="* * * * *")
+@queue.task(name="sceller_audit", queue="periodiques", queueing_lock="sceller_audit", pass_context=True)
+async def sceller_audit(context: JobContext, timestamp: int) -> None:
+    """Chain the audit rows whose order is final (``services/audit.py``), by batches."""
+    database = runtime(context).database
+    while True:
+        async with database.transaction() as conn:
+            if await audit.seal(conn) == 0:
+                break
+
+
+@queue.periodic(cron="29 4 * * *")
+@queue.task(name="purger_audit", queue="periodiques", queueing_lock="purger_audit", pass_context=True)
+async def purger_audit(context: JobContext, timestamp: int) -> None:
+    """Audit rows older than ``PREVEX_AUDIT_RETENTION_DAYS``, a prefix of the chain at a time."""
+    database = runtime(context).database
+    before = clock.now() - timedelta(days=get_settings().audit_retention_days)
+    total = 0
+    while True:
+        async with database.transaction() as conn:
+            deleted = await audit.purge(conn, before)
+        total += deleted
+        if deleted == 0:
+            break
+    if total:
+        logger.info("audit rows purged", extra={"count": total})

@@ -118,6 +118,19 @@ SELECT (SELECT json_build_object('sha', payload_sha256, 'id', id) FROM actes
         WHERE pt.territoire = $5 AND pt.kind IN ({_TERRITORIAL_KINDS})) AS territoriaux
 """
 
+# Which side of the lease the filer stands on: the dossier's landlord (NULL for a new dossier), the
+# filer's registered SIREN, and whether an act of the dossier filed by a partner that reads the whole
+# dossier names the filer's SIRET as the étude acting (``commissaire.siret``). $1 dossier id, $2 partner
+# id. Run on both paths (new and known dossier): the same work either way.
+LEASE_SIDE = """
+SELECT (SELECT bailleur_cle FROM dossiers WHERE id = $1) AS bailleur, left(p.siret, 9) AS siren,
+       EXISTS (SELECT 1 FROM actes a
+               JOIN acces g ON g.dossier_id = a.dossier_id AND g.partner_id = a.partner_id
+                           AND g.portee = 'dossier' AND g.jusqu_a IS NULL
+               WHERE a.dossier_id = $1 AND a.payload -> 'commissaire' ->> 'siret' = p.siret) AS etude_nommee
+FROM partners p WHERE p.id = $2
+"""
+
 # A current decision, as :func:`services.decisions.decision_view` reads it.
 DECISION_JSON = (
     "json_build_object('id', x.id, 'cle', x.cle, 'kind', x.kind, 'code', x.code, 'date', x.date, "

@@ -144,7 +144,6 @@ class Recu(Decisions):
                     "recu_le": "2026-03-02T09:15:27.123456+00:00",
                     "type": "commandement_de_payer",
                     "reference": "CJ-2026-0042",
-                    "nouveau_dossier": True,
                     "acte": {"type": "commandement_de_payer", "reference": "CJ-2026-0042"},
                     "echeances": [_DECISION_EXAMPLE],
                     "orientations": [],
@@ -159,7 +158,6 @@ class Recu(Decisions):
     recu_le: str = Field(description="Server time (UTC) when Prevex received the act")
     type: str
     reference: str
-    nouveau_dossier: bool
     acte: dict[str, Any] = Field(description="The act as stored")
     version_regles: str
 
@@ -187,11 +185,14 @@ class ActeVue(BaseModel):
 
 class Fait(BaseModel):
     valeur: Any
-    source: dict[str, Any] = Field(
-        description="Who said it, when: acte_id, type, partner_kind, the act's date_acte and its recu_le"
+    source: dict[str, Any] | None = Field(
+        description="Who said it, when: acte_id, type, partner_kind, the act's date_acte and its recu_le. "
+        "None (and `valeur` None) when only unconfirmed acts stated it"
     )
     historique: list[dict[str, Any]] = Field(
-        description="Every value stated, in the order of the acts' dates (then of receipt), with its source"
+        description="Every value stated, in the order of the acts' dates (then of receipt), with its source "
+        "and `confirme`: false when it comes from a party that joined the dossier by household match and "
+        "that the CCAPEX has not linked to it (such a value never becomes the current one for others)"
     )
     divergent: bool = Field(description="True when partners stated different values")
 

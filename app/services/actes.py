@@ -22,12 +22,14 @@ import asyncpg
 from sqlalchemy import select
 
 from app.core.db import driver_sql
+from app.core.logging import request_id_var
 from app.core.problems import ProblemException, forbidden, validation_problem
 from app.core.scopes import ACTES_DEPOSER, depot_scope
 from app.core.security import Principal
 from app.models.dossier import Dossier
 from app.repositories import actes as sql
 from app.schemas.actes import POLITIQUES, ActeBase
+from app.services.audit import record_filing
 from app.services.decisions import (
     ActInput,
     Changes,
@@ -44,11 +46,14 @@ from app.services.visibility import (
     PORTEE_DOSSIER,
     Holder,
     Vue,
+    act_event_recipients,
     acts_index,
     best_portee,
+    depot_portee,
     dossier_filter,
     filing_grants,
     holders,
+    is_allocataire,
     who_sees,
 )
 
@@ -109,7 +114,6 @@ def render_receipt(
     recu_le: datetime,
     type_: str,
     reference: str,
-    nouveau_dossier: bool,
     payload_json: str,
     decisions: Sequence[Mapping[str, Any]],
     actes: Mapping[str, tuple[str, str]],
@@ -118,7 +122,8 @@ def render_receipt(
     """The receipt of a filing as its filer sees it: the act as stored (``payload_json``: its canonical
     JSON, the one written to the database), the decisions the filing made (as
     :func:`services.decisions.decision_view` shows them, in the engine's order) that the filer may see,
-    the rules' version. ``actes``: the dossier's acts, id -> (type, partner id)."""
+    the rules' version; nothing that tells whether the household was already known (no
+    ``nouveau_dossier``: docs/protection.md). ``actes``: the dossier's acts, id -> (type, partner id)."""
     shown = Vue(principal, portee).decisions(decisions, actes)
     rest = response_json(
         {
@@ -127,7 +132,6 @@ def render_receipt(
             "recu_le": recu_le.isoformat(),
             "type": type_,
             "reference": reference,
-            "nouveau_dossier": nouveau_dossier,
             **group(shown),
             "version_regles": version,
         }
@@ -149,7 +153,6 @@ async def stored_receipt(conn: asyncpg.Connection, principal: Principal, acte_id
         recu_le=row["recu_le"],
         type_=row["type"],
         reference=row["reference"],
-        nouveau_dossier=row["nouveau_dossier"],
         payload_json=canonical_json(row["payload"]),
         decisions=[decision_view(d, references) for d in row["decisions"]],
         actes=acts_index(row["actes"]),
@@ -309,11 +312,22 @@ async def file_acte(
     now = now or datetime.now(UTC)
     dossier_id = await _find_dossier(conn, principal, payload, candidates)
     new_dossier = dossier_id is None
-    state = DossierState()
     if dossier_id is None:
         dossier_id = uuid.uuid4()
-    else:
-        state = await dossier_state(conn, dossier_id)
+    # Both paths do the same work (a new dossier's lock and empty state too): how long a filing takes
+    # must not tell whether the household was known (docs/protection.md).
+    state = await dossier_state(conn, dossier_id)
+    lien = await conn.fetchrow(sql.LEASE_SIDE, dossier_id, principal.partner_id)
+    held = [str(g["portee"]) for g in state.grants if str(g["partner_id"]) == pid]
+    portee = depot_portee(
+        principal,
+        new_dossier=new_dossier,
+        held=held,
+        dossier_bailleur=lien["bailleur"],
+        filer_siren=lien["siren"],
+        etude_nommee=lien["etude_nommee"],
+        act_bailleur=bailleur_siren(payload),
+    )
 
     acte_id = uuid.uuid4()
     acte_key = str(acte_id)
@@ -329,14 +343,23 @@ async def file_acte(
     index = acts_index(acts)
 
     territorial = {str(t["partner_id"]): str(t["kind"]) for t in territoriaux}
-    grants = filing_grants(principal, acte_id, new_dossier=new_dossier, territorial_partners=territorial)
-    dossier_holders = holders(
-        [*state.grants, *({**g.row(), "kind": territorial.get(g.partner_id, principal.kind)} for g in grants)]
+    grants = filing_grants(
+        principal, acte_id, new_dossier=new_dossier, territorial_partners=territorial, portee=portee
     )
-    everyone = [h.partner_id for h in dossier_holders]
+    dossier_holders = holders(
+        [
+            *state.grants,
+            *({**g.row(), "kind": territorial.get(g.partner_id, principal.kind)} for g in grants),
+        ],
+        allocataire=is_allocataire((a["payload"] for a in acts), decisions),
+    )
+    everyone = act_event_recipients(dossier_holders, pid)
+    # The dossier is new to the filer when the filing is its first there: a party that joined by household
+    # match gets the same ``dossier.cree`` as if it had opened it (no oracle in the feed either).
+    created = everyone if new_dossier else ([pid] if not held else [])
     # Events carry the dossier and the act as columns; their data only what the type adds.
     events = [
-        *([NewEvent("dossier.cree", {"type": payload["type"]}, everyone, acte_id)] if new_dossier else []),
+        *([NewEvent("dossier.cree", {"type": payload["type"]}, created, acte_id)] if created else []),
         NewEvent("acte.depose", {"type": payload["type"], "partner_kind": principal.kind}, everyone, acte_id),
         *(
             [NewEvent("dossier.clos", {"type": payload["type"]}, everyone, acte_id)]
@@ -354,7 +377,6 @@ async def file_acte(
         recu_le=now,
         type_=str(payload["type"]),
         reference=reference,
-        nouveau_dossier=new_dossier,
         payload_json=payload_json,
         decisions=[d for _, d, _ in diff.added],
         actes=index,
@@ -394,6 +416,7 @@ async def file_acte(
         await conn.execute(sql.FILING_IDEM, *args, idempotency_key)
     else:
         await conn.execute(sql.FILING, *args)
+    await record_filing(conn, principal, dossier_id, now, request_id_var.get())
     return FilingResult(201, receipt, {"Location": f"/v1/actes/{acte_id}"})
 
 

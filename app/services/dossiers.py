@@ -197,11 +197,17 @@ class StoredAct:
     payload: Mapping[str, Any]
 
 
-def facts_with_provenance(acts: Sequence[StoredAct]) -> dict[str, dict[str, Any]]:
+def facts_with_provenance(
+    acts: Sequence[StoredAct], unconfirmed: frozenset[str] = frozenset()
+) -> dict[str, dict[str, Any]]:
     """Every fact any act stated, each value with who said it and when, in the order of the acts' own
     dates (then of receipt): the current value is the one stated by the most recent act, so an old act
     that arrives late (real life is late) joins the history without overriding newer facts. The rules
-    read the same current values (``du: dossier``, :mod:`app.rules.faits`)."""
+    read the same current values (``du: dossier``, :mod:`app.rules.faits`).
+
+    ``unconfirmed``: ids of acts filed by a party that joined by household match and is not linked to the
+    dossier (docs/protection.md): their values join the history (``confirme: false``), never the current
+    value."""
     facts: dict[str, dict[str, Any]] = {}
     for act in sorted(acts, key=lambda a: (str(a.payload.get("date_acte", "")), a.recu_le, a.id)):
         source = {
@@ -211,13 +217,15 @@ def facts_with_provenance(acts: Sequence[StoredAct]) -> dict[str, dict[str, Any]
             "date_acte": act.payload.get("date_acte"),
             "recu_le": act.recu_le.isoformat(),
         }
+        confirmed = act.id not in unconfirmed
         for group in FACT_GROUPS:
             if group not in act.payload:
                 continue
             for path, value in aplatir(group, act.payload[group]):
                 entry = facts.setdefault(path, {"valeur": None, "source": None, "historique": []})
-                entry["valeur"], entry["source"] = value, source
-                entry["historique"].append({"valeur": value, "source": source})
+                if confirmed:
+                    entry["valeur"], entry["source"] = value, source
+                entry["historique"].append({"valeur": value, "source": source, "confirme": confirmed})
     for entry in facts.values():
         entry["divergent"] = len({repr(h["valeur"]) for h in entry["historique"]}) > 1
     return dict(sorted(facts.items()))

@@ -278,6 +278,16 @@ def _with_ids(data: str, dossier_id: str | None, acte_id: str | None) -> str:
     return "{" + (extra + inner if inner else extra[:-1]) + "}"
 
 
+def _content_json(vue: Vue, row: Mapping[str, Any]) -> str:
+    """The act's stored JSON text, through the one field filter when the partner's kind reads only some
+    of its groups (``visibility.visible_fields``)."""
+    payload: str = row["payload"]
+    if not vue.filters(row["acte_type"], row["acte_partner_id"]):
+        return payload
+    shown = vue.contenu(row["acte_type"], row["acte_partner_id"], json.loads(payload))
+    return json.dumps(shown, ensure_ascii=False, separators=(",", ":"))
+
+
 def render(row: Mapping[str, Any], principal: Principal) -> Rendered | None:
     """An event row as ``principal`` may see it, or None when its dossier is no longer the partner's
     to see (grant ended, territory left). The act of an ``acte.depose`` is shown as ``Vue.acte`` shows
@@ -290,7 +300,8 @@ def render(row: Mapping[str, Any], principal: Principal) -> Rendered | None:
         if portee is None or row["territoire"] not in principal.territoires:
             return None
         if row["type"] == "acte.depose" and row["acte_type"] is not None:
-            view = Vue(principal, portee).acte(
+            vue = Vue(principal, portee)
+            view = vue.acte(
                 {
                     "id": row["acte_id"],
                     "dossier_id": dossier_id,
@@ -305,7 +316,7 @@ def render(row: Mapping[str, Any], principal: Principal) -> Rendered | None:
             shows = bool(view["contenu_visible"])
             acte = json.dumps(view, ensure_ascii=False, separators=(",", ":"))
             if shows:
-                acte = acte.replace(_PAYLOAD_JSON, row["payload"], 1)
+                acte = acte.replace(_PAYLOAD_JSON, _content_json(vue, row), 1)
             inner = data.strip()[1:-1].strip()
             data = "{" + inner + ("," if inner else "") + '"acte":' + acte + "}"
     ident: str = row["id"]

@@ -7,23 +7,31 @@ import binascii
 import json
 import uuid
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import insert, literal, select, tuple_
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy import literal, select, tuple_
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
-from app.core.problems import not_found, validation_problem
+from app.core.problems import ProblemException, not_found, validation_problem
 from app.core.security import Principal
+from app.models.acces import Acces
 from app.models.acte import Acte
-from app.models.audit import AuditLecture
 from app.models.decision import Decision
 from app.models.dossier import Dossier
 from app.models.evaluation import Evaluation
 from app.models.evenement import Evenement, EvenementDestinataire
+from app.services import audit as audit_service
 from app.services.decisions import decision_view, group, in_engine_order
-from app.services.dossiers import StoredAct, facts_with_provenance
-from app.services.visibility import Vue, acts_index, best_portee, dossier_filter, portee_query
+from app.services.dossiers import StoredAct, facts_with_provenance, parc_of, stage_of
+from app.services.visibility import (
+    PORTEE_DOSSIER,
+    Vue,
+    acts_index,
+    best_portee,
+    dossier_filter,
+    portee_query,
+)
 
 _ACT_COLUMNS = (
     Acte.id,
@@ -66,36 +74,86 @@ async def _vue(session: AsyncSession, principal: Principal, dossier_id: uuid.UUI
     return Vue(principal, best_portee(portees) or "dossier")
 
 
+async def _linked(session: AsyncSession, dossier_id: uuid.UUID) -> frozenset[str]:
+    """The partners whose grants open the whole dossier (their acts are the dossier's confirmed facts)."""
+    rows = await session.execute(
+        select(Acces.partner_id).where(
+            Acces.dossier_id == dossier_id, Acces.jusqu_a.is_(None), Acces.portee == PORTEE_DOSSIER
+        )
+    )
+    return frozenset(str(r[0]) for r in rows)
+
+
+def _header(dossier: Dossier, vue: Vue, acts: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """The dossier's summary as this partner may see it: a party that joined by household match sees
+    the dossier as its own acts make it (stage, parc, dates), nothing another party's acts changed."""
+    if not vue.own_acts_only:
+        return {
+            "id": str(dossier.id),
+            "territoire": dossier.territoire,
+            "parc": dossier.parc,
+            "stade": dossier.stade,
+            "created_at": dossier.created_at.isoformat(),
+            "updated_at": dossier.updated_at.isoformat(),
+        }
+    own = [a for a in acts if vue.lists_act(a["partner_id"])]
+    parcs = [p for a in own if (p := parc_of(a["payload"])) is not None]
+    return {
+        "id": str(dossier.id),
+        "territoire": dossier.territoire,
+        "parc": parcs[0] if parcs else None,
+        "stade": stage_of(str(a["type"]) for a in own),
+        "created_at": min(a["recu_le"] for a in own).isoformat() if own else dossier.created_at.isoformat(),
+        "updated_at": max(a["recu_le"] for a in own).isoformat() if own else dossier.created_at.isoformat(),
+    }
+
+
 async def audit(
     session: AsyncSession,
     principal: Principal,
     dossier_ids: Sequence[uuid.UUID],
     operation: str,
     request_id: str | None,
+    motif: str | None = None,
 ) -> None:
-    if not dossier_ids:
-        return
-    now = datetime.now(UTC)
-    await session.execute(
-        insert(AuditLecture),
-        [
-            {
-                "at": now,
-                "partner_id": principal.partner_id,
-                "partner_kind": principal.kind,
-                "dossier_id": d,
-                "operation": operation,
-                "request_id": request_id,
-            }
-            for d in dossier_ids
-        ],
-    )
+    await audit_service.record(session, principal, dossier_ids, operation, request_id, motif=motif)
 
 
-async def _visible_dossier(session: AsyncSession, principal: Principal, dossier_id: uuid.UUID) -> Dossier:
+async def _refused(
+    session: AsyncSession,
+    principal: Principal,
+    dossier_id: uuid.UUID,
+    operation: str,
+    request_id: str | None,
+    motif: str | None,
+    detail: str,
+) -> ProblemException:
+    """A refused read: audited (in a transaction of its own), then the 404 to raise."""
+    engine = session.bind
+    assert isinstance(engine, AsyncEngine)
+    await audit_service.record_refusal(engine, principal, dossier_id, operation, request_id, motif)
+    return not_found(detail)
+
+
+async def _visible_dossier(
+    session: AsyncSession,
+    principal: Principal,
+    dossier_id: uuid.UUID,
+    operation: str,
+    request_id: str | None,
+    motif: str | None,
+) -> Dossier:
     dossier = await session.scalar(select(Dossier).where(Dossier.id == dossier_id, dossier_filter(principal)))
     if dossier is None:
-        raise not_found("No such dossier, or not visible to this partner.")
+        raise await _refused(
+            session,
+            principal,
+            dossier_id,
+            operation,
+            request_id,
+            motif,
+            "No such dossier, or not visible to this partner.",
+        )
     return dossier
 
 
@@ -111,7 +169,11 @@ def _visible_ids(vue: Vue, acts: Sequence[dict[str, Any]]) -> set[str]:
 
 
 async def read_acte(
-    session: AsyncSession, principal: Principal, acte_id: uuid.UUID, request_id: str | None
+    session: AsyncSession,
+    principal: Principal,
+    acte_id: uuid.UUID,
+    request_id: str | None,
+    motif: str | None = None,
 ) -> dict[str, Any]:
     row = (
         (
@@ -124,9 +186,18 @@ async def read_acte(
         .mappings()
         .first()
     )
+    refusal = "No such act, or not visible to this partner."
     if row is None:
-        raise not_found("No such act, or not visible to this partner.")
+        # The act's dossier, when there is such an act (a refused read names the dossier it was about).
+        dossier_id = await session.scalar(select(Acte.dossier_id).where(Acte.id == acte_id))
+        if dossier_id is None:
+            raise not_found(refusal)
+        raise await _refused(session, principal, dossier_id, "lecture_acte", request_id, motif, refusal)
     vue = await _vue(session, principal, row["dossier_id"])
+    if not vue.lists_act(row["partner_id"]):
+        raise await _refused(
+            session, principal, row["dossier_id"], "lecture_acte", request_id, motif, refusal
+        )
     view = vue.acte(dict(row))
     if view["contenu_visible"]:
         ajoutees = await session.scalar(
@@ -152,14 +223,18 @@ async def read_acte(
         references = {str(a["id"]): str(a["reference"]) for a in acts}
         decisions = [decision_view(made[str(i)], references) for i in ajoutees or [] if str(i) in made]
         view["decisions"] = group(vue.decisions(decisions, acts_index(acts)))
-    await audit(session, principal, [row["dossier_id"]], "lecture_acte", request_id)
+    await audit(session, principal, [row["dossier_id"]], "lecture_acte", request_id, motif)
     return view
 
 
 async def read_dossier(
-    session: AsyncSession, principal: Principal, dossier_id: uuid.UUID, request_id: str | None
+    session: AsyncSession,
+    principal: Principal,
+    dossier_id: uuid.UUID,
+    request_id: str | None,
+    motif: str | None = None,
 ) -> dict[str, Any]:
-    dossier = await _visible_dossier(session, principal, dossier_id)
+    dossier = await _visible_dossier(session, principal, dossier_id, "lecture_dossier", request_id, motif)
     acts = await _acts(session, dossier_id)
     version = await session.scalar(
         select(Evaluation.version_regles)
@@ -177,37 +252,44 @@ async def read_dossier(
     references = {str(a["id"]): str(a["reference"]) for a in acts}
     vue = await _vue(session, principal, dossier_id)
     visible = _visible_ids(vue, acts)
+    linked = await _linked(session, dossier_id)
+    me = str(principal.partner_id)
     stored = [
         StoredAct(
-            str(a["id"]), a["type"], str(a["partner_id"]), a["partner_kind"], a["recu_le"], a["payload"]
+            str(a["id"]),
+            a["type"],
+            str(a["partner_id"]),
+            a["partner_kind"],
+            a["recu_le"],
+            vue.contenu(a["type"], a["partner_id"], a["payload"]),  # the field matrix, facts included
         )
         for a in acts
         if str(a["id"]) in visible
     ]
+    unconfirmed = frozenset(s.id for s in stored if s.partner_id not in linked and s.partner_id != me)
     views = [{**decision_view(d, references), "statut": d["statut"]} for d in map(_row, current)]
     decisions = vue.decisions(in_engine_order(views, acts), acts_index(acts))
-    await audit(session, principal, [dossier_id], "lecture_dossier", request_id)
+    await audit(session, principal, [dossier_id], "lecture_dossier", request_id, motif)
     return {
-        "id": str(dossier.id),
-        "territoire": dossier.territoire,
-        "parc": dossier.parc,
-        "stade": dossier.stade,
-        "created_at": dossier.created_at.isoformat(),
-        "updated_at": dossier.updated_at.isoformat(),
-        "faits": facts_with_provenance(stored),
-        "actes": [vue.acte(a) for a in acts],
+        **_header(dossier, vue, acts),
+        "faits": facts_with_provenance(stored, unconfirmed),
+        "actes": [vue.acte(a) for a in vue.shown_acts(acts)],
         **group(decisions),
         "version_regles": version,
     }
 
 
 async def read_chronologie(
-    session: AsyncSession, principal: Principal, dossier_id: uuid.UUID, request_id: str | None
+    session: AsyncSession,
+    principal: Principal,
+    dossier_id: uuid.UUID,
+    request_id: str | None,
+    motif: str | None = None,
 ) -> dict[str, Any]:
-    await _visible_dossier(session, principal, dossier_id)
+    await _visible_dossier(session, principal, dossier_id, "lecture_chronologie", request_id, motif)
     vue = await _vue(session, principal, dossier_id)
     items: list[tuple[datetime, int, dict[str, Any]]] = []
-    for a in await _acts(session, dossier_id):
+    for a in vue.shown_acts(await _acts(session, dossier_id)):
         items.append(
             (a["recu_le"], 0, {"quand": a["recu_le"].isoformat(), "nature": "acte", "acte": vue.acte(a)})
         )
@@ -234,7 +316,7 @@ async def read_chronologie(
             )
         )
     items.sort(key=lambda t: (t[0], t[1]))
-    await audit(session, principal, [dossier_id], "lecture_chronologie", request_id)
+    await audit(session, principal, [dossier_id], "lecture_chronologie", request_id, motif)
     return {"dossier_id": str(dossier_id), "items": [i[2] for i in items]}
 
 
@@ -263,6 +345,7 @@ async def search_dossiers(
     limit: int,
     cursor: str | None,
     request_id: str | None,
+    motif: str | None = None,
 ) -> dict[str, Any]:
     query = select(Dossier).where(dossier_filter(principal))
     if territoire is not None:
@@ -278,18 +361,12 @@ async def search_dossiers(
         await session.scalars(query.order_by(Dossier.created_at.desc(), Dossier.id.desc()).limit(limit + 1))
     ).all()
     page, more = rows[:limit], len(rows) > limit
-    await audit(session, principal, [d.id for d in page], "recherche", request_id)
+    await audit(session, principal, [d.id for d in page], "recherche", request_id, motif)
+    items = []
+    for d in page:
+        vue = await _vue(session, principal, d.id)
+        items.append(_header(d, vue, await _acts(session, d.id) if vue.own_acts_only else []))
     return {
-        "items": [
-            {
-                "id": str(d.id),
-                "territoire": d.territoire,
-                "parc": d.parc,
-                "stade": d.stade,
-                "created_at": d.created_at.isoformat(),
-                "updated_at": d.updated_at.isoformat(),
-            }
-            for d in page
-        ],
+        "items": items,
         "next_cursor": _encode_cursor(page[-1].created_at, page[-1].id) if more and page else None,
     }

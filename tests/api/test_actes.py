@@ -84,7 +84,7 @@ async def test_one_dossier_per_household_whoever_files(app: FastAPI, client: htt
         await client.post("/v1/actes", json=acte("signalement_impaye", caf_menage), headers=caf.headers)
     ).json()
     assert saisine.json()["dossier_id"] == cdp["dossier_id"] == signal["dossier_id"]
-    assert cdp["nouveau_dossier"] is True and signal["nouveau_dossier"] is False
+    assert "nouveau_dossier" not in cdp and "nouveau_dossier" not in signal  # no oracle (protection.md)
 
     voisin = household()
     voisin["logement"] = menage["logement"]  # same address, another household
@@ -340,4 +340,4 @@ async def test_filings_into_one_dossier_wait_for_each_other(app: FastAPI, client
         assert not pending.done()
     response = await pending
     assert response.status_code == 201, response.text
-    assert response.json()["dossier_id"] == dossier_id and response.json()["nouveau_dossier"] is False
+    assert response.json()["dossier_id"] == dossier_id

@@ -51,6 +51,7 @@ PARTNER_KINDS = (
     "prefecture",
     "commission_locale",
     "other",
+    "dpo",
 )
 
 

@@ -6,6 +6,8 @@ from .abonnement_cree_statut import AbonnementCreeStatut
 from .abonnement_demande import AbonnementDemande
 from .abonnement_desactive import AbonnementDesactive
 from .abonnement_statut import AbonnementStatut
+from .acces import Acces
+from .acces_resultat import AccesResultat
 from .acte_depose import ActeDepose
 from .acte_vue import ActeVue
 from .acte_vue_acte_type_0 import ActeVueActeType0
@@ -94,7 +96,7 @@ from .expulsion_relogement_type_0 import ExpulsionRelogementType0
 from .extrait_source import ExtraitSource
 from .fait import Fait
 from .fait_historique_item import FaitHistoriqueItem
-from .fait_source import FaitSource
+from .fait_source_type_0 import FaitSourceType0
 from .healthz_response_healthz import HealthzResponseHealthz
 from .impact_demande import ImpactDemande
 from .impact_reponse import ImpactReponse
@@ -112,6 +114,7 @@ from .livraison_vue_statut import LivraisonVueStatut
 from .logement import Logement
 from .occupant import Occupant
 from .page_abonnements import PageAbonnements
+from .page_audit import PageAudit
 from .page_dossiers import PageDossiers
 from .page_evenements import PageEvenements
 from .page_livraisons import PageLivraisons
@@ -161,6 +164,8 @@ __all__ = (
     "AbonnementDemande",
     "AbonnementDesactive",
     "AbonnementStatut",
+    "Acces",
+    "AccesResultat",
     "ActeDepose",
     "ActeVue",
     "ActeVueActeType0",
@@ -249,7 +254,7 @@ __all__ = (
     "ExtraitSource",
     "Fait",
     "FaitHistoriqueItem",
-    "FaitSource",
+    "FaitSourceType0",
     "HealthzResponseHealthz",
     "ImpactDemande",
     "ImpactReponse",
@@ -267,6 +272,7 @@ __all__ = (
     "Logement",
     "Occupant",
     "PageAbonnements",
+    "PageAudit",
     "PageDossiers",
     "PageEvenements",
     "PageLivraisons",

@@ -8,6 +8,7 @@ class PartenaireProfilKind(StrEnum):
     COMMISSAIRE_JUSTICE = "commissaire_justice"
     COMMISSION_LOCALE = "commission_locale"
     DEPARTEMENT = "departement"
+    DPO = "dpo"
     ORGANISME_PAYEUR = "organisme_payeur"
     OTHER = "other"
     PREFECTURE = "prefecture"

@@ -84,7 +84,6 @@ class Recu:
         recu_le (str): Server time (UTC) when Prevex received the act
         type_ (str):
         reference (str):
-        nouveau_dossier (bool):
         acte (RecuActe): The act as stored
         version_regles (str):
     """
@@ -97,7 +96,6 @@ class Recu:
     recu_le: str
     type_: str
     reference: str
-    nouveau_dossier: bool
     acte: RecuActe
     version_regles: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -128,8 +126,6 @@ class Recu:
 
         reference = self.reference
 
-        nouveau_dossier = self.nouveau_dossier
-
         acte = self.acte.to_dict()
 
         version_regles = self.version_regles
@@ -146,7 +142,6 @@ class Recu:
                 "recu_le": recu_le,
                 "type": type_,
                 "reference": reference,
-                "nouveau_dossier": nouveau_dossier,
                 "acte": acte,
                 "version_regles": version_regles,
             }
@@ -191,8 +186,6 @@ class Recu:
 
         reference = d.pop("reference")
 
-        nouveau_dossier = d.pop("nouveau_dossier")
-
         acte = RecuActe.from_dict(d.pop("acte"))
 
         version_regles = d.pop("version_regles")
@@ -206,7 +199,6 @@ class Recu:
             recu_le=recu_le,
             type_=type_,
             reference=reference,
-            nouveau_dossier=nouveau_dossier,
             acte=acte,
             version_regles=version_regles,
         )

@@ -9,12 +9,17 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.acte_vue import ActeVue
 from ...models.problem import Problem
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     acte_id: UUID,
+    *,
+    x_motif: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(x_motif, Unset):
+        headers["X-Motif"] = x_motif
 
     _kwargs: dict[str, Any] = {
         "method": "get",
@@ -23,6 +28,7 @@ def _get_kwargs(
         ),
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -76,6 +82,7 @@ def sync_detailed(
     acte_id: UUID,
     *,
     client: AuthenticatedClient,
+    x_motif: str | Unset = UNSET,
 ) -> Response[ActeVue | Problem]:
     """Read one act
 
@@ -84,6 +91,9 @@ def sync_detailed(
 
     Args:
         acte_id (UUID):
+        x_motif (str | Unset): Why this read is made (e.g. a case number, 'commission du 12/03'):
+            recorded in the audit of the dossier. Optional; at most 200 characters, no control
+            characters. Never personal data.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -95,6 +105,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         acte_id=acte_id,
+        x_motif=x_motif,
     )
 
     response = client.get_httpx_client().request(
@@ -108,6 +119,7 @@ def sync(
     acte_id: UUID,
     *,
     client: AuthenticatedClient,
+    x_motif: str | Unset = UNSET,
 ) -> ActeVue | Problem | None:
     """Read one act
 
@@ -116,6 +128,9 @@ def sync(
 
     Args:
         acte_id (UUID):
+        x_motif (str | Unset): Why this read is made (e.g. a case number, 'commission du 12/03'):
+            recorded in the audit of the dossier. Optional; at most 200 characters, no control
+            characters. Never personal data.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -128,6 +143,7 @@ def sync(
     return sync_detailed(
         acte_id=acte_id,
         client=client,
+        x_motif=x_motif,
     ).parsed
 
 
@@ -135,6 +151,7 @@ async def asyncio_detailed(
     acte_id: UUID,
     *,
     client: AuthenticatedClient,
+    x_motif: str | Unset = UNSET,
 ) -> Response[ActeVue | Problem]:
     """Read one act
 
@@ -143,6 +160,9 @@ async def asyncio_detailed(
 
     Args:
         acte_id (UUID):
+        x_motif (str | Unset): Why this read is made (e.g. a case number, 'commission du 12/03'):
+            recorded in the audit of the dossier. Optional; at most 200 characters, no control
+            characters. Never personal data.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -154,6 +174,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         acte_id=acte_id,
+        x_motif=x_motif,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -165,6 +186,7 @@ async def asyncio(
     acte_id: UUID,
     *,
     client: AuthenticatedClient,
+    x_motif: str | Unset = UNSET,
 ) -> ActeVue | Problem | None:
     """Read one act
 
@@ -173,6 +195,9 @@ async def asyncio(
 
     Args:
         acte_id (UUID):
+        x_motif (str | Unset): Why this read is made (e.g. a case number, 'commission du 12/03'):
+            recorded in the audit of the dossier. Optional; at most 200 characters, no control
+            characters. Never personal data.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -186,5 +211,6 @@ async def asyncio(
         await asyncio_detailed(
             acte_id=acte_id,
             client=client,
+            x_motif=x_motif,
         )
     ).parsed

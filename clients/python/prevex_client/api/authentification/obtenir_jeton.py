@@ -48,6 +48,11 @@ def _parse_response(
 
         return response_401
 
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
     if response.status_code == 503:
         response_503 = Problem.from_dict(response.json())
 
@@ -82,7 +87,9 @@ def sync_detailed(
     subset of the partner kind's scopes). No scope needed. Problems (RFC 6749 §5.2 `error` member in
     each): 400 `invalid_request` (a missing or too long field, with `errors` pointers; two
     authentication methods at once), 400 `unsupported_grant_type` or `invalid_scope`, 401
-    `invalid_client` (also for an `Authorization` header other than HTTP Basic client credentials), 503.
+    `invalid_client` (also for an `Authorization` header other than HTTP Basic client credentials), 429
+    `trop-de-tentatives` (too many failed authentications from this IP or for this client: `Retry-
+    After`), 503.
 
     Args:
         body (TokenRequest): The token request's form (RFC 6749 §4.4.2). With HTTP Basic client
@@ -121,7 +128,9 @@ def sync(
     subset of the partner kind's scopes). No scope needed. Problems (RFC 6749 §5.2 `error` member in
     each): 400 `invalid_request` (a missing or too long field, with `errors` pointers; two
     authentication methods at once), 400 `unsupported_grant_type` or `invalid_scope`, 401
-    `invalid_client` (also for an `Authorization` header other than HTTP Basic client credentials), 503.
+    `invalid_client` (also for an `Authorization` header other than HTTP Basic client credentials), 429
+    `trop-de-tentatives` (too many failed authentications from this IP or for this client: `Retry-
+    After`), 503.
 
     Args:
         body (TokenRequest): The token request's form (RFC 6749 §4.4.2). With HTTP Basic client
@@ -155,7 +164,9 @@ async def asyncio_detailed(
     subset of the partner kind's scopes). No scope needed. Problems (RFC 6749 §5.2 `error` member in
     each): 400 `invalid_request` (a missing or too long field, with `errors` pointers; two
     authentication methods at once), 400 `unsupported_grant_type` or `invalid_scope`, 401
-    `invalid_client` (also for an `Authorization` header other than HTTP Basic client credentials), 503.
+    `invalid_client` (also for an `Authorization` header other than HTTP Basic client credentials), 429
+    `trop-de-tentatives` (too many failed authentications from this IP or for this client: `Retry-
+    After`), 503.
 
     Args:
         body (TokenRequest): The token request's form (RFC 6749 §4.4.2). With HTTP Basic client
@@ -192,7 +203,9 @@ async def asyncio(
     subset of the partner kind's scopes). No scope needed. Problems (RFC 6749 §5.2 `error` member in
     each): 400 `invalid_request` (a missing or too long field, with `errors` pointers; two
     authentication methods at once), 400 `unsupported_grant_type` or `invalid_scope`, 401
-    `invalid_client` (also for an `Authorization` header other than HTTP Basic client credentials), 503.
+    `invalid_client` (also for an `Authorization` header other than HTTP Basic client credentials), 429
+    `trop-de-tentatives` (too many failed authentications from this IP or for this client: `Retry-
+    After`), 503.
 
     Args:
         body (TokenRequest): The token request's form (RFC 6749 §4.4.2). With HTTP Basic client

@@ -9,12 +9,17 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.chronologie import Chronologie
 from ...models.problem import Problem
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     dossier_id: UUID,
+    *,
+    x_motif: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(x_motif, Unset):
+        headers["X-Motif"] = x_motif
 
     _kwargs: dict[str, Any] = {
         "method": "get",
@@ -23,6 +28,7 @@ def _get_kwargs(
         ),
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -78,6 +84,7 @@ def sync_detailed(
     dossier_id: UUID,
     *,
     client: AuthenticatedClient,
+    x_motif: str | Unset = UNSET,
 ) -> Response[Chronologie | Problem]:
     """A dossier's acts and events in order
 
@@ -87,6 +94,9 @@ def sync_detailed(
 
     Args:
         dossier_id (UUID):
+        x_motif (str | Unset): Why this read is made (e.g. a case number, 'commission du 12/03'):
+            recorded in the audit of the dossier. Optional; at most 200 characters, no control
+            characters. Never personal data.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -98,6 +108,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         dossier_id=dossier_id,
+        x_motif=x_motif,
     )
 
     response = client.get_httpx_client().request(
@@ -111,6 +122,7 @@ def sync(
     dossier_id: UUID,
     *,
     client: AuthenticatedClient,
+    x_motif: str | Unset = UNSET,
 ) -> Chronologie | Problem | None:
     """A dossier's acts and events in order
 
@@ -120,6 +132,9 @@ def sync(
 
     Args:
         dossier_id (UUID):
+        x_motif (str | Unset): Why this read is made (e.g. a case number, 'commission du 12/03'):
+            recorded in the audit of the dossier. Optional; at most 200 characters, no control
+            characters. Never personal data.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -132,6 +147,7 @@ def sync(
     return sync_detailed(
         dossier_id=dossier_id,
         client=client,
+        x_motif=x_motif,
     ).parsed
 
 
@@ -139,6 +155,7 @@ async def asyncio_detailed(
     dossier_id: UUID,
     *,
     client: AuthenticatedClient,
+    x_motif: str | Unset = UNSET,
 ) -> Response[Chronologie | Problem]:
     """A dossier's acts and events in order
 
@@ -148,6 +165,9 @@ async def asyncio_detailed(
 
     Args:
         dossier_id (UUID):
+        x_motif (str | Unset): Why this read is made (e.g. a case number, 'commission du 12/03'):
+            recorded in the audit of the dossier. Optional; at most 200 characters, no control
+            characters. Never personal data.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -159,6 +179,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         dossier_id=dossier_id,
+        x_motif=x_motif,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -170,6 +191,7 @@ async def asyncio(
     dossier_id: UUID,
     *,
     client: AuthenticatedClient,
+    x_motif: str | Unset = UNSET,
 ) -> Chronologie | Problem | None:
     """A dossier's acts and events in order
 
@@ -179,6 +201,9 @@ async def asyncio(
 
     Args:
         dossier_id (UUID):
+        x_motif (str | Unset): Why this read is made (e.g. a case number, 'commission du 12/03'):
+            recorded in the audit of the dossier. Optional; at most 200 characters, no control
+            characters. Never personal data.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -192,5 +217,6 @@ async def asyncio(
         await asyncio_detailed(
             dossier_id=dossier_id,
             client=client,
+            x_motif=x_motif,
         )
     ).parsed

@@ -9,12 +9,17 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.dossier_vue import DossierVue
 from ...models.problem import Problem
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     dossier_id: UUID,
+    *,
+    x_motif: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(x_motif, Unset):
+        headers["X-Motif"] = x_motif
 
     _kwargs: dict[str, Any] = {
         "method": "get",
@@ -23,6 +28,7 @@ def _get_kwargs(
         ),
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -78,6 +84,7 @@ def sync_detailed(
     dossier_id: UUID,
     *,
     client: AuthenticatedClient,
+    x_motif: str | Unset = UNSET,
 ) -> Response[DossierVue | Problem]:
     """Read a dossier
 
@@ -88,6 +95,9 @@ def sync_detailed(
 
     Args:
         dossier_id (UUID):
+        x_motif (str | Unset): Why this read is made (e.g. a case number, 'commission du 12/03'):
+            recorded in the audit of the dossier. Optional; at most 200 characters, no control
+            characters. Never personal data.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -99,6 +109,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         dossier_id=dossier_id,
+        x_motif=x_motif,
     )
 
     response = client.get_httpx_client().request(
@@ -112,6 +123,7 @@ def sync(
     dossier_id: UUID,
     *,
     client: AuthenticatedClient,
+    x_motif: str | Unset = UNSET,
 ) -> DossierVue | Problem | None:
     """Read a dossier
 
@@ -122,6 +134,9 @@ def sync(
 
     Args:
         dossier_id (UUID):
+        x_motif (str | Unset): Why this read is made (e.g. a case number, 'commission du 12/03'):
+            recorded in the audit of the dossier. Optional; at most 200 characters, no control
+            characters. Never personal data.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -134,6 +149,7 @@ def sync(
     return sync_detailed(
         dossier_id=dossier_id,
         client=client,
+        x_motif=x_motif,
     ).parsed
 
 
@@ -141,6 +157,7 @@ async def asyncio_detailed(
     dossier_id: UUID,
     *,
     client: AuthenticatedClient,
+    x_motif: str | Unset = UNSET,
 ) -> Response[DossierVue | Problem]:
     """Read a dossier
 
@@ -151,6 +168,9 @@ async def asyncio_detailed(
 
     Args:
         dossier_id (UUID):
+        x_motif (str | Unset): Why this read is made (e.g. a case number, 'commission du 12/03'):
+            recorded in the audit of the dossier. Optional; at most 200 characters, no control
+            characters. Never personal data.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -162,6 +182,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         dossier_id=dossier_id,
+        x_motif=x_motif,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -173,6 +194,7 @@ async def asyncio(
     dossier_id: UUID,
     *,
     client: AuthenticatedClient,
+    x_motif: str | Unset = UNSET,
 ) -> DossierVue | Problem | None:
     """Read a dossier
 
@@ -183,6 +205,9 @@ async def asyncio(
 
     Args:
         dossier_id (UUID):
+        x_motif (str | Unset): Why this read is made (e.g. a case number, 'commission du 12/03'):
+            recorded in the audit of the dossier. Optional; at most 200 characters, no control
+            characters. Never personal data.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -196,5 +221,6 @@ async def asyncio(
         await asyncio_detailed(
             dossier_id=dossier_id,
             client=client,
+            x_motif=x_motif,
         )
     ).parsed

@@ -19,7 +19,11 @@ def _get_kwargs(
     parc: RechercherDossiersParc | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
+    x_motif: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(x_motif, Unset):
+        headers["X-Motif"] = x_motif
 
     params: dict[str, Any] = {}
 
@@ -49,6 +53,7 @@ def _get_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -103,6 +108,7 @@ def sync_detailed(
     parc: RechercherDossiersParc | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
+    x_motif: str | Unset = UNSET,
 ) -> Response[PageDossiers | Problem]:
     """Search the dossiers this partner may read
 
@@ -116,6 +122,9 @@ def sync_detailed(
         parc (RechercherDossiersParc | Unset):
         limit (int | Unset):  Default: 50.
         cursor (str | Unset):
+        x_motif (str | Unset): Why this read is made (e.g. a case number, 'commission du 12/03'):
+            recorded in the audit of the dossier. Optional; at most 200 characters, no control
+            characters. Never personal data.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -131,6 +140,7 @@ def sync_detailed(
         parc=parc,
         limit=limit,
         cursor=cursor,
+        x_motif=x_motif,
     )
 
     response = client.get_httpx_client().request(
@@ -148,6 +158,7 @@ def sync(
     parc: RechercherDossiersParc | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
+    x_motif: str | Unset = UNSET,
 ) -> PageDossiers | Problem | None:
     """Search the dossiers this partner may read
 
@@ -161,6 +172,9 @@ def sync(
         parc (RechercherDossiersParc | Unset):
         limit (int | Unset):  Default: 50.
         cursor (str | Unset):
+        x_motif (str | Unset): Why this read is made (e.g. a case number, 'commission du 12/03'):
+            recorded in the audit of the dossier. Optional; at most 200 characters, no control
+            characters. Never personal data.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -177,6 +191,7 @@ def sync(
         parc=parc,
         limit=limit,
         cursor=cursor,
+        x_motif=x_motif,
     ).parsed
 
 
@@ -188,6 +203,7 @@ async def asyncio_detailed(
     parc: RechercherDossiersParc | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
+    x_motif: str | Unset = UNSET,
 ) -> Response[PageDossiers | Problem]:
     """Search the dossiers this partner may read
 
@@ -201,6 +217,9 @@ async def asyncio_detailed(
         parc (RechercherDossiersParc | Unset):
         limit (int | Unset):  Default: 50.
         cursor (str | Unset):
+        x_motif (str | Unset): Why this read is made (e.g. a case number, 'commission du 12/03'):
+            recorded in the audit of the dossier. Optional; at most 200 characters, no control
+            characters. Never personal data.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -216,6 +235,7 @@ async def asyncio_detailed(
         parc=parc,
         limit=limit,
         cursor=cursor,
+        x_motif=x_motif,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -231,6 +251,7 @@ async def asyncio(
     parc: RechercherDossiersParc | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
+    x_motif: str | Unset = UNSET,
 ) -> PageDossiers | Problem | None:
     """Search the dossiers this partner may read
 
@@ -244,6 +265,9 @@ async def asyncio(
         parc (RechercherDossiersParc | Unset):
         limit (int | Unset):  Default: 50.
         cursor (str | Unset):
+        x_motif (str | Unset): Why this read is made (e.g. a case number, 'commission du 12/03'):
+            recorded in the audit of the dossier. Optional; at most 200 characters, no control
+            characters. Never personal data.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -261,5 +285,6 @@ async def asyncio(
             parc=parc,
             limit=limit,
             cursor=cursor,
+            x_motif=x_motif,
         )
     ).parsed

@@ -6,13 +6,11 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="FaitSource")
+T = TypeVar("T", bound="FaitSourceType0")
 
 
 @_attrs_define
-class FaitSource:
-    """Who said it, when: acte_id, type, partner_kind, the act's date_acte and its recu_le"""
-
+class FaitSourceType0:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -25,10 +23,10 @@ class FaitSource:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        fait_source = cls()
+        fait_source_type_0 = cls()
 
-        fait_source.additional_properties = d
-        return fait_source
+        fait_source_type_0.additional_properties = d
+        return fait_source_type_0
 
     @property
     def additional_keys(self) -> list[str]:

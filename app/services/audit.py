@@ -1,0 +1,328 @@
+"""The audit that proves itself (docs/protection.md §3).
+
+- **Recording.** Every read (``lu``), refused read (``refuse``: a 404 on a dossier or act the partner
+  may not read) and write (``ecrit``: a filing) of a dossier is a row of ``audit_lectures``: partner,
+  client, when, operation, the endpoint's purpose (``finalite``, from :data:`FINALITES`), the caller's
+  ``X-Motif`` header. Reads and writes are recorded in the request's own transaction; a refused read in
+  a transaction of its own (the request's is rolled back with its 404).
+- **The chain.** Rows are written without hashes (no lock on the hot paths). :func:`seal` chains the
+  rows whose writing transaction is below every running one (``xid < pg_snapshot_xmin``: their order is
+  final), in commit order ``(xid, id)``: ``precedent`` is the previous row's ``empreinte``,
+  ``empreinte`` the SHA-256 of ``precedent`` and the row's canonical content. :func:`verify` walks the
+  chain and names the first row that does not hold: altered (its hash), removed or reordered (the next
+  row's ``precedent``).
+- **Retention.** :func:`purge` deletes the oldest sealed rows past ``PREVEX_AUDIT_RETENTION_DAYS`` as a
+  prefix of the chain and keeps the last deleted row's hash as the chain's anchor (``reglages``).
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import json
+import uuid
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import insert, literal, select, tuple_
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
+
+from app.core.problems import not_found, validation_problem
+from app.core.security import Principal
+from app.models.audit import AuditLecture
+from app.models.dossier import Dossier
+from app.models.partner import Partner
+from app.services.visibility import dossier_filter
+
+GENESE = "0" * 64
+ANCRE = "audit_ancre"  # reglages key: the hash of the last purged row (the chain starts after it)
+SEAL_LOCK = 0x61756469745F7365  # one sealer at a time ("audit_se")
+
+#: Each audited operation's purpose, as recorded (``finalite``).
+FINALITES: dict[str, str] = {
+    "lecture_dossier": "suivi du dossier (GET /v1/dossiers/{id})",
+    "lecture_chronologie": "suivi du dossier (GET /v1/dossiers/{id}/chronologie)",
+    "lecture_acte": "lecture d'un acte (GET /v1/actes/{id})",
+    "recherche": "recherche de dossiers (GET /v1/dossiers)",
+    "depot": "dépôt d'un acte (POST /v1/actes)",
+    "lecture_audit": "contrôle des accès (GET /v1/audit)",
+}
+
+
+def _row(
+    principal: Principal,
+    dossier_id: uuid.UUID,
+    operation: str,
+    request_id: str | None,
+    resultat: str,
+    motif: str | None,
+    at: datetime,
+) -> dict[str, Any]:
+    return {
+        "at": at,
+        "partner_id": principal.partner_id,
+        "partner_kind": principal.kind,
+        "client_id": principal.client_id or None,
+        "dossier_id": dossier_id,
+        "operation": operation,
+        "request_id": request_id,
+        "resultat": resultat,
+        "motif": motif,
+        "finalite": FINALITES.get(operation),
+    }
+
+
+async def record(
+    session: AsyncSession,
+    principal: Principal,
+    dossier_ids: Sequence[uuid.UUID],
+    operation: str,
+    request_id: str | None,
+    *,
+    resultat: str = "lu",
+    motif: str | None = None,
+) -> None:
+    """Audit rows for these dossiers, in the caller's transaction."""
+    if not dossier_ids:
+        return
+    now = datetime.now(UTC)
+    await session.execute(
+        insert(AuditLecture),
+        [_row(principal, d, operation, request_id, resultat, motif, now) for d in dossier_ids],
+    )
+
+
+async def record_refusal(
+    engine: AsyncEngine,
+    principal: Principal,
+    dossier_id: uuid.UUID,
+    operation: str,
+    request_id: str | None,
+    motif: str | None,
+) -> None:
+    """A refused read, in a transaction of its own: the request's is rolled back with its 404."""
+    row = _row(principal, dossier_id, operation, request_id, "refuse", motif, datetime.now(UTC))
+    async with engine.begin() as conn:
+        await conn.execute(insert(AuditLecture), [row])
+
+
+_FILING_AUDIT = (
+    "INSERT INTO audit_lectures (at, partner_id, partner_kind, client_id, dossier_id, operation, request_id, "
+    "resultat, motif, finalite) VALUES ($1, $2, $3, $4, $5, 'depot', $6, 'ecrit', $7, $8)"
+)
+
+
+async def record_filing(
+    conn: Any, principal: Principal, dossier_id: uuid.UUID, at: datetime, request_id: str | None
+) -> None:
+    """The write of a filing, in the filing's own transaction (an asyncpg connection)."""
+    await conn.execute(
+        _FILING_AUDIT,
+        at,
+        principal.partner_id,
+        principal.kind,
+        principal.client_id or None,
+        dossier_id,
+        request_id,
+        None,
+        FINALITES["depot"],
+    )
+
+
+# The chain ------------------------------------------------------------------------------------------
+
+_CHAINED = (
+    "id",
+    "at",
+    "partner_id",
+    "partner_kind",
+    "client_id",
+    "dossier_id",
+    "operation",
+    "request_id",
+    "resultat",
+    "motif",
+    "finalite",
+)
+_COLUMNS = ", ".join(_CHAINED)
+
+
+def empreinte(precedent: str, row: Mapping[str, Any]) -> str:
+    """The row's hash: SHA-256 of the previous hash and the row's content, as canonical JSON."""
+    content = {
+        k: (v.isoformat() if isinstance(v, datetime) else None if v is None else str(v))
+        for k, v in row.items()
+    }
+    canonical = json.dumps({k: content[k] for k in _CHAINED}, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(f"{precedent}\x1f{canonical}".encode()).hexdigest()
+
+
+async def _anchor(conn: Any) -> str:
+    value = await conn.fetchval("SELECT valeur FROM reglages WHERE cle = $1", ANCRE)
+    return str(value) if value else GENESE
+
+
+async def seal(conn: Any, batch: int = 5000) -> int:
+    """Chain the rows whose order is final (their transaction below every running one), in commit order.
+    Returns how many were sealed. ``conn``: an asyncpg connection in a transaction."""
+    await conn.execute("SELECT pg_advisory_xact_lock($1)", SEAL_LOCK)
+    last = await conn.fetchval(
+        "SELECT empreinte FROM audit_lectures WHERE empreinte IS NOT NULL ORDER BY xid DESC, id DESC LIMIT 1"
+    )
+    precedent = str(last) if last else await _anchor(conn)
+    rows = await conn.fetch(
+        f"SELECT {_COLUMNS} FROM audit_lectures WHERE empreinte IS NULL "  # noqa: S608 (constant columns)
+        "AND xid < pg_snapshot_xmin(pg_current_snapshot()) ORDER BY xid, id LIMIT $1",
+        batch,
+    )
+    updates = []
+    for row in rows:
+        h = empreinte(precedent, dict(row))
+        updates.append((row["id"], precedent, h))
+        precedent = h
+    if updates:
+        await conn.executemany(
+            "UPDATE audit_lectures SET precedent = $2, empreinte = $3 WHERE id = $1", updates
+        )
+    return len(updates)
+
+
+@dataclass(frozen=True)
+class Verification:
+    rows: int
+    broken_row: int | None = None
+    reason: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.broken_row is None
+
+
+async def verify(conn: Any) -> Verification:
+    """Walk the sealed chain in commit order: the first row whose ``precedent`` is not the previous row's
+    hash (a row removed or moved before it) or whose ``empreinte`` is not its content's (altered)."""
+    precedent = await _anchor(conn)
+    count = 0
+    async with conn.transaction():
+        cursor = conn.cursor(
+            f"SELECT {_COLUMNS}, precedent, empreinte FROM audit_lectures "  # noqa: S608
+            "WHERE empreinte IS NOT NULL ORDER BY xid, id"
+        )
+        async for row in cursor:
+            count += 1
+            if row["precedent"] != precedent:
+                return Verification(
+                    count,
+                    row["id"],
+                    "its precedent is not the previous row's hash "
+                    "(a row was removed, added or moved before it)",
+                )
+            content = {k: row[k] for k in _CHAINED}
+            if empreinte(precedent, content) != row["empreinte"]:
+                return Verification(count, row["id"], "its content does not match its hash (altered)")
+            precedent = row["empreinte"]
+    return Verification(count)
+
+
+async def purge(conn: Any, before: datetime, batch: int = 5000) -> int:
+    """Delete the oldest sealed rows written before ``before``, as a prefix of the chain, and keep the
+    last deleted row's hash as the anchor. Returns how many were deleted."""
+    await conn.execute("SELECT pg_advisory_xact_lock($1)", SEAL_LOCK)
+    rows = await conn.fetch(
+        "SELECT id, at, empreinte FROM audit_lectures WHERE empreinte IS NOT NULL ORDER BY xid, id LIMIT $1",
+        batch,
+    )
+    prefix = []
+    for row in rows:
+        if row["at"] >= before:
+            break
+        prefix.append(row)
+    if not prefix:
+        return 0
+    await conn.execute("DELETE FROM audit_lectures WHERE id = ANY($1::bigint[])", [r["id"] for r in prefix])
+    await conn.execute(
+        "INSERT INTO reglages (cle, valeur, updated_at) VALUES ($1, $2, now()) "
+        "ON CONFLICT (cle) DO UPDATE SET valeur = EXCLUDED.valeur, updated_at = EXCLUDED.updated_at",
+        ANCRE,
+        prefix[-1]["empreinte"],
+    )
+    return len(prefix)
+
+
+# Reading the audit ----------------------------------------------------------------------------------
+
+
+def _encode_cursor(at: datetime, ident: int) -> str:
+    raw = json.dumps([at.isoformat(), ident]).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def _decode_cursor(cursor: str) -> tuple[datetime, int]:
+    try:
+        at, ident = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+        return datetime.fromisoformat(at), int(ident)
+    except (ValueError, TypeError, binascii.Error):
+        raise validation_problem(
+            [{"pointer": "", "parameter": "query:cursor", "detail": "invalid cursor"}]
+        ) from None
+
+
+async def read_audit(
+    session: AsyncSession,
+    principal: Principal,
+    *,
+    dossier_id: uuid.UUID | None,
+    limit: int,
+    cursor: str | None,
+    request_id: str | None,
+) -> dict[str, Any]:
+    """The audit a partner may read: a DPO every dossier's, the CCAPEX the dossiers it may read (one
+    ``dossier_id`` at a time: 404 outside them, audited as a refusal). Newest first."""
+    if principal.kind != "dpo":
+        if dossier_id is None:
+            raise validation_problem(
+                [{"pointer": "", "parameter": "query:dossier_id", "detail": "required for this partner kind"}]
+            )
+        visible = await session.scalar(
+            select(Dossier.id).where(Dossier.id == dossier_id, dossier_filter(principal))
+        )
+        if visible is None:
+            engine = session.bind
+            assert isinstance(engine, AsyncEngine)
+            await record_refusal(engine, principal, dossier_id, "lecture_audit", request_id, None)
+            raise not_found("No such dossier, or not visible to this partner.")
+    query = select(AuditLecture, Partner.nom).outerjoin(Partner, Partner.id == AuditLecture.partner_id)
+    if dossier_id is not None:
+        query = query.where(AuditLecture.dossier_id == dossier_id)
+    if cursor is not None:
+        at, ident = _decode_cursor(cursor)
+        query = query.where(tuple_(AuditLecture.at, AuditLecture.id) < tuple_(literal(at), literal(ident)))
+    rows = (
+        await session.execute(query.order_by(AuditLecture.at.desc(), AuditLecture.id.desc()).limit(limit + 1))
+    ).all()
+    page, more = rows[:limit], len(rows) > limit
+    if dossier_id is not None:
+        await record(session, principal, [dossier_id], "lecture_audit", request_id)
+    return {
+        "items": [
+            {
+                "at": a.at.isoformat(),
+                "dossier_id": str(a.dossier_id),
+                "partner_id": str(a.partner_id),
+                "partner_kind": a.partner_kind,
+                "partner_nom": nom,
+                "client_id": a.client_id,
+                "operation": a.operation,
+                "resultat": a.resultat,
+                "motif": a.motif,
+                "finalite": a.finalite,
+                "request_id": a.request_id,
+                "scelle": a.empreinte is not None,
+            }
+            for a, nom in page
+        ],
+        "next_cursor": _encode_cursor(page[-1][0].at, page[-1][0].id) if more and page else None,
+    }

@@ -1,0 +1,177 @@
+"""The audit that proves itself (docs/protection.md §3): refused reads leave a trace, the CCAPEX reads
+its dossiers' audit naming each partner, a DPO reads everything, and ``prevex audit verifier`` names
+the row that was altered, removed or reordered."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import subprocess
+import sys
+import uuid
+from pathlib import Path
+
+import asyncpg
+import httpx
+from fastapi import FastAPI
+
+from app.services.audit import seal, verify
+from tests.factories import acte, household, make_partner
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+async def _rows(database_url: str, dossier_id: str) -> list[asyncpg.Record]:
+    conn = await asyncpg.connect(database_url)
+    try:
+        return await conn.fetch(
+            "SELECT * FROM audit_lectures WHERE dossier_id = $1 ORDER BY id", uuid.UUID(dossier_id)
+        )
+    finally:
+        await conn.close()
+
+
+async def test_refused_reads_are_audited_and_the_ccapex_reads_who_tried(
+    app: FastAPI, client: httpx.AsyncClient, database_url: str
+) -> None:
+    ccapex = await make_partner(app, client, kind="ccapex")
+    commissaire = await make_partner(app, client)
+    prober = await make_partner(app, client, kind="bailleur_social", nom="Bailleur curieux")
+    receipt = (
+        await client.post(
+            "/v1/actes", json=acte("commandement_de_payer", household()), headers=commissaire.headers
+        )
+    ).json()
+    for n in range(40):
+        path = (f"/v1/dossiers/{receipt['dossier_id']}", f"/v1/actes/{receipt['id']}")[n % 2]
+        assert (await client.get(path, headers=prober.headers)).status_code == 404
+    read = await client.get(
+        f"/v1/dossiers/{receipt['dossier_id']}", headers={**ccapex.headers, "X-Motif": "commission du 12/03"}
+    )
+    assert read.status_code == 200
+    rows = await _rows(database_url, receipt["dossier_id"])
+    refused = [r for r in rows if r["resultat"] == "refuse"]
+    assert len(refused) == 40 and {r["partner_id"] for r in refused} == {prober.partner_id}
+    assert {r["operation"] for r in refused} == {"lecture_dossier", "lecture_acte"}
+    assert any(r["resultat"] == "ecrit" and r["operation"] == "depot" for r in rows)
+    assert any(r["motif"] == "commission du 12/03" and r["finalite"] for r in rows)
+
+    audit = await client.get(
+        "/v1/audit", params={"dossier_id": receipt["dossier_id"], "limit": 200}, headers=ccapex.headers
+    )
+    assert audit.status_code == 200, audit.text
+    items = audit.json()["items"]
+    assert sum(1 for i in items if i["resultat"] == "refuse" and i["partner_nom"] == "Bailleur curieux") == 40
+    assert any(i["client_id"] == prober.client_id for i in items)
+    # Nobody else reads the audit; the CCAPEX only of the dossiers it may read.
+    assert (
+        await client.get("/v1/audit", params={"dossier_id": receipt["dossier_id"]}, headers=prober.headers)
+    ).status_code == 403
+    paris = await make_partner(app, client, kind="ccapex", territoires=("75",))
+    assert (
+        await client.get("/v1/audit", params={"dossier_id": receipt["dossier_id"]}, headers=paris.headers)
+    ).status_code == 404
+    assert (await client.get("/v1/audit", headers=ccapex.headers)).status_code == 422
+    dpo = await make_partner(app, client, kind="dpo")
+    everything = await client.get("/v1/audit", params={"limit": 5}, headers=dpo.headers)
+    assert everything.status_code == 200 and len(everything.json()["items"]) == 5
+    assert everything.json()["next_cursor"]
+    assert (await client.get(f"/v1/dossiers/{receipt['dossier_id']}", headers=dpo.headers)).status_code == 404
+
+
+async def _final(database_url: str, seconds: float = 90) -> None:
+    """Wait until every audit row so far is below the oldest running transaction (anywhere on the server):
+    its place in commit order is final, the sealer chains it."""
+    conn = await asyncpg.connect(database_url)
+    try:
+        top = await conn.fetchval("SELECT max(xid)::text FROM audit_lectures")
+        for _ in range(int(seconds * 10)):
+            if await conn.fetchval("SELECT $1::text::xid8 < pg_snapshot_xmin(pg_current_snapshot())", top):
+                return
+            await asyncio.sleep(0.1)
+        raise AssertionError("a transaction on the server stayed open")
+    finally:
+        await conn.close()
+
+
+def _verifier(database_url: str) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PREVEX_")}
+    env["PREVEX_DATABASE_URL"] = database_url
+    return subprocess.run(
+        [sys.executable, "-m", "app.cli", "audit", "verifier"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+async def test_the_verifier_names_an_altered_removed_or_reordered_row(
+    app: FastAPI, client: httpx.AsyncClient, database_url: str
+) -> None:
+    commissaire = await make_partner(app, client)
+    receipt = (
+        await client.post(
+            "/v1/actes", json=acte("commandement_de_payer", household()), headers=commissaire.headers
+        )
+    ).json()
+    for _ in range(3):
+        await client.get(f"/v1/dossiers/{receipt['dossier_id']}", headers=commissaire.headers)
+    await _final(database_url)
+    ok = _verifier(database_url)
+    assert ok.returncode == 0 and "audit chain intact" in ok.stdout, ok.stdout + ok.stderr
+    rows = await _rows(database_url, receipt["dossier_id"])
+    assert all(r["empreinte"] for r in rows) and len(rows) == 4, [
+        (r["id"], r["xid"], r["empreinte"]) for r in rows
+    ]
+    target = rows[1]
+    conn = await asyncpg.connect(database_url)
+    try:
+        # Altered: the verifier (the CLI, on the committed database) names the row.
+        await conn.execute("UPDATE audit_lectures SET partner_kind = 'ccapex' WHERE id = $1", target["id"])
+        try:
+            broken = _verifier(database_url)
+        finally:
+            await conn.execute(
+                "UPDATE audit_lectures SET partner_kind = $2 WHERE id = $1",
+                target["id"],
+                target["partner_kind"],
+            )
+        assert broken.returncode == 1 and f"row {target['id']}" in broken.stderr, (
+            broken.stdout + broken.stderr
+        )
+        # Removed, and reordered: in a transaction rolled back, the service that the CLI runs.
+        async with conn.transaction():
+            tr = conn.transaction()
+            await tr.start()
+            await conn.execute("DELETE FROM audit_lectures WHERE id = $1", target["id"])
+            removed = await verify(conn)
+            await tr.rollback()
+        assert not removed.ok and removed.broken_row == rows[2]["id"], removed
+        async with conn.transaction():
+            tr = conn.transaction()
+            await tr.start()
+            await conn.execute(
+                "UPDATE audit_lectures SET operation = CASE id WHEN $1 THEN $4 ELSE $3 END WHERE id IN ($1, $2)",
+                rows[2]["id"],
+                rows[3]["id"],
+                rows[2]["operation"],
+                rows[3]["operation"],
+            )
+            await conn.execute(
+                "UPDATE audit_lectures SET xid = CASE id WHEN $1 THEN $3::text::xid8 ELSE $4::text::xid8 END "
+                "WHERE id IN ($1, $2)",
+                rows[2]["id"],
+                rows[3]["id"],
+                str(rows[3]["xid"]),
+                str(rows[2]["xid"]),
+            )
+            reordered = await verify(conn)
+            await tr.rollback()
+        assert not reordered.ok, reordered
+        async with conn.transaction():
+            assert (await verify(conn)).ok
+            assert await seal(conn) >= 0
+    finally:
+        await conn.close()
