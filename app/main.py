@@ -17,7 +17,20 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import TypeAdapter
 
 from app import __version__
-from app.api import abonnements, actes, dossiers, evenements, health, oauth, partenaires, regles
+from app.api import (
+    abonnements,
+    actes,
+    ccapex,
+    consentements,
+    dossiers,
+    evenements,
+    health,
+    oauth,
+    partenaires,
+    recommandations,
+    regles,
+    seances,
+)
 from app.core import problems
 from app.core.config import Settings, get_settings
 from app.core.db import Database, resolve_database_url
@@ -95,7 +108,19 @@ def create_app(
     problems.install(app)
     app.add_middleware(RequestIdMiddleware)
     actes.install(app)  # the filing route first: routes are matched in order, and it is the hot path
-    for module in (health, oauth, partenaires, dossiers, regles, evenements, abonnements):
+    for module in (
+        health,
+        oauth,
+        partenaires,
+        dossiers,
+        regles,
+        evenements,
+        abonnements,
+        ccapex,
+        seances,
+        recommandations,
+        consentements,
+    ):
         app.include_router(module.router)
     evenements.register_webhooks(app)
     _install_docs(app)

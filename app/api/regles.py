@@ -124,9 +124,7 @@ async def lire_source(
     responses=responses(400, 401, 403, 413, 415, 422, 503),
     openapi_extra=request_body("ImpactDemande"),
 )
-async def simuler_impact(
-    request: Request, session: SessionDep, principal: LecteurDeDossiers
-) -> JSONResponse:
+async def simuler_impact(request: Request, session: SessionDep, principal: LecteurDeDossiers) -> JSONResponse:
     raw = await read_body(request, ("application/json",), 4 * 1024 * 1024)
     demande: ImpactDemande = parse_json(IMPACT_ADAPTER, raw)
     if principal.kind not in IMPACT_KINDS:

@@ -23,6 +23,11 @@ TAGS: list[dict[str, str]] = [
     {"name": "regles", "description": "The rule sets in force (règles) and simulations"},
     {"name": "evenements", "description": "The partner's event feed, in commit order (pull)"},
     {"name": "abonnements", "description": "Webhook subscriptions, their deliveries and replays (push)"},
+    {"name": "ccapex", "description": "The CCAPEX's work: what awaits it, routing, sessions, consent"},
+    {
+        "name": "recommandations",
+        "description": "Avis et recommandations, their follow-up, the outcome at 12 months",
+    },
     {"name": "exploitation", "description": "Liveness and readiness"},
 ]
 

@@ -15,6 +15,12 @@ REGLES_LIRE = "regles:lire"
 ACTES_DEPOSER = "actes:deposer"
 EVENEMENTS_LIRE = "evenements:lire"
 ABONNEMENTS_GERER = "abonnements:gerer"
+CCAPEX_GERER = "ccapex:gerer"
+RECOMMANDATIONS_SUIVRE = "recommandations:suivre"
+
+# The kinds that run the CCAPEX's work (what awaits it, routing, sessions, recommendations, outcomes):
+# the CCAPEX and the local commissions (CLPIL, CLIL, local CCAPEX of an arrondissement).
+CCAPEX_KINDS = frozenset({"ccapex", "commission_locale"})
 
 
 def depot_scope(acte_type: str) -> str:
@@ -27,15 +33,18 @@ SCOPE_DESCRIPTIONS: dict[str, str] = {
     ACTES_DEPOSER: "File procedure acts (each type also needs its own scope)",
     EVENEMENTS_LIRE: "Read this partner's event feed (what concerns it, as it may see it)",
     ABONNEMENTS_GERER: "Register, list, replay and delete this partner's webhook subscriptions",
+    CCAPEX_GERER: "Run the CCAPEX's work: what awaits it, routing grants, sessions, recommendations, outcomes",
+    RECOMMANDATIONS_SUIVRE: "Read the recommendations addressed to this partner and record their follow-up",
     **{depot_scope(t): f"File `{t}` acts" for t in ACTE_TYPES},
 }
 
 # Every kind reads its own feed and may have it pushed: what an event shows is decided per recipient.
-_COMMON = frozenset({DOSSIERS_LIRE, REGLES_LIRE, EVENEMENTS_LIRE, ABONNEMENTS_GERER})
+_COMMON = frozenset({DOSSIERS_LIRE, REGLES_LIRE, EVENEMENTS_LIRE, ABONNEMENTS_GERER, RECOMMANDATIONS_SUIVRE})
 
 
 def scopes_for_kind(kind: str) -> frozenset[str]:
     if kind not in PARTNER_KINDS:
         raise ValueError(f"unknown partner kind {kind!r}")
     depots = {depot_scope(t) for t, politique in POLITIQUES.items() if kind in politique.deposants}
-    return _COMMON | depots | ({ACTES_DEPOSER} if depots else set())
+    ccapex = {CCAPEX_GERER} if kind in CCAPEX_KINDS else set()
+    return _COMMON | depots | ccapex | ({ACTES_DEPOSER} if depots else set())
