@@ -70,7 +70,7 @@ async def lister_en_attente(
     "422 when the member is not an active partner of the dossier's territory; 409 "
     "`consentement-refuse` when the household refused that local commission.",
     responses={
-        **responses(401, 403, 404, 422, 503),
+        **responses(400, 401, 403, 404, 422, 503),
         409: problem_doc(409, description="`consentement-refuse`: the household refused this commission"),
     },
 )

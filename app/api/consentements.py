@@ -29,7 +29,7 @@ Lecteur = Annotated[Principal, Security(current_principal, scopes=[DOSSIERS_LIRE
     "it (other kinds: 403), on a dossier it may read (else 404). `informe` gives the commission a grant "
     "(`consentement`); `refus` ends every grant it holds on the dossier, takes the dossier off its coming "
     "sessions' agendas and keeps it off them. A later statement replaces the earlier one.",
-    responses=responses(401, 403, 404, 422, 503),
+    responses=responses(400, 401, 403, 404, 422, 503),
 )
 async def enregistrer_consentement(
     dossier_id: uuid.UUID, demande: ConsentementDemande, session: SessionDep, principal: Lecteur

@@ -39,7 +39,7 @@ Suiveur = Annotated[Principal, Security(current_principal, scopes=[RECOMMANDATIO
     "404). To a partner that holds a grant on the dossier (else 422: route it first) or to the household; "
     "`seance_id`, optional, must be one of the partner's sessions with the dossier on its agenda. The "
     "answer carries its `id`; `recommandation.emise` goes to the addressee and the emitter.",
-    responses=responses(401, 403, 404, 422, 503),
+    responses=responses(400, 401, 403, 404, 422, 503),
 )
 async def emettre_recommandation(
     dossier_id: uuid.UUID, demande: RecommandationDemande, session: SessionDep, principal: Emetteur
@@ -64,7 +64,7 @@ async def emettre_recommandation(
     description="Scope `recommandations:suivre`. By its addressee; for the household, by its emitter or a "
     "CCAPEX secretariat that may read the dossier; to anyone else it is 404. Every change is kept "
     "(`suivis`) and announced (`recommandation.suivie`).",
-    responses=responses(401, 403, 404, 422, 503),
+    responses=responses(400, 401, 403, 404, 422, 503),
 )
 async def suivre_recommandation(
     recommandation_id: uuid.UUID, demande: SuiviDemande, session: SessionDep, principal: Suiveur
@@ -113,7 +113,7 @@ async def lister_recommandations(
     "surendettement, FSL and PCS; changeable up to 20 months after that session. 409 `bilan-sans-seance` "
     "when no session examined it, 409 `bilan-clos` after 20 months.",
     responses={
-        **responses(401, 403, 404, 422, 503),
+        **responses(400, 401, 403, 404, 422, 503),
         409: problem_doc(409, description="`bilan-sans-seance` or `bilan-clos`"),
     },
 )

@@ -28,7 +28,7 @@ Lecteur = Annotated[Principal, Security(current_principal, scopes=[DOSSIERS_LIRE
     summary="Create a session",
     description="Scope `ccapex:gerer`. The calling partner is the session's secretariat; `membres` are the "
     "partners that sit in it. 403 when the territory is not the partner's; 422 for an unknown member.",
-    responses=responses(401, 403, 422, 503),
+    responses=responses(400, 401, 403, 422, 503),
 )
 async def creer_seance(demande: SeanceDemande, session: SessionDep, principal: Secretariat) -> JSONResponse:
     body = await service.create(
@@ -63,7 +63,7 @@ async def lire_seance(seance_id: uuid.UUID, session: SessionDep, principal: Lect
     "session's commission; 409 `ordre-du-jour-fige` for a local session less than a month away. Adding "
     "it twice changes nothing.",
     responses={
-        **responses(401, 403, 404, 422, 503),
+        **responses(400, 401, 403, 404, 422, 503),
         409: problem_doc(409, description="`consentement-refuse` or `ordre-du-jour-fige`"),
     },
 )
@@ -79,7 +79,7 @@ async def inscrire_ordre_du_jour(
     summary="Record what the session made of a dossier",
     description="Scope `ccapex:gerer`, the session's secretariat only (else 404; 404 too when the dossier "
     "is not on the agenda). `examine` starts the 12-month follow-up of the dossier's outcome.",
-    responses=responses(401, 403, 404, 422, 503),
+    responses=responses(400, 401, 403, 404, 422, 503),
 )
 async def consigner_examen(
     seance_id: uuid.UUID,

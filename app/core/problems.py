@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 from pydantic.json_schema import SkipJsonSchema
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.core.config import get_settings
@@ -241,7 +242,21 @@ async def _on_http(request: Request, exc: Exception) -> JSONResponse:
     body = problem_body(
         exc.status_code, slug, titles.get(exc.status_code, "HTTP error"), detail, instance=request.url.path
     )
-    return problem_response(exc.status_code, body, dict(exc.headers or {}))
+    headers = dict(exc.headers or {})
+    if exc.status_code == 405:
+        headers["Allow"] = _allowed_methods(request) or headers.get("Allow", "")
+    return problem_response(exc.status_code, body, headers)
+
+
+def _allowed_methods(request: Request) -> str:
+    """Every method the path answers (Starlette's 405 names only those of the first route that matched
+    the path: a path served by two routes, e.g. ``GET`` and ``PUT``, would list one)."""
+    methods: set[str] = set()
+    for route in request.app.router.routes:
+        match, _ = route.matches(request.scope)
+        if match is not Match.NONE:
+            methods |= set(getattr(route, "methods", None) or ())
+    return ", ".join(sorted(methods))
 
 
 def _raised_in_driver(exc: BaseException) -> bool:

@@ -402,3 +402,33 @@ async def test_a_local_agenda_freezes_a_month_before_the_session(
         f"/v1/seances/{seance['id']}/ordre-du-jour", json={"dossier_id": dossier_id}, headers=clpil.headers
     )
     assert ok.status_code == 200, ok.text
+
+
+async def test_the_apl_decision_reaches_the_caf_with_what_it_needs(
+    app: FastAPI, client: httpx.AsyncClient
+) -> None:
+    caf = await make_partner(app, client, kind="organisme_payeur")
+    ccapex = await make_partner(app, client, kind="ccapex")
+    departement = await make_partner(app, client, kind="departement")
+    commissaire = await make_partner(app, client)
+    dossier_id = await _cdp(client, commissaire)
+    dsf = acte("diagnostic_social_financier", dossier_id=dossier_id)
+    assert (await client.post("/v1/actes", json=dsf, headers=departement.headers)).status_code == 201
+    apl = acte("decision_apl", dossier_id=dossier_id, decision="suspension", numero_allocataire="7654321")
+    filed = await client.post("/v1/actes", json=apl, headers=ccapex.headers)
+    assert filed.status_code == 201, filed.text
+    events = {e["data"]["type"]: e["data"] for e in await _events(client, caf, dossier_id, "acte.depose")}
+    # The CAF reads the APL decision and its allocataire number ...
+    assert events["decision_apl"]["acte"]["contenu_visible"] is True
+    content = events["decision_apl"]["acte"]["acte"]
+    assert (content["decision"], content["numero_allocataire"]) == ("suspension", "7654321")
+    # ... and not the social narrative of the DSF beside it.
+    assert events["diagnostic_social_financier"]["acte"]["contenu_visible"] is False
+    assert "acte" not in events["diagnostic_social_financier"]["acte"]
+
+
+async def test_a_405_lists_every_method_of_the_path(client: httpx.AsyncClient) -> None:
+    """Two routes serve `/v1/dossiers/{id}/bilan` (GET, PUT): the 405 names both."""
+    answer = await client.delete("/v1/dossiers/9d4e1a2b-5c6f-4a7b-8c9d-0e1f2a3b4c5d/bilan")
+    assert answer.status_code == 405 and answer.headers["allow"] == "GET, PUT"
+    assert answer.headers["content-type"] == "application/problem+json"
