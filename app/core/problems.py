@@ -18,7 +18,6 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 from pydantic.json_schema import SkipJsonSchema
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from starlette.routing import Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.core.config import get_settings
@@ -250,11 +249,19 @@ async def _on_http(request: Request, exc: Exception) -> JSONResponse:
 
 def _allowed_methods(request: Request) -> str:
     """Every method the path answers (Starlette's 405 names only those of the first route that matched
-    the path: a path served by two routes, e.g. ``GET`` and ``PUT``, would list one)."""
+    the path: a path served by two routes, e.g. ``GET`` and ``PUT``, would list one). Included routers
+    (FastAPI keeps them as ``original_router``) are walked too."""
+    path = request.url.path
     methods: set[str] = set()
-    for route in request.app.router.routes:
-        match, _ = route.matches(request.scope)
-        if match is not Match.NONE:
+    pending = list(request.app.router.routes)
+    while pending:
+        route = pending.pop()
+        included = getattr(route, "original_router", None)
+        if included is not None:
+            pending.extend(included.routes)
+            continue
+        regex = getattr(route, "path_regex", None)
+        if regex is not None and regex.match(path):
             methods |= set(getattr(route, "methods", None) or ())
     return ", ".join(sorted(methods))
 
