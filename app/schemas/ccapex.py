@@ -29,6 +29,16 @@ class Echeance(BaseModel):
     date: dt.date
 
 
+class Proposition(BaseModel):
+    """A charter's routing rule that applies to the dossier: route it with an attribution."""
+
+    code: str = Field(description="The orientation's code (e.g. `ccapex_locale`)")
+    regle: str = Field(description="The rule that proposes it")
+    source: str = Field(description="The charter file and line")
+    kind: str | None = Field(description="The partner kind it routes to")
+    partenaires: list[uuid.UUID] = Field(description="The active partners of that kind in the territory")
+
+
 class ATraiter(BaseModel):
     dossier_id: uuid.UUID
     territoire: str
@@ -36,6 +46,9 @@ class ATraiter(BaseModel):
     depuis: dt.datetime = Field(description="When its oldest open orientation to the CCAPEX was made")
     motifs: list[Motif] = Field(description="Every open orientation addressed to the CCAPEX")
     prochaine_echeance: Echeance | None = Field(description="The dossier's next active deadline")
+    propositions: list[Proposition] = Field(
+        description="Routing the charters propose (never made silently: `POST …/attributions`)"
+    )
 
 
 class PageATraiter(BaseModel):
@@ -59,6 +72,7 @@ class PageATraiter(BaseModel):
                                 }
                             ],
                             "prochaine_echeance": {"code": "cdp_effet", "date": "2026-05-04"},
+                            "propositions": [],
                         }
                     ],
                     "next_cursor": None,

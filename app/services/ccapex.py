@@ -6,6 +6,11 @@ open orientation addressed to the CCAPEX (``decisions``: kind ``orientation``, `
 first, each with why it is there (every such orientation: code, rule, source) and its next active
 deadline. Cursor on (oldest orientation, dossier id); no count.
 
+**Proposals.** The charters' routing rules are orientations too (``ROUTAGE``: Paris's local CCAPEX of the
+arrondissements 10, 12, 13, 14, rule ``75-CCAPEX-LOCALE``): each open one is listed with the item as a
+``proposition`` (the rule, its source, the partner kind and the active partners of that kind in the
+territory), for the secretariat to route with an attribution; never a grant made silently.
+
 **Routing** (``attribuer``, ``retirer``): a CCAPEX (or local commission) that may read a dossier gives a
 member a grant on it (``acces``, motif ``attribution``, the grant ``visibility.attribution_grant`` says),
 with a reason, and tells the member (``attribution.accordee``). Ending it keeps the row (``jusqu_a``).
@@ -31,10 +36,13 @@ from app.core.security import Principal
 from app.models.acces import Acces
 from app.models.decision import Decision
 from app.models.dossier import Dossier
-from app.models.partner import Partner
+from app.models.partner import Partner, PartnerTerritoire
 from app.services.evenements import NewEvent, publish
 from app.services.reading import audit
 from app.services.visibility import attribution_grant, dossier_filter
+
+#: The orientation codes that route a dossier to another body (a proposal of the work list).
+ROUTAGE = frozenset({"ccapex_locale"})
 
 
 async def visible_dossier(session: AsyncSession, principal: Principal, dossier_id: uuid.UUID) -> Dossier:
@@ -111,6 +119,7 @@ async def a_traiter(
     ids = [r.id for r in page]
     motifs: dict[uuid.UUID, list[dict[str, Any]]] = {i: [] for i in ids}
     echeances: dict[uuid.UUID, dict[str, Any]] = {}
+    propositions: dict[uuid.UUID, list[dict[str, Any]]] = {i: [] for i in ids}
     if ids:
         for d in await session.execute(
             select(
@@ -146,6 +155,43 @@ async def a_traiter(
         )
         for e in await session.execute(nearest):
             echeances[e.dossier_id] = {"code": e.code, "date": e.date.isoformat()}
+        routes = await session.execute(
+            select(
+                Decision.dossier_id,
+                Decision.code,
+                Decision.regle,
+                Decision.source,
+                Decision.destinataire,
+                Dossier.territoire,
+            )
+            .join(Dossier, Dossier.id == Decision.dossier_id)
+            .where(
+                Decision.dossier_id.in_(ids),
+                Decision.kind == "orientation",
+                Decision.statut == "active",
+                Decision.code.in_(sorted(ROUTAGE)),
+            )
+            .order_by(Decision.dossier_id, Decision.code)
+        )
+        for p in routes:
+            candidates = (
+                await session.scalars(
+                    select(PartnerTerritoire.partner_id)
+                    .where(
+                        PartnerTerritoire.territoire == p.territoire, PartnerTerritoire.kind == p.destinataire
+                    )
+                    .order_by(PartnerTerritoire.partner_id)
+                )
+            ).all()
+            propositions[p.dossier_id].append(
+                {
+                    "code": p.code,
+                    "regle": p.regle,
+                    "source": p.source,
+                    "kind": p.destinataire,
+                    "partenaires": [str(c) for c in candidates],
+                }
+            )
     await audit(session, principal, ids, "ccapex_a_traiter", request_id)
     return {
         "items": [
@@ -156,6 +202,7 @@ async def a_traiter(
                 "depuis": r.depuis.isoformat(),
                 "motifs": motifs[r.id],
                 "prochaine_echeance": echeances.get(r.id),
+                "propositions": propositions[r.id],
             }
             for r in page
         ],

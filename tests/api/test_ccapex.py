@@ -432,3 +432,32 @@ async def test_a_405_lists_every_method_of_the_path(client: httpx.AsyncClient) -
     answer = await client.delete("/v1/dossiers/9d4e1a2b-5c6f-4a7b-8c9d-0e1f2a3b4c5d/bilan")
     assert answer.status_code == 405 and answer.headers["allow"] == "GET, PUT"
     assert answer.headers["content-type"] == "application/problem+json"
+
+
+async def test_a_charter_routing_rule_is_a_proposal_not_a_grant(
+    app: FastAPI, client: httpx.AsyncClient
+) -> None:
+    ccapex = await make_partner(app, client, kind="ccapex", territoires=("75",))
+    locale = await make_partner(
+        app, client, kind="commission_locale", territoires=("75",), nom="CCAPEX locale 10e"
+    )
+    commissaire = await make_partner(app, client, territoires=("75",))
+    departement = await make_partner(app, client, kind="departement", territoires=("75",))
+    paris = {
+        "logement": {"adresse": "12 rue des Essais Paris", "code_postal": "75010", "code_commune": "75110"},
+        "occupants": [{"nom": "TESTPARIS" + str(ccapex.partner_id)[:8].upper(), "prenom": "Camille"}],
+    }
+    body = acte("commandement_de_payer", paris, date_acte=CDP_DATE, territoire="75")
+    body["bailleur"] = {"categorie": "sci_familiale", "nom": "SCI Fictive"}
+    body["dette"] = {"montant_cents": 300000, "mois_impayes_consecutifs": 3}
+    filed = await client.post("/v1/actes", json=body, headers=commissaire.headers)
+    assert filed.status_code == 201, filed.text
+    dossier_id = filed.json()["dossier_id"]
+    saisine = acte("saisine_ccapex", paris, dossier_id=dossier_id, territoire="75", date_acte="2025-04-01")
+    saisie = await client.post("/v1/actes", json=saisine, headers=departement.headers)
+    assert saisie.status_code == 201, saisie.text
+    assert "ccapex_locale" in {d["code"] for d in saisie.json()["orientations"]}
+    item = next(i for i in await _a_traiter(client, ccapex, territoire="75") if i["dossier_id"] == dossier_id)
+    proposal = next(p for p in item["propositions"] if p["code"] == "ccapex_locale")
+    assert proposal["regle"] == "75-CCAPEX-LOCALE" and proposal["kind"] == "commission_locale"
+    assert str(locale.partner_id) in proposal["partenaires"] and proposal["source"]

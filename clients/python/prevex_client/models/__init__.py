@@ -150,6 +150,7 @@ from .point_ordre_du_jour import PointOrdreDuJour
 from .point_ordre_du_jour_issue_type_0 import PointOrdreDuJourIssueType0
 from .problem import Problem
 from .problem_error import ProblemError
+from .proposition import Proposition
 from .protocole_cohesion_sociale import ProtocoleCohesionSociale
 from .protocole_cohesion_sociale_parc_type_0 import ProtocoleCohesionSocialeParcType0
 from .rechercher_dossiers_parc import RechercherDossiersParc
@@ -353,6 +354,7 @@ __all__ = (
     "PointOrdreDuJourIssueType0",
     "Problem",
     "ProblemError",
+    "Proposition",
     "ProtocoleCohesionSociale",
     "ProtocoleCohesionSocialeParcType0",
     "RechercherDossiersParc",

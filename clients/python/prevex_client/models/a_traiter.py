@@ -13,6 +13,7 @@ from ..models.a_traiter_stade import ATraiterStade
 if TYPE_CHECKING:
     from ..models.echeance import Echeance
     from ..models.motif import Motif
+    from ..models.proposition import Proposition
 
 
 T = TypeVar("T", bound="ATraiter")
@@ -28,6 +29,7 @@ class ATraiter:
         depuis (datetime.datetime): When its oldest open orientation to the CCAPEX was made
         motifs (list[Motif]): Every open orientation addressed to the CCAPEX
         prochaine_echeance (Echeance | None): The dossier's next active deadline
+        propositions (list[Proposition]): Routing the charters propose (never made silently: `POST …/attributions`)
     """
 
     dossier_id: UUID
@@ -36,6 +38,7 @@ class ATraiter:
     depuis: datetime.datetime
     motifs: list[Motif]
     prochaine_echeance: Echeance | None
+    propositions: list[Proposition]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -60,6 +63,11 @@ class ATraiter:
         else:
             prochaine_echeance = self.prochaine_echeance
 
+        propositions = []
+        for propositions_item_data in self.propositions:
+            propositions_item = propositions_item_data.to_dict()
+            propositions.append(propositions_item)
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -70,6 +78,7 @@ class ATraiter:
                 "depuis": depuis,
                 "motifs": motifs,
                 "prochaine_echeance": prochaine_echeance,
+                "propositions": propositions,
             }
         )
 
@@ -79,6 +88,7 @@ class ATraiter:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.echeance import Echeance  # noqa: PLC0415
         from ..models.motif import Motif  # noqa: PLC0415
+        from ..models.proposition import Proposition  # noqa: PLC0415
 
         d = dict(src_dict)
         dossier_id = UUID(d.pop("dossier_id"))
@@ -111,6 +121,13 @@ class ATraiter:
 
         prochaine_echeance = _parse_prochaine_echeance(d.pop("prochaine_echeance"))
 
+        propositions = []
+        _propositions = d.pop("propositions")
+        for propositions_item_data in _propositions:
+            propositions_item = Proposition.from_dict(propositions_item_data)
+
+            propositions.append(propositions_item)
+
         a_traiter = cls(
             dossier_id=dossier_id,
             territoire=territoire,
@@ -118,6 +135,7 @@ class ATraiter:
             depuis=depuis,
             motifs=motifs,
             prochaine_echeance=prochaine_echeance,
+            propositions=propositions,
         )
 
         a_traiter.additional_properties = d
