@@ -101,6 +101,7 @@ OPERATION_IDS = {
     ("put", "/v1/dossiers/{dossier_id}/bilan"): "renseignerBilan",
     ("get", "/v1/dossiers/{dossier_id}/bilan"): "lireBilan",
     ("post", "/v1/dossiers/{dossier_id}/consentements"): "enregistrerConsentement",
+    ("post", "/v1/seances/{seance_id}/releve"): "envoyerReleve",
 }
 
 

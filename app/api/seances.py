@@ -13,7 +13,7 @@ from app.core.db import SessionDep
 from app.core.problems import problem_doc, responses
 from app.core.scopes import CCAPEX_GERER, DOSSIERS_LIRE
 from app.core.security import Principal
-from app.schemas.seances import ExamenDemande, OrdreDuJourDemande, Seance, SeanceDemande
+from app.schemas.seances import ExamenDemande, OrdreDuJourDemande, Releve, Seance, SeanceDemande
 from app.services import seances as service
 
 router = APIRouter(tags=["ccapex"])
@@ -91,3 +91,16 @@ async def consigner_examen(
     return JSONResponse(
         await service.record_outcome(session, principal, seance_id, dossier_id, demande.issue, demande.avis)
     )
+
+
+@router.post(
+    "/v1/seances/{seance_id}/releve",
+    response_model=Releve,
+    summary="Send a session's relevé de décisions to the State's services",
+    description="Scope `ccapex:gerer`, the session's secretariat only (else 404). One `seance.releve` event to "
+    "the préfecture partners of the session's territory: the agenda's dossier ids and outcomes, nothing else "
+    "(`seeds/002_93761ec2a302805a.txt:L1075-1079`, the CLPIL's relevé). Sending again sends it again.",
+    responses=responses(401, 403, 404, 422, 503),
+)
+async def envoyer_releve(seance_id: uuid.UUID, session: SessionDep, principal: Secretariat) -> JSONResponse:
+    return JSONResponse(await service.send_releve(session, principal, seance_id))

@@ -154,6 +154,22 @@ class BilanDemande(DossierData):
     modifiable_jusqu_au: str = Field(description="The last day the outcome may be recorded or changed")
 
 
+class PointReleve(BaseModel):
+    dossier_id: uuid.UUID
+    issue: Literal["examine", "ajourne", "retire"] | None = Field(description="The session's outcome")
+
+
+class SeanceReleve(_Data):
+    """A session's secretariat sent its relevé de décisions (`seeds/002_93761ec2a302805a.txt:L1075-1079`: the CLPIL's relevé to the
+    State's services): to the préfecture partners of the territory (no dossier: it lists several)."""
+
+    seance_id: uuid.UUID = Field(description="The session")
+    territoire: str = Field(description="Its territory")
+    date: str = Field(description="Its date (ISO 8601)")
+    formation: Literal["pleniere", "restreinte", "locale"] = Field(description="Its formation")
+    dossiers: list[PointReleve] = Field(description="Each dossier on its agenda and its outcome")
+
+
 class AbonnementDesactive(_Data):
     """Prevex disabled one of the partner's webhook subscriptions (no dossier)."""
 
@@ -188,6 +204,7 @@ TYPES: dict[str, TypeEvenement] = {
         RecommandationRappel, "its addressee (the emitter for the household)"
     ),
     "bilan.demande": TypeEvenement(BilanDemande, "the secretariat of the session"),
+    "seance.releve": TypeEvenement(SeanceReleve, "the préfecture partners of the session's territory"),
     "abonnement.desactive": TypeEvenement(AbonnementDesactive, "the subscription's partner only"),
 }
 

@@ -50,6 +50,11 @@ class ExamenDemande(BaseModel):
     avis: TexteLong | None = Field(default=None, description="The session's opinion (no personal data)")
 
 
+class PointReleve(BaseModel):
+    dossier_id: uuid.UUID
+    issue: IssueExamen | None
+
+
 class PointOrdreDuJour(BaseModel):
     dossier_id: uuid.UUID
     ajoute_le: dt.datetime
@@ -91,3 +96,28 @@ class Seance(BaseModel):
     membres: list[uuid.UUID]
     ordre_du_jour: list[PointOrdreDuJour]
     created_at: dt.datetime
+
+
+class Releve(BaseModel):
+    """The relevé de décisions as sent (`seance.releve`)."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "seance_id": _SEANCE,
+                    "territoire": "77",
+                    "date": "2026-04-14",
+                    "formation": "locale",
+                    "dossiers": [{"dossier_id": _DOSSIER, "issue": "examine"}],
+                    "destinataires": 1,
+                }
+            ]
+        }
+    )
+    seance_id: uuid.UUID
+    territoire: str
+    date: dt.date
+    formation: Formation
+    dossiers: list[PointReleve] = Field(description="Each dossier on the agenda and its outcome")
+    destinataires: int = Field(description="How many préfecture partners it was sent to")

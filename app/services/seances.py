@@ -156,6 +156,34 @@ async def add_to_agenda(
     return await read(session, principal, seance_id)
 
 
+async def send_releve(session: AsyncSession, principal: Principal, seance_id: uuid.UUID) -> dict[str, Any]:
+    """The relevé de décisions to the State's services (the préfecture partners of the territory), as one
+    ``seance.releve`` event (no dossier: it lists the agenda's dossier ids and outcomes, nothing else)."""
+    from app.models.partner import PartnerTerritoire
+    from app.services.ccapex import emit
+    from app.services.evenements import NewEvent
+
+    seance = await secretariat_seance(session, principal, seance_id)
+    body = await read(session, principal, seance_id)
+    prefectures = (
+        await session.scalars(
+            select(PartnerTerritoire.partner_id).where(
+                PartnerTerritoire.territoire == seance.territoire, PartnerTerritoire.kind == "prefecture"
+            )
+        )
+    ).all()
+    data = {
+        "seance_id": str(seance.id),
+        "territoire": seance.territoire,
+        "date": seance.date.isoformat(),
+        "formation": seance.formation,
+        "dossiers": [{"dossier_id": p["dossier_id"], "issue": p["issue"]} for p in body["ordre_du_jour"]],
+    }
+    if prefectures:
+        await emit(session, None, [NewEvent("seance.releve", data, set(prefectures))], clock.now())
+    return {**data, "destinataires": len(prefectures)}
+
+
 async def record_outcome(
     session: AsyncSession,
     principal: Principal,

@@ -461,3 +461,38 @@ async def test_a_charter_routing_rule_is_a_proposal_not_a_grant(
     proposal = next(p for p in item["propositions"] if p["code"] == "ccapex_locale")
     assert proposal["regle"] == "75-CCAPEX-LOCALE" and proposal["kind"] == "commission_locale"
     assert str(locale.partner_id) in proposal["partenaires"] and proposal["source"]
+
+
+async def test_the_releve_de_decisions_reaches_the_prefecture(
+    app: FastAPI, client: httpx.AsyncClient
+) -> None:
+    prefecture = await make_partner(app, client, kind="prefecture")
+    clpil = await make_partner(app, client, kind="commission_locale")
+    commissaire = await make_partner(app, client)
+    dossier_id = await _cdp(client, commissaire)
+    seance = (
+        await client.post(
+            "/v1/seances",
+            json={"territoire": "93", "date": "2099-06-10", "formation": "locale", "membres": []},
+            headers=clpil.headers,
+        )
+    ).json()
+    url = f"/v1/seances/{seance['id']}"
+    assert (
+        await client.post(f"{url}/ordre-du-jour", json={"dossier_id": dossier_id}, headers=clpil.headers)
+    ).status_code == 200
+    await client.put(f"{url}/ordre-du-jour/{dossier_id}", json={"issue": "examine"}, headers=clpil.headers)
+    sent = await client.post(f"{url}/releve", headers=clpil.headers)
+    assert sent.status_code == 200, sent.text
+    assert sent.json()["dossiers"] == [{"dossier_id": dossier_id, "issue": "examine"}]
+    assert sent.json()["destinataires"] >= 1
+    await settled(app.state.database)
+    feed = (
+        await client.get(
+            "/v1/evenements", params={"types": "seance.releve", "limit": 1000}, headers=prefecture.headers
+        )
+    ).json()
+    mine = [e for e in feed["items"] if e["data"]["seance_id"] == seance["id"]]
+    assert [e["data"]["dossiers"] for e in mine] == [[{"dossier_id": dossier_id, "issue": "examine"}]]
+    # Only the secretariat sends it.
+    assert (await client.post(f"{url}/releve", headers=prefecture.headers)).status_code == 403

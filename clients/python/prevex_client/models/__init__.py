@@ -107,6 +107,7 @@ from .evenement_echeance_proche import EvenementEcheanceProche
 from .evenement_recommandation_emise import EvenementRecommandationEmise
 from .evenement_recommandation_rappel import EvenementRecommandationRappel
 from .evenement_recommandation_suivie import EvenementRecommandationSuivie
+from .evenement_seance_releve import EvenementSeanceReleve
 from .examen_demande import ExamenDemande
 from .examen_demande_issue import ExamenDemandeIssue
 from .expulsion import Expulsion
@@ -148,6 +149,8 @@ from .plan_apurement import PlanApurement
 from .plan_apurement_parc_type_0 import PlanApurementParcType0
 from .point_ordre_du_jour import PointOrdreDuJour
 from .point_ordre_du_jour_issue_type_0 import PointOrdreDuJourIssueType0
+from .point_releve import PointReleve
+from .point_releve_issue_type_0 import PointReleveIssueType0
 from .problem import Problem
 from .problem_error import ProblemError
 from .proposition import Proposition
@@ -184,6 +187,8 @@ from .seance import Seance
 from .seance_demande import SeanceDemande
 from .seance_demande_formation import SeanceDemandeFormation
 from .seance_formation import SeanceFormation
+from .seance_releve import SeanceReleve
+from .seance_releve_formation import SeanceReleveFormation
 from .secret_renouvele import SecretRenouvele
 from .signalement_impaye import SignalementImpaye
 from .signalement_impaye_organisme_type_0 import SignalementImpayeOrganismeType0
@@ -311,6 +316,7 @@ __all__ = (
     "EvenementRecommandationEmise",
     "EvenementRecommandationRappel",
     "EvenementRecommandationSuivie",
+    "EvenementSeanceReleve",
     "ExamenDemande",
     "ExamenDemandeIssue",
     "Expulsion",
@@ -352,6 +358,8 @@ __all__ = (
     "PlanApurementParcType0",
     "PointOrdreDuJour",
     "PointOrdreDuJourIssueType0",
+    "PointReleve",
+    "PointReleveIssueType0",
     "Problem",
     "ProblemError",
     "Proposition",
@@ -388,6 +396,8 @@ __all__ = (
     "SeanceDemande",
     "SeanceDemandeFormation",
     "SeanceFormation",
+    "SeanceReleve",
+    "SeanceReleveFormation",
     "SecretRenouvele",
     "SignalementImpaye",
     "SignalementImpayeOrganismeType0",
