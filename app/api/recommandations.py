@@ -12,7 +12,7 @@ from app.api.deps import current_principal
 from app.core.db import SessionDep
 from app.core.logging import request_id_var
 from app.core.problems import problem_doc, responses
-from app.core.scopes import CCAPEX_GERER, RECOMMANDATIONS_SUIVRE
+from app.core.scopes import CCAPEX_GERER, DOSSIERS_LIRE, RECOMMANDATIONS_SUIVRE
 from app.core.security import Principal
 from app.schemas.recommandations import (
     Bilan,
@@ -28,6 +28,7 @@ from app.services import recommandations as service
 router = APIRouter(tags=["recommandations"])
 Emetteur = Annotated[Principal, Security(current_principal, scopes=[CCAPEX_GERER])]
 Suiveur = Annotated[Principal, Security(current_principal, scopes=[RECOMMANDATIONS_SUIVRE])]
+Lecteur = Annotated[Principal, Security(current_principal, scopes=[DOSSIERS_LIRE])]
 
 
 @router.post(
@@ -137,8 +138,9 @@ async def renseigner_bilan(
     "/v1/dossiers/{dossier_id}/bilan",
     response_model=Bilan,
     summary="Read the dossier's outcome",
-    description="Scope `ccapex:gerer`, on a dossier the partner may read; 404 until it was asked or recorded.",
+    description="Scope `dossiers:lire`; for the CCAPEX and the local commissions that may read the dossier "
+    "(to any other partner it is 404, as a dossier it may not read); 404 until it was asked or recorded.",
     responses=responses(401, 403, 404, 422, 503),
 )
-async def lire_bilan(dossier_id: uuid.UUID, session: SessionDep, principal: Emetteur) -> JSONResponse:
+async def lire_bilan(dossier_id: uuid.UUID, session: SessionDep, principal: Lecteur) -> JSONResponse:
     return JSONResponse(await service.lire_bilan(session, principal, dossier_id))

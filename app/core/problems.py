@@ -249,10 +249,12 @@ async def _on_http(request: Request, exc: Exception) -> JSONResponse:
 
 def _allowed_methods(request: Request) -> str:
     """Every method the path answers (Starlette's 405 names only those of the first route that matched
-    the path: a path served by two routes, e.g. ``GET`` and ``PUT``, would list one). Included routers
-    (FastAPI keeps them as ``original_router``) are walked too."""
+    the path: a path served by two routes, e.g. ``GET`` and ``PUT``, would list one). The documented
+    routes whose template matches the path most literally (fewest parameters: ``/v1/actes/lot`` before
+    ``/v1/actes/{acte_id}``) count; included routers (FastAPI keeps them as ``original_router``) are
+    walked too."""
     path = request.url.path
-    methods: set[str] = set()
+    found: list[tuple[int, set[str]]] = []
     pending = list(request.app.router.routes)
     while pending:
         route = pending.pop()
@@ -261,8 +263,13 @@ def _allowed_methods(request: Request) -> str:
             pending.extend(included.routes)
             continue
         regex = getattr(route, "path_regex", None)
-        if regex is not None and regex.match(path):
-            methods |= set(getattr(route, "methods", None) or ())
+        if regex is None or not getattr(route, "include_in_schema", False) or not regex.match(path):
+            continue
+        found.append(
+            (str(getattr(route, "path_format", "")).count("{"), set(getattr(route, "methods", None) or ()))
+        )
+    literal = min((n for n, _ in found), default=0)
+    methods = {m for n, ms in found if n == literal for m in ms}
     return ", ".join(sorted(methods))
 
 

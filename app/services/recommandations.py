@@ -367,6 +367,8 @@ def _bilan_view(b: Bilan) -> dict[str, Any]:
 
 
 async def lire_bilan(session: AsyncSession, principal: Principal, dossier_id: uuid.UUID) -> dict[str, Any]:
+    if principal.kind not in CCAPEX_KINDS:  # the outcome tells of FSL and surendettement: theirs only
+        raise not_found("No such dossier, or not visible to this partner.")
     await visible_dossier(session, principal, dossier_id)
     bilan = await session.get(Bilan, dossier_id)
     if bilan is None:

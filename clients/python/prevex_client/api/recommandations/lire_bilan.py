@@ -79,7 +79,8 @@ def sync_detailed(
 ) -> Response[Bilan | Problem]:
     """Read the dossier's outcome
 
-     Scope `ccapex:gerer`, on a dossier the partner may read; 404 until it was asked or recorded.
+     Scope `dossiers:lire`; for the CCAPEX and the local commissions that may read the dossier (to any
+    other partner it is 404, as a dossier it may not read); 404 until it was asked or recorded.
 
     Args:
         dossier_id (UUID):
@@ -110,7 +111,8 @@ def sync(
 ) -> Bilan | Problem | None:
     """Read the dossier's outcome
 
-     Scope `ccapex:gerer`, on a dossier the partner may read; 404 until it was asked or recorded.
+     Scope `dossiers:lire`; for the CCAPEX and the local commissions that may read the dossier (to any
+    other partner it is 404, as a dossier it may not read); 404 until it was asked or recorded.
 
     Args:
         dossier_id (UUID):
@@ -136,7 +138,8 @@ async def asyncio_detailed(
 ) -> Response[Bilan | Problem]:
     """Read the dossier's outcome
 
-     Scope `ccapex:gerer`, on a dossier the partner may read; 404 until it was asked or recorded.
+     Scope `dossiers:lire`; for the CCAPEX and the local commissions that may read the dossier (to any
+    other partner it is 404, as a dossier it may not read); 404 until it was asked or recorded.
 
     Args:
         dossier_id (UUID):
@@ -165,7 +168,8 @@ async def asyncio(
 ) -> Bilan | Problem | None:
     """Read the dossier's outcome
 
-     Scope `ccapex:gerer`, on a dossier the partner may read; 404 until it was asked or recorded.
+     Scope `dossiers:lire`; for the CCAPEX and the local commissions that may read the dossier (to any
+    other partner it is 404, as a dossier it may not read); 404 until it was asked or recorded.
 
     Args:
         dossier_id (UUID):
