@@ -20,7 +20,21 @@ from pydantic import TypeAdapter
 from starlette.middleware.cors import CORSMiddleware
 
 from app import __version__
-from app.api import abonnements, actes, audit, dossiers, evenements, health, oauth, partenaires, regles
+from app.api import (
+    abonnements,
+    actes,
+    audit,
+    ccapex,
+    consentements,
+    dossiers,
+    evenements,
+    health,
+    oauth,
+    partenaires,
+    recommandations,
+    regles,
+    seances,
+)
 from app.core import problems
 from app.core.config import Settings, get_settings
 from app.core.db import Database, resolve_database_url
@@ -116,7 +130,20 @@ def create_app(
         )
     app.add_middleware(SecurityHeadersMiddleware)  # outermost: every response, problems included
     actes.install(app)  # the filing route first: routes are matched in order, and it is the hot path
-    for module in (health, oauth, partenaires, dossiers, regles, evenements, abonnements, audit):
+    for module in (
+        health,
+        oauth,
+        partenaires,
+        dossiers,
+        regles,
+        evenements,
+        abonnements,
+        ccapex,
+        seances,
+        recommandations,
+        consentements,
+        audit,
+    ):
         app.include_router(module.router)
     evenements.register_webhooks(app)
     _install_docs(app)

@@ -88,6 +88,20 @@ OPERATION_IDS = {
     ("post", "/v1/abonnements/{abonnement_id}/secret"): "renouvelerSecretAbonnement",
     ("post", "/v1/abonnements/{abonnement_id}/rejouer"): "rejouerAbonnement",
     ("get", "/v1/abonnements/{abonnement_id}/livraisons"): "listerLivraisons",
+    ("get", "/v1/ccapex/a-traiter"): "listerEnAttente",
+    ("post", "/v1/dossiers/{dossier_id}/attributions"): "attribuerDossier",
+    ("delete", "/v1/dossiers/{dossier_id}/attributions/{partenaire_id}"): "retirerAttribution",
+    ("post", "/v1/seances"): "creerSeance",
+    ("get", "/v1/seances/{seance_id}"): "lireSeance",
+    ("post", "/v1/seances/{seance_id}/ordre-du-jour"): "inscrireOrdreDuJour",
+    ("put", "/v1/seances/{seance_id}/ordre-du-jour/{dossier_id}"): "consignerExamen",
+    ("post", "/v1/dossiers/{dossier_id}/recommandations"): "emettreRecommandation",
+    ("patch", "/v1/recommandations/{recommandation_id}"): "suivreRecommandation",
+    ("get", "/v1/recommandations"): "listerRecommandations",
+    ("put", "/v1/dossiers/{dossier_id}/bilan"): "renseignerBilan",
+    ("get", "/v1/dossiers/{dossier_id}/bilan"): "lireBilan",
+    ("post", "/v1/dossiers/{dossier_id}/consentements"): "enregistrerConsentement",
+    ("post", "/v1/seances/{seance_id}/releve"): "envoyerReleve",
 }
 
 

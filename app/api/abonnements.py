@@ -45,7 +45,7 @@ _SCOPE = (
     "honouring `Retry-After`); 410, or retries exhausted, disable the subscription (event "
     "`abonnement.desactive`). The URL must be HTTPS to a public address; redirects are not followed. "
     "Problems: 401, 403, 422 (URL refused, unknown type), 503.",
-    responses=responses(401, 403, 422, 503),
+    responses=responses(400, 401, 403, 422, 503),
 )
 async def creer_abonnement(
     demande: AbonnementDemande, session: SessionDep, principal: Gestionnaire

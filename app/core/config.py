@@ -107,6 +107,10 @@ class Settings(BaseSettings):
         default="* * * * *",
         description="when the deadline watch runs (cron; a 6th field gives seconds)",
     )
+    suivi_cron: str = Field(
+        default="0 * * * *",
+        description="when the CCAPEX follow-up runs: 6-month reminders, 12-month reviews (cron)",
+    )
     worker_concurrency: int = Field(default=4, ge=1, le=64)
     worker_heartbeat_seconds: float = Field(default=10.0, gt=0)
     worker_poll_seconds: float = Field(

@@ -24,6 +24,11 @@ TAGS: list[dict[str, str]] = [
     {"name": "evenements", "description": "The partner's event feed, in commit order (pull)"},
     {"name": "abonnements", "description": "Webhook subscriptions, their deliveries and replays (push)"},
     {"name": "audit", "description": "Who accessed a dossier, hash-chained (data protection)"},
+    {"name": "ccapex", "description": "The CCAPEX's work: what awaits it, routing, sessions, consent"},
+    {
+        "name": "recommandations",
+        "description": "Avis et recommandations, their follow-up, the outcome at 12 months",
+    },
     {"name": "exploitation", "description": "Liveness and readiness"},
 ]
 

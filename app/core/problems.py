@@ -241,7 +241,36 @@ async def _on_http(request: Request, exc: Exception) -> JSONResponse:
     body = problem_body(
         exc.status_code, slug, titles.get(exc.status_code, "HTTP error"), detail, instance=request.url.path
     )
-    return problem_response(exc.status_code, body, dict(exc.headers or {}))
+    headers = dict(exc.headers or {})
+    if exc.status_code == 405:
+        headers["Allow"] = _allowed_methods(request) or headers.get("Allow", "")
+    return problem_response(exc.status_code, body, headers)
+
+
+def _allowed_methods(request: Request) -> str:
+    """Every method the path answers (Starlette's 405 names only those of the first route that matched
+    the path: a path served by two routes, e.g. ``GET`` and ``PUT``, would list one). The documented
+    routes whose template matches the path most literally (fewest parameters: ``/v1/actes/lot`` before
+    ``/v1/actes/{acte_id}``) count; included routers (FastAPI keeps them as ``original_router``) are
+    walked too."""
+    path = request.url.path
+    found: list[tuple[int, set[str]]] = []
+    pending = list(request.app.router.routes)
+    while pending:
+        route = pending.pop()
+        included = getattr(route, "original_router", None)
+        if included is not None:
+            pending.extend(included.routes)
+            continue
+        regex = getattr(route, "path_regex", None)
+        if regex is None or not getattr(route, "include_in_schema", False) or not regex.match(path):
+            continue
+        found.append(
+            (str(getattr(route, "path_format", "")).count("{"), set(getattr(route, "methods", None) or ()))
+        )
+    literal = min((n for n, _ in found), default=0)
+    methods = {m for n, ms in found if n == literal for m in ms}
+    return ", ".join(sorted(methods))
 
 
 def _raised_in_driver(exc: BaseException) -> bool:

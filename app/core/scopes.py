@@ -16,6 +16,12 @@ ACTES_DEPOSER = "actes:deposer"
 EVENEMENTS_LIRE = "evenements:lire"
 ABONNEMENTS_GERER = "abonnements:gerer"
 AUDIT_LIRE = "audit:lire"
+CCAPEX_GERER = "ccapex:gerer"
+RECOMMANDATIONS_SUIVRE = "recommandations:suivre"
+
+# The kinds that run the CCAPEX's work (what awaits it, routing, sessions, recommendations, outcomes):
+# the CCAPEX and the local commissions (CLPIL, CLIL, local CCAPEX of an arrondissement).
+CCAPEX_KINDS = frozenset({"ccapex", "commission_locale"})
 
 
 def depot_scope(acte_type: str) -> str:
@@ -29,11 +35,13 @@ SCOPE_DESCRIPTIONS: dict[str, str] = {
     EVENEMENTS_LIRE: "Read this partner's event feed (what concerns it, as it may see it)",
     ABONNEMENTS_GERER: "Register, list, replay and delete this partner's webhook subscriptions",
     AUDIT_LIRE: "Read the audit of dossier accesses (the CCAPEX: its dossiers'; a DPO: every dossier's)",
+    CCAPEX_GERER: "Run the CCAPEX's work: what awaits it, routing grants, sessions, recommendations, outcomes",
+    RECOMMANDATIONS_SUIVRE: "Read the recommendations addressed to this partner and record their follow-up",
     **{depot_scope(t): f"File `{t}` acts" for t in ACTE_TYPES},
 }
 
 # Every kind reads its own feed and may have it pushed: what an event shows is decided per recipient.
-_COMMON = frozenset({DOSSIERS_LIRE, REGLES_LIRE, EVENEMENTS_LIRE, ABONNEMENTS_GERER})
+_COMMON = frozenset({DOSSIERS_LIRE, REGLES_LIRE, EVENEMENTS_LIRE, ABONNEMENTS_GERER, RECOMMANDATIONS_SUIVRE})
 
 
 def scopes_for_kind(kind: str) -> frozenset[str]:
@@ -41,7 +49,8 @@ def scopes_for_kind(kind: str) -> frozenset[str]:
         raise ValueError(f"unknown partner kind {kind!r}")
     depots = {depot_scope(t) for t, politique in POLITIQUES.items() if kind in politique.deposants}
     audit = {AUDIT_LIRE} if kind in AUDIT_READERS else set()
-    return _COMMON | depots | ({ACTES_DEPOSER} if depots else set()) | audit
+    ccapex = {CCAPEX_GERER} if kind in CCAPEX_KINDS else set()
+    return _COMMON | depots | ccapex | ({ACTES_DEPOSER} if depots else set()) | audit
 
 
 #: The kinds that read the audit (docs/protection.md §3).

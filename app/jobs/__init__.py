@@ -1,6 +1,7 @@
 """Background work, run by ``prevex worker`` on a PostgreSQL-backed job queue (Procrastinate).
 
 One module per job family: ``livraisons`` (webhook deliveries), ``echeances`` (the deadline watch),
+``suivi`` (the CCAPEX's follow-up: 6-month reminders, 12-month reviews),
 ``maintenance`` (stalled jobs, retention). :data:`queue` is the Procrastinate app every module registers
 its tasks on; the worker opens it on a psycopg pool of its own (``jobs/worker.py``), while the jobs'
 own SQL runs on the app's asyncpg pool (``core/db.py``), as the API's does.
@@ -22,5 +23,5 @@ import procrastinate
 
 queue = procrastinate.App(
     connector=procrastinate.PsycopgConnector(),
-    import_paths=["app.jobs.livraisons", "app.jobs.echeances", "app.jobs.maintenance"],
+    import_paths=["app.jobs.livraisons", "app.jobs.echeances", "app.jobs.maintenance", "app.jobs.suivi"],
 )

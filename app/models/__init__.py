@@ -5,6 +5,8 @@ from app.models.acces import Acces
 from app.models.acte import Acte
 from app.models.audit import AuditLecture
 from app.models.base import Base
+from app.models.bilan import Bilan
+from app.models.consentement import Consentement
 from app.models.decision import Decision
 from app.models.dossier import Dossier, DossierCle
 from app.models.echeance_rappel import EcheanceRappel
@@ -13,7 +15,9 @@ from app.models.evenement import Evenement, EvenementDestinataire
 from app.models.idempotency import IdempotencyKey
 from app.models.livraison import Livraison, Tentative
 from app.models.partner import Partner, PartnerCredential, PartnerTerritoire
+from app.models.recommandation import Recommandation, RecommandationSuivi
 from app.models.reglage import Reglage
+from app.models.seance import Seance, SeanceDossier, SeanceMembre
 from app.models.signing_key import SigningKey
 
 __all__ = [
@@ -22,6 +26,8 @@ __all__ = [
     "Acte",
     "AuditLecture",
     "Base",
+    "Bilan",
+    "Consentement",
     "Decision",
     "Dossier",
     "DossierCle",
@@ -34,7 +40,12 @@ __all__ = [
     "Partner",
     "PartnerCredential",
     "PartnerTerritoire",
+    "Recommandation",
+    "RecommandationSuivi",
     "Reglage",
+    "Seance",
+    "SeanceDossier",
+    "SeanceMembre",
     "SigningKey",
     "Tentative",
 ]

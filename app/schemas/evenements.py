@@ -108,6 +108,68 @@ class DossierReevalue(DossierData):
     )
 
 
+class AttributionAccordee(DossierData):
+    """The CCAPEX routed the dossier to a member: the recipient now holds a grant on it (`attribution`)."""
+
+    partenaire_id: uuid.UUID = Field(description="The member that holds the grant")
+    accorde_par: uuid.UUID = Field(description="The CCAPEX that granted it")
+
+
+class RecommandationData(DossierData):
+    recommandation_id: uuid.UUID = Field(description="The recommendation (`PATCH /v1/recommandations/{id}`)")
+    nature: str = Field(description="Its kind, from the catalogue (`docs/ccapex.md`)")
+    statut: Literal["en_cours", "mise_en_oeuvre", "non_suivie", "sans_objet"] = Field(
+        description="Its follow-up status when the event was written"
+    )
+    destinataire_menage: bool = Field(description="True when it is addressed to the household")
+    echeance: str | None = Field(default=None, description="Its due date (ISO 8601)")
+
+
+class RecommandationEmise(RecommandationData):
+    """A CCAPEX or a local commission made a recommendation: to its addressee (and its emitter)."""
+
+    seance_id: uuid.UUID | None = Field(default=None, description="The session it came from")
+
+
+class RecommandationSuivie(RecommandationData):
+    """The addressee (or the secretariat, for the household) recorded a follow-up: to the emitter and
+    the addressee."""
+
+    date: str = Field(description="When it happened, as the partner says (ISO 8601)")
+
+
+class RecommandationRappel(RecommandationData):
+    """Six months after its session a recommendation is still `en_cours`: a reminder to the addressee
+    (the emitter for the household). Sent once."""
+
+    date_reference: str = Field(description="The session's date (or the emission's)")
+
+
+class BilanDemande(DossierData):
+    """Twelve months after the session that examined the dossier: the secretariat is asked for the outcome
+    (`PUT /v1/dossiers/{id}/bilan`). Sent once."""
+
+    seance_id: uuid.UUID = Field(description="The session")
+    seance_date: str = Field(description="Its date (ISO 8601)")
+    modifiable_jusqu_au: str = Field(description="The last day the outcome may be recorded or changed")
+
+
+class PointReleve(BaseModel):
+    dossier_id: uuid.UUID
+    issue: Literal["examine", "ajourne", "retire"] | None = Field(description="The session's outcome")
+
+
+class SeanceReleve(_Data):
+    """A session's secretariat sent its relevé de décisions (`seeds/002_93761ec2a302805a.txt:L1075-1079`: the CLPIL's relevé to the
+    State's services): to the préfecture partners of the territory (no dossier: it lists several)."""
+
+    seance_id: uuid.UUID = Field(description="The session")
+    territoire: str = Field(description="Its territory")
+    date: str = Field(description="Its date (ISO 8601)")
+    formation: Literal["pleniere", "restreinte", "locale"] = Field(description="Its formation")
+    dossiers: list[PointReleve] = Field(description="Each dossier on its agenda and its outcome")
+
+
 class AbonnementDesactive(_Data):
     """Prevex disabled one of the partner's webhook subscriptions (no dossier)."""
 
@@ -135,6 +197,14 @@ TYPES: dict[str, TypeEvenement] = {
     "cfp.refus_implicite": TypeEvenement(CfpRefusImplicite, "the grant holders that may see the decision"),
     "dossier.reevalue": TypeEvenement(DossierReevalue, "every grant holder of the dossier"),
     "dossier.clos": TypeEvenement(DossierClos, "every grant holder of the dossier"),
+    "attribution.accordee": TypeEvenement(AttributionAccordee, "the member that got the grant, the CCAPEX"),
+    "recommandation.emise": TypeEvenement(RecommandationEmise, "its addressee and its emitter"),
+    "recommandation.suivie": TypeEvenement(RecommandationSuivie, "its emitter and its addressee"),
+    "recommandation.rappel": TypeEvenement(
+        RecommandationRappel, "its addressee (the emitter for the household)"
+    ),
+    "bilan.demande": TypeEvenement(BilanDemande, "the secretariat of the session"),
+    "seance.releve": TypeEvenement(SeanceReleve, "the préfecture partners of the session's territory"),
     "abonnement.desactive": TypeEvenement(AbonnementDesactive, "the subscription's partner only"),
 }
 

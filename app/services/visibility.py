@@ -136,8 +136,10 @@ def visible_fields(kind: str, acte_type: str, payload: Mapping[str, Any]) -> dic
 # - a new dossier opens to every active territorial body of its territory (``territoire``), and a new
 #   territorial partner to every dossier of its territories (``services/partners.py`` asks
 #   :func:`territorial_kinds`);
-# - ``orientation``, ``attribution`` (by the CCAPEX) and ``consentement`` (local commissions) are motifs
-#   the table accepts for the workflows that will write them.
+# - ``attribution``: the CCAPEX routes a dossier to a member (:func:`attribution_grant`);
+# - ``consentement``: the household was told a local commission will examine its dossier
+#   (:func:`consent_grant`); its refusal ends that commission's grants on the dossier;
+# - ``orientation`` is a motif the table accepts for the workflow that will write it.
 # ``portee`` says what a grant opens: ``dossier`` (the whole dossier, each act as far as the partner's
 # kind may see its content) or ``propres_actes`` (its own acts and the decisions about them).
 
@@ -212,6 +214,18 @@ def filing_grants(
     if new_dossier:
         grants += [Grant(p, "territoire", PORTEE_DOSSIER) for p in sorted(set(territorial_partners))]
     return grants
+
+
+def attribution_grant(partner_id: uuid.UUID | str) -> Grant:
+    """The grant the CCAPEX's routing writes to a member (``POST /v1/dossiers/{id}/attributions``,
+    ``services/ccapex.py``): the whole dossier, as the member's kind may see it."""
+    return Grant(str(partner_id), "attribution", PORTEE_DOSSIER)
+
+
+def consent_grant(commission_id: uuid.UUID | str) -> Grant:
+    """The grant a household's ``informe`` writes to a local commission (``services/consentements.py``);
+    its ``refus`` ends every grant of that commission on the dossier instead."""
+    return Grant(str(commission_id), "consentement", PORTEE_DOSSIER)
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ import pytest
 from fastapi import FastAPI
 from sqlalchemy import select
 
+from app.core import clock
 from app.core.config import get_settings
 from app.models.audit import AuditLecture
 from tests.exchange import allow
@@ -232,6 +233,7 @@ async def test_every_endpoint_with_an_id_is_404_for_a_foreign_partner(
     partner outside the dossier's scope, exactly as for an id that does not exist; search does not list
     the dossier, and filing into it by ``dossier_id`` does not reveal that it exists."""
     mine = await make_partner(app, client)
+    secretariat = await make_partner(app, client, kind="ccapex")  # the dossier's CCAPEX: its sessions
     foreigners = [
         await make_partner(app, client),  # another étude, same territory
         await make_partner(app, client, kind="bailleur_social"),  # a party to other procedures
@@ -244,11 +246,26 @@ async def test_every_endpoint_with_an_id_is_404_for_a_foreign_partner(
     abonnement = await client.post(
         "/v1/abonnements", json={"url": "http://127.0.0.1:9/h", "types": ["*"]}, headers=mine.headers
     )
+    seance = await client.post(
+        "/v1/seances",
+        json={"territoire": "93", "date": clock.today().isoformat(), "formation": "pleniere", "membres": []},
+        headers=secretariat.headers,
+    )
+    seance_url = f"/v1/seances/{seance.json()['id']}/ordre-du-jour"
+    await client.post(seance_url, json={"dossier_id": receipt["dossier_id"]}, headers=secretariat.headers)
+    await client.put(
+        f"{seance_url}/{receipt['dossier_id']}", json={"issue": "examine"}, headers=secretariat.headers
+    )
+    bilan = {"issue": "maintien", "surendettement": False, "fsl": False, "pcs": False}
+    await client.put(f"/v1/dossiers/{receipt['dossier_id']}/bilan", json=bilan, headers=secretariat.headers)
     ids = {
         "dossier_id": receipt["dossier_id"],
         "acte_id": receipt["id"],
         "abonnement_id": abonnement.json()["id"],
+        "seance_id": seance.json()["id"],
     }
+    # The CCAPEX's own: its sessions and the outcomes it records.
+    owners = {"/v1/seances/{seance_id}": secretariat, "/v1/dossiers/{dossier_id}/bilan": secretariat}
     paths = app.openapi()["paths"]
     walked = []
     for template, operations in paths.items():
@@ -258,10 +275,11 @@ async def test_every_endpoint_with_an_id_is_404_for_a_foreign_partner(
         if set(params) <= NOT_A_DOSSIER:
             continue  # the same for every partner: it names no dossier
         assert set(params) <= set(ids), f"{template}: teach this test the parameter {params}"
+        owner = owners.get(template, mine)
         mine_path = template.format(**ids)
         missing_path = template.format(**{k: str(uuid.uuid4()) for k in ids})
-        assert (await client.get(mine_path, headers=mine.headers)).status_code == 200, template
-        missing = await client.get(missing_path, headers=mine.headers)
+        assert (await client.get(mine_path, headers=owner.headers)).status_code == 200, template
+        missing = await client.get(missing_path, headers=owner.headers)
         assert missing.status_code == 404, template
         for who in foreigners:
             response = await client.get(mine_path, headers=who.headers)

@@ -1,25 +1,31 @@
 """Contains all the data models used in inputs/outputs"""
 
+from .a_traiter import ATraiter
+from .a_traiter_stade import ATraiterStade
 from .abonnement import Abonnement
 from .abonnement_cree import AbonnementCree
 from .abonnement_cree_statut import AbonnementCreeStatut
 from .abonnement_demande import AbonnementDemande
 from .abonnement_desactive import AbonnementDesactive
 from .abonnement_statut import AbonnementStatut
-from .acces import Acces
-from .acces_resultat import AccesResultat
 from .acte_depose import ActeDepose
 from .acte_vue import ActeVue
 from .acte_vue_acte_type_0 import ActeVueActeType0
 from .assignation import Assignation
 from .assignation_motif_type_0 import AssignationMotifType0
 from .assignation_parc_type_0 import AssignationParcType0
+from .attribution import Attribution
+from .attribution_accordee import AttributionAccordee
+from .attribution_demande import AttributionDemande
 from .bail import Bail
 from .bail_commandement import BailCommandement
 from .bailleur import Bailleur
 from .bailleur_categorie_type_0 import BailleurCategorieType0
 from .bailleur_qualifie import BailleurQualifie
 from .bailleur_qualifie_categorie import BailleurQualifieCategorie
+from .bilan import Bilan
+from .bilan_demande import BilanDemande
+from .bilan_issue_type_0 import BilanIssueType0
 from .catalogue import Catalogue
 from .catalogue_codes import CatalogueCodes
 from .cfp_refus_implicite import CfpRefusImplicite
@@ -33,6 +39,10 @@ from .commandement_de_payer import CommandementDePayer
 from .commandement_de_payer_parc_type_0 import CommandementDePayerParcType0
 from .commandement_quitter_lieux import CommandementQuitterLieux
 from .commandement_quitter_lieux_parc_type_0 import CommandementQuitterLieuxParcType0
+from .consentement import Consentement
+from .consentement_demande import ConsentementDemande
+from .consentement_demande_statut import ConsentementDemandeStatut
+from .consentement_statut import ConsentementStatut
 from .decision import Decision
 from .decision_actes_lies import DecisionActesLies
 from .decision_apl import DecisionApl
@@ -58,6 +68,7 @@ from .decision_kind import DecisionKind
 from .decision_statut_type_0 import DecisionStatutType0
 from .decisions import Decisions
 from .deposant import Deposant
+from .destinataire import Destinataire
 from .dette import Dette
 from .dette_commandement import DetteCommandement
 from .diagnostic_social_financier import DiagnosticSocialFinancier
@@ -69,6 +80,7 @@ from .dossier_resume import DossierResume
 from .dossier_vue import DossierVue
 from .dossier_vue_faits import DossierVueFaits
 from .dossier_vue_stade import DossierVueStade
+from .echeance import Echeance
 from .echeance_depassee import EcheanceDepassee
 from .echeance_depassee_kind import EcheanceDepasseeKind
 from .echeance_depassee_statut import EcheanceDepasseeStatut
@@ -82,6 +94,8 @@ from .etude_commissaire import EtudeCommissaire
 from .evenement import Evenement
 from .evenement_abonnement_desactive import EvenementAbonnementDesactive
 from .evenement_acte_depose import EvenementActeDepose
+from .evenement_attribution_accordee import EvenementAttributionAccordee
+from .evenement_bilan_demande import EvenementBilanDemande
 from .evenement_cfp_refus_implicite import EvenementCfpRefusImplicite
 from .evenement_data import EvenementData
 from .evenement_decision_emise import EvenementDecisionEmise
@@ -90,13 +104,19 @@ from .evenement_dossier_cree import EvenementDossierCree
 from .evenement_dossier_reevalue import EvenementDossierReevalue
 from .evenement_echeance_depassee import EvenementEcheanceDepassee
 from .evenement_echeance_proche import EvenementEcheanceProche
+from .evenement_recommandation_emise import EvenementRecommandationEmise
+from .evenement_recommandation_rappel import EvenementRecommandationRappel
+from .evenement_recommandation_suivie import EvenementRecommandationSuivie
+from .evenement_seance_releve import EvenementSeanceReleve
+from .examen_demande import ExamenDemande
+from .examen_demande_issue import ExamenDemandeIssue
 from .expulsion import Expulsion
 from .expulsion_parc_type_0 import ExpulsionParcType0
 from .expulsion_relogement_type_0 import ExpulsionRelogementType0
 from .extrait_source import ExtraitSource
 from .fait import Fait
 from .fait_historique_item import FaitHistoriqueItem
-from .fait_source_type_0 import FaitSourceType0
+from .fait_source import FaitSource
 from .healthz_response_healthz import HealthzResponseHealthz
 from .impact_demande import ImpactDemande
 from .impact_reponse import ImpactReponse
@@ -109,25 +129,46 @@ from .impact_reponse_par_code import ImpactReponseParCode
 from .jeu_de_regles import JeuDeRegles
 from .jwks import Jwks
 from .jwks_keys_item import JwksKeysItem
+from .lister_en_attente_stade import ListerEnAttenteStade
+from .lister_recommandations_statut import ListerRecommandationsStatut
 from .livraison_vue import LivraisonVue
 from .livraison_vue_statut import LivraisonVueStatut
 from .logement import Logement
+from .motif import Motif
 from .occupant import Occupant
+from .ordre_du_jour_demande import OrdreDuJourDemande
+from .page_a_traiter import PageATraiter
 from .page_abonnements import PageAbonnements
-from .page_audit import PageAudit
 from .page_dossiers import PageDossiers
 from .page_evenements import PageEvenements
 from .page_livraisons import PageLivraisons
+from .page_recommandations import PageRecommandations
 from .partenaire_profil import PartenaireProfil
 from .partenaire_profil_kind import PartenaireProfilKind
 from .plan_apurement import PlanApurement
 from .plan_apurement_parc_type_0 import PlanApurementParcType0
+from .point_ordre_du_jour import PointOrdreDuJour
+from .point_ordre_du_jour_issue_type_0 import PointOrdreDuJourIssueType0
+from .point_releve import PointReleve
+from .point_releve_issue_type_0 import PointReleveIssueType0
 from .problem import Problem
 from .problem_error import ProblemError
+from .proposition import Proposition
 from .protocole_cohesion_sociale import ProtocoleCohesionSociale
 from .protocole_cohesion_sociale_parc_type_0 import ProtocoleCohesionSocialeParcType0
 from .rechercher_dossiers_parc import RechercherDossiersParc
 from .rechercher_dossiers_stade import RechercherDossiersStade
+from .recommandation import Recommandation
+from .recommandation_demande import RecommandationDemande
+from .recommandation_demande_nature import RecommandationDemandeNature
+from .recommandation_emise import RecommandationEmise
+from .recommandation_emise_statut import RecommandationEmiseStatut
+from .recommandation_nature import RecommandationNature
+from .recommandation_rappel import RecommandationRappel
+from .recommandation_rappel_statut import RecommandationRappelStatut
+from .recommandation_statut import RecommandationStatut
+from .recommandation_suivie import RecommandationSuivie
+from .recommandation_suivie_statut import RecommandationSuivieStatut
 from .recu import Recu
 from .recu_acte import RecuActe
 from .regle_resume import RegleResume
@@ -142,11 +183,21 @@ from .saisine_ccapex_motif import SaisineCcapexMotif
 from .saisine_ccapex_origine import SaisineCcapexOrigine
 from .saisine_ccapex_parc_type_0 import SaisineCcapexParcType0
 from .saisine_ccapex_stade_type_0 import SaisineCcapexStadeType0
+from .seance import Seance
+from .seance_demande import SeanceDemande
+from .seance_demande_formation import SeanceDemandeFormation
+from .seance_formation import SeanceFormation
+from .seance_releve import SeanceReleve
+from .seance_releve_formation import SeanceReleveFormation
 from .secret_renouvele import SecretRenouvele
 from .signalement_impaye import SignalementImpaye
 from .signalement_impaye_organisme_type_0 import SignalementImpayeOrganismeType0
 from .signalement_impaye_parc_type_0 import SignalementImpayeParcType0
 from .simulation_demande import SimulationDemande
+from .suivi import Suivi
+from .suivi_demande import SuiviDemande
+from .suivi_demande_statut import SuiviDemandeStatut
+from .suivi_statut import SuiviStatut
 from .surendettement import Surendettement
 from .surendettement_parc_type_0 import SurendettementParcType0
 from .surendettement_statut import SurendettementStatut
@@ -164,20 +215,26 @@ __all__ = (
     "AbonnementDemande",
     "AbonnementDesactive",
     "AbonnementStatut",
-    "Acces",
-    "AccesResultat",
     "ActeDepose",
     "ActeVue",
     "ActeVueActeType0",
     "Assignation",
     "AssignationMotifType0",
     "AssignationParcType0",
+    "ATraiter",
+    "ATraiterStade",
+    "Attribution",
+    "AttributionAccordee",
+    "AttributionDemande",
     "Bail",
     "BailCommandement",
     "Bailleur",
     "BailleurCategorieType0",
     "BailleurQualifie",
     "BailleurQualifieCategorie",
+    "Bilan",
+    "BilanDemande",
+    "BilanIssueType0",
     "Catalogue",
     "CatalogueCodes",
     "CfpRefusImplicite",
@@ -191,6 +248,10 @@ __all__ = (
     "CommandementDePayerParcType0",
     "CommandementQuitterLieux",
     "CommandementQuitterLieuxParcType0",
+    "Consentement",
+    "ConsentementDemande",
+    "ConsentementDemandeStatut",
+    "ConsentementStatut",
     "Decision",
     "DecisionActesLies",
     "DecisionApl",
@@ -216,6 +277,7 @@ __all__ = (
     "Decisions",
     "DecisionStatutType0",
     "Deposant",
+    "Destinataire",
     "Dette",
     "DetteCommandement",
     "DiagnosticSocialFinancier",
@@ -227,6 +289,7 @@ __all__ = (
     "DossierVue",
     "DossierVueFaits",
     "DossierVueStade",
+    "Echeance",
     "EcheanceDepassee",
     "EcheanceDepasseeKind",
     "EcheanceDepasseeStatut",
@@ -240,6 +303,8 @@ __all__ = (
     "Evenement",
     "EvenementAbonnementDesactive",
     "EvenementActeDepose",
+    "EvenementAttributionAccordee",
+    "EvenementBilanDemande",
     "EvenementCfpRefusImplicite",
     "EvenementData",
     "EvenementDecisionEmise",
@@ -248,13 +313,19 @@ __all__ = (
     "EvenementDossierReevalue",
     "EvenementEcheanceDepassee",
     "EvenementEcheanceProche",
+    "EvenementRecommandationEmise",
+    "EvenementRecommandationRappel",
+    "EvenementRecommandationSuivie",
+    "EvenementSeanceReleve",
+    "ExamenDemande",
+    "ExamenDemandeIssue",
     "Expulsion",
     "ExpulsionParcType0",
     "ExpulsionRelogementType0",
     "ExtraitSource",
     "Fait",
     "FaitHistoriqueItem",
-    "FaitSourceType0",
+    "FaitSource",
     "HealthzResponseHealthz",
     "ImpactDemande",
     "ImpactReponse",
@@ -267,25 +338,46 @@ __all__ = (
     "JeuDeRegles",
     "Jwks",
     "JwksKeysItem",
+    "ListerEnAttenteStade",
+    "ListerRecommandationsStatut",
     "LivraisonVue",
     "LivraisonVueStatut",
     "Logement",
+    "Motif",
     "Occupant",
+    "OrdreDuJourDemande",
     "PageAbonnements",
-    "PageAudit",
+    "PageATraiter",
     "PageDossiers",
     "PageEvenements",
     "PageLivraisons",
+    "PageRecommandations",
     "PartenaireProfil",
     "PartenaireProfilKind",
     "PlanApurement",
     "PlanApurementParcType0",
+    "PointOrdreDuJour",
+    "PointOrdreDuJourIssueType0",
+    "PointReleve",
+    "PointReleveIssueType0",
     "Problem",
     "ProblemError",
+    "Proposition",
     "ProtocoleCohesionSociale",
     "ProtocoleCohesionSocialeParcType0",
     "RechercherDossiersParc",
     "RechercherDossiersStade",
+    "Recommandation",
+    "RecommandationDemande",
+    "RecommandationDemandeNature",
+    "RecommandationEmise",
+    "RecommandationEmiseStatut",
+    "RecommandationNature",
+    "RecommandationRappel",
+    "RecommandationRappelStatut",
+    "RecommandationStatut",
+    "RecommandationSuivie",
+    "RecommandationSuivieStatut",
     "Recu",
     "RecuActe",
     "RegleResume",
@@ -300,11 +392,21 @@ __all__ = (
     "SaisineCcapexOrigine",
     "SaisineCcapexParcType0",
     "SaisineCcapexStadeType0",
+    "Seance",
+    "SeanceDemande",
+    "SeanceDemandeFormation",
+    "SeanceFormation",
+    "SeanceReleve",
+    "SeanceReleveFormation",
     "SecretRenouvele",
     "SignalementImpaye",
     "SignalementImpayeOrganismeType0",
     "SignalementImpayeParcType0",
     "SimulationDemande",
+    "Suivi",
+    "SuiviDemande",
+    "SuiviDemandeStatut",
+    "SuiviStatut",
     "Surendettement",
     "SurendettementParcType0",
     "SurendettementStatut",

@@ -1,0 +1,239 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.attribution import Attribution
+from ...models.attribution_demande import AttributionDemande
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs(
+    dossier_id: UUID,
+    *,
+    body: AttributionDemande,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/dossiers/{dossier_id}/attributions".format(
+            dossier_id=quote(str(dossier_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Attribution | Problem | None:
+    if response.status_code == 201:
+        response_201 = Attribution.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Attribution | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    dossier_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: AttributionDemande,
+) -> Response[Attribution | Problem]:
+    """Route a dossier to a member
+
+     Scope `ccapex:gerer` (CCAPEX and local commissions). Only dossiers this partner may read (need to
+    know); another is 404. Gives the member (département social service, FSL, surendettement commission,
+    local commission, local CCAPEX, COMEX) a grant on the dossier (`attribution`: the dossier as its
+    kind may see it), with the reason, and tells it (`attribution.accordee`). Granting again renews it.
+    422 when the member is not an active partner of the dossier's territory; 409 `consentement-refuse`
+    when the household refused that local commission.
+
+    Args:
+        dossier_id (UUID):
+        body (AttributionDemande):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Attribution | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        dossier_id=dossier_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    dossier_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: AttributionDemande,
+) -> Attribution | Problem | None:
+    """Route a dossier to a member
+
+     Scope `ccapex:gerer` (CCAPEX and local commissions). Only dossiers this partner may read (need to
+    know); another is 404. Gives the member (département social service, FSL, surendettement commission,
+    local commission, local CCAPEX, COMEX) a grant on the dossier (`attribution`: the dossier as its
+    kind may see it), with the reason, and tells it (`attribution.accordee`). Granting again renews it.
+    422 when the member is not an active partner of the dossier's territory; 409 `consentement-refuse`
+    when the household refused that local commission.
+
+    Args:
+        dossier_id (UUID):
+        body (AttributionDemande):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Attribution | Problem
+    """
+
+    return sync_detailed(
+        dossier_id=dossier_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    dossier_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: AttributionDemande,
+) -> Response[Attribution | Problem]:
+    """Route a dossier to a member
+
+     Scope `ccapex:gerer` (CCAPEX and local commissions). Only dossiers this partner may read (need to
+    know); another is 404. Gives the member (département social service, FSL, surendettement commission,
+    local commission, local CCAPEX, COMEX) a grant on the dossier (`attribution`: the dossier as its
+    kind may see it), with the reason, and tells it (`attribution.accordee`). Granting again renews it.
+    422 when the member is not an active partner of the dossier's territory; 409 `consentement-refuse`
+    when the household refused that local commission.
+
+    Args:
+        dossier_id (UUID):
+        body (AttributionDemande):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Attribution | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        dossier_id=dossier_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    dossier_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: AttributionDemande,
+) -> Attribution | Problem | None:
+    """Route a dossier to a member
+
+     Scope `ccapex:gerer` (CCAPEX and local commissions). Only dossiers this partner may read (need to
+    know); another is 404. Gives the member (département social service, FSL, surendettement commission,
+    local commission, local CCAPEX, COMEX) a grant on the dossier (`attribution`: the dossier as its
+    kind may see it), with the reason, and tells it (`attribution.accordee`). Granting again renews it.
+    422 when the member is not an active partner of the dossier's territory; 409 `consentement-refuse`
+    when the household refused that local commission.
+
+    Args:
+        dossier_id (UUID):
+        body (AttributionDemande):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Attribution | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            dossier_id=dossier_id,
+            client=client,
+            body=body,
+        )
+    ).parsed

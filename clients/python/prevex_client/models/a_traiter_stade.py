@@ -1,0 +1,11 @@
+from enum import StrEnum
+
+
+class ATraiterStade(StrEnum):
+    CLOS = "clos"
+    CONTENTIEUX = "contentieux"
+    EXECUTION = "execution"
+    PRE_CONTENTIEUX = "pre_contentieux"
+
+    def __str__(self) -> str:
+        return str(self.value)
