@@ -8,6 +8,8 @@ from .abonnement_cree_statut import AbonnementCreeStatut
 from .abonnement_demande import AbonnementDemande
 from .abonnement_desactive import AbonnementDesactive
 from .abonnement_statut import AbonnementStatut
+from .acces import Acces
+from .acces_resultat import AccesResultat
 from .acte_depose import ActeDepose
 from .acte_vue import ActeVue
 from .acte_vue_acte_type_0 import ActeVueActeType0
@@ -116,7 +118,7 @@ from .expulsion_relogement_type_0 import ExpulsionRelogementType0
 from .extrait_source import ExtraitSource
 from .fait import Fait
 from .fait_historique_item import FaitHistoriqueItem
-from .fait_source import FaitSource
+from .fait_source_type_0 import FaitSourceType0
 from .healthz_response_healthz import HealthzResponseHealthz
 from .impact_demande import ImpactDemande
 from .impact_reponse import ImpactReponse
@@ -139,6 +141,7 @@ from .occupant import Occupant
 from .ordre_du_jour_demande import OrdreDuJourDemande
 from .page_a_traiter import PageATraiter
 from .page_abonnements import PageAbonnements
+from .page_audit import PageAudit
 from .page_dossiers import PageDossiers
 from .page_evenements import PageEvenements
 from .page_livraisons import PageLivraisons
@@ -215,6 +218,8 @@ __all__ = (
     "AbonnementDemande",
     "AbonnementDesactive",
     "AbonnementStatut",
+    "Acces",
+    "AccesResultat",
     "ActeDepose",
     "ActeVue",
     "ActeVueActeType0",
@@ -325,7 +330,7 @@ __all__ = (
     "ExtraitSource",
     "Fait",
     "FaitHistoriqueItem",
-    "FaitSource",
+    "FaitSourceType0",
     "HealthzResponseHealthz",
     "ImpactDemande",
     "ImpactReponse",
@@ -348,6 +353,7 @@ __all__ = (
     "OrdreDuJourDemande",
     "PageAbonnements",
     "PageATraiter",
+    "PageAudit",
     "PageDossiers",
     "PageEvenements",
     "PageLivraisons",
