@@ -69,6 +69,7 @@ OPERATION_IDS = {
     ("get", "/readyz"): "readyz",
     ("post", "/v1/oauth/token"): "obtenirJeton",
     ("get", "/v1/.well-known/jwks.json"): "lireJwks",
+    ("get", "/v1/audit"): "lireAudit",
     ("get", "/v1/partenaires/moi"): "lireMonProfil",
     ("post", "/v1/actes"): "deposerActe",
     ("post", "/v1/actes/lot"): "deposerLot",
@@ -143,5 +144,6 @@ def test_filing_declares_its_response_headers() -> None:
 
 def test_the_token_endpoint_documents_what_it_sends() -> None:
     op = json.loads(openapi_document())["paths"]["/v1/oauth/token"]["post"]
-    assert set(op["responses"]) == {"200", "400", "401", "503"}  # no 422: refusals are OAuth2's 400
+    # No 422: refusals are OAuth2's 400; 429 when failed authentications are rate-limited.
+    assert set(op["responses"]) == {"200", "400", "401", "429", "503"}
     assert set(op["requestBody"]["content"]) == {"application/x-www-form-urlencoded"}

@@ -10,9 +10,13 @@ import uuid
 from typing import Any
 
 import httpx
+import pytest
 from fastapi import FastAPI
 
+from app.core.kinds import PARTNER_KINDS
+from app.services.visibility import TERRITORIAL
 from tests.api.test_evenements import feed
+from tests.exchange import allow
 from tests.factories import PartnerCreds, acte, fake_siret, household, make_partner
 
 
@@ -252,3 +256,60 @@ async def test_the_caf_reads_only_its_allocataires(app: FastAPI, client: httpx.A
     assert any(i["dossier_id"] == cdp2["dossier_id"] for i in items)
     for item in items:
         assert secrets["telephone"] not in str(item) and secrets["email"] not in str(item)
+
+
+async def test_the_protection_matrix_every_endpoint_every_kind(
+    app: FastAPI, client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Walks every GET of the contract that takes a dossier or act id with a partner of every kind in
+    another territory, every non-territorial kind of the same territory, and every kind that can join the
+    dossier by household match: 404 where the dossier is not theirs, and no secret of the commissaire's
+    act in anything they can read (dossiers, acts, lists, feeds, the audit)."""
+    commissaire = await make_partner(app, client)
+    menage, secrets = _menage_complet()
+    cdp = await _commandement(client, commissaire, menage)
+    allow(monkeypatch, "127.0.0.1:9")
+    abonnement = await client.post(
+        "/v1/abonnements", json={"url": "http://127.0.0.1:9/h", "types": ["*"]}, headers=commissaire.headers
+    )
+    ids = {"dossier_id": cdp["dossier_id"], "acte_id": cdp["id"], "abonnement_id": abonnement.json()["id"]}
+    templates = [
+        t
+        for t, ops in app.openapi()["paths"].items()
+        if {p["name"] for p in ops.get("get", {}).get("parameters", []) if p["in"] == "path"} - {"fichier"}
+    ]
+    assert len(templates) >= 5
+    strangers = [await make_partner(app, client, kind=k, territoires=("75",)) for k in PARTNER_KINDS]
+    strangers += [
+        await make_partner(app, client, kind=k)
+        for k in PARTNER_KINDS
+        if k not in TERRITORIAL and k != "commissaire_justice"
+    ]
+    strangers.append(await make_partner(app, client))  # another étude of the same territory
+    for who in strangers:
+        for template in templates:
+            response = await client.get(template.format(**ids), headers=who.headers)
+            assert response.status_code in (403, 404), (who.kind, who.territoires, template)
+        listed = (await client.get("/v1/dossiers", params={"limit": 200}, headers=who.headers)).json()
+        assert cdp["dossier_id"] not in {d["id"] for d in listed.get("items", [])}, who.kind
+        items = (await client.get("/v1/evenements", params={"limit": 200}, headers=who.headers)).json()
+        assert cdp["dossier_id"] not in json.dumps(items), who.kind
+    # Joined by household match: its own view of the dossier, nothing of the commissaire's act.
+    joiners = {
+        "bailleur_social": _probe("signalement_impaye", menage),
+        "bailleur_prive": _probe("saisine_ccapex", menage, motif="impaye", origine="bailleur_prive"),
+    }  # (a CAF that files about a household makes it its allocataire: test_the_caf_reads_only_its_allocataires)
+    for kind, body in joiners.items():
+        who = await make_partner(app, client, kind=kind)
+        filed = await client.post("/v1/actes", json=body, headers=who.headers)
+        assert filed.status_code == 201, (kind, filed.text)
+        text = await _everything_read_by(client, who, filed.json(), cdp["id"])
+        for template in templates:
+            response = await client.get(template.format(**ids), headers=who.headers)
+            if template.startswith("/v1/dossiers/"):
+                assert response.status_code == 200, (kind, template)  # its own view of the dossier
+                text += response.text
+            else:  # the commissaire's act, its subscription: as if they did not exist
+                assert response.status_code == 404, (kind, template)
+        assert _leaks(text, secrets, cdp) == [], kind
+    await client.delete(f"/v1/abonnements/{ids['abonnement_id']}", headers=commissaire.headers)

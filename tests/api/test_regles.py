@@ -442,7 +442,11 @@ async def test_a_judgment_that_does_not_restate_the_household_fires_solipex(
             **facts,
         }
 
-    plan = await client.post("/v1/actes", json=bare("plan_apurement", "2025-04-01"), headers=caf.headers)
+    # The CAF reads only its allocataires' dossiers (docs/protection.md §2): it files by household match.
+    plan_body = {k: v for k, v in bare("plan_apurement", "2025-04-01").items() if k != "dossier_id"}
+    plan = await client.post(
+        "/v1/actes", json={**plan_body, **menage, "occupants": occupants}, headers=caf.headers
+    )
     assert plan.status_code == 201, plan.text
     judgment = bare("decision_justice", "2025-07-08", issue="resiliation_expulsion")
     receipt = await client.post("/v1/actes", json=judgment, headers=commissaire.headers)
