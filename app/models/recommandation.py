@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
+from typing import get_args
 
 from sqlalchemy import (
     BigInteger,
@@ -27,21 +28,11 @@ from sqlalchemy.dialects.postgresql import UUID
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base
+from app.schemas.recommandations import Nature, Statut
 
-NATURES = (
-    "reprise_paiement",
-    "plan_apurement",
-    "saisine_surendettement",
-    "demande_fsl",
-    "demande_logement_social",
-    "recours_dalo",
-    "suspension_procedure_relogement",
-    "accompagnement_social",
-    "delais_prefecture",
-    "diagnostic_social",
-    "autre",
-)
-STATUTS = ("en_cours", "mise_en_oeuvre", "non_suivie", "sans_objet")
+# The catalogue is the contract's (schemas/recommandations.py): one list, checked here by the database.
+NATURES = get_args(Nature)
+STATUTS = get_args(Statut)
 
 
 def _in(column: str, values: tuple[str, ...]) -> str:
