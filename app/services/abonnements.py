@@ -9,7 +9,6 @@ route's transaction commits.
 from __future__ import annotations
 
 import base64
-import json
 import secrets
 import uuid
 from datetime import datetime, timedelta
@@ -21,6 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.core import clock
 from app.core.config import get_settings
 from app.core.crypto import encrypt
+from app.core.pagination import decode_cursor, encode_cursor
 from app.core.problems import not_found, validation_problem
 from app.core.security import Principal
 from app.core.sortant import DestinationRefusee, check_url, resolve
@@ -221,26 +221,11 @@ LIMIT :limit
 """
 
 
-def _cursor(created_at: datetime, ident: uuid.UUID) -> str:
-    raw = json.dumps([created_at.isoformat(), str(ident)]).encode()
-    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
-
-
-def _decode(cursor: str) -> tuple[datetime, uuid.UUID]:
-    try:
-        at, ident = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
-        return datetime.fromisoformat(at), uuid.UUID(ident)
-    except (ValueError, TypeError, AttributeError):
-        raise validation_problem(
-            [{"pointer": "", "parameter": "query:cursor", "detail": "invalid cursor"}]
-        ) from None
-
-
 async def deliveries(
     session: AsyncSession, principal: Principal, abonnement_id: uuid.UUID, cursor: str | None, limit: int
 ) -> dict[str, Any]:
     row = await _mine(session, principal, abonnement_id, lock=False)
-    after_at, after_id = _decode(cursor) if cursor else (None, None)
+    after_at, after_id = decode_cursor(cursor, uuid.UUID) if cursor else (None, None)
     found = (
         (
             await session.execute(
@@ -266,5 +251,5 @@ async def deliveries(
             }
             for d in shown
         ],
-        "next_cursor": _cursor(shown[-1]["created_at"], shown[-1]["id"]) if more and shown else None,
+        "next_cursor": encode_cursor(shown[-1]["created_at"], shown[-1]["id"]) if more and shown else None,
     }

@@ -17,8 +17,6 @@
 
 from __future__ import annotations
 
-import base64
-import binascii
 import hashlib
 import json
 import uuid
@@ -30,6 +28,7 @@ from typing import Any
 from sqlalchemy import insert, literal, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
+from app.core.pagination import decode_cursor, encode_cursor
 from app.core.problems import not_found, validation_problem
 from app.core.security import Principal
 from app.models.audit import AuditLecture
@@ -255,21 +254,6 @@ async def purge(conn: Any, before: datetime, batch: int = 5000) -> int:
 # Reading the audit ----------------------------------------------------------------------------------
 
 
-def _encode_cursor(at: datetime, ident: int) -> str:
-    raw = json.dumps([at.isoformat(), ident]).encode()
-    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
-
-
-def _decode_cursor(cursor: str) -> tuple[datetime, int]:
-    try:
-        at, ident = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
-        return datetime.fromisoformat(at), int(ident)
-    except (ValueError, TypeError, binascii.Error):
-        raise validation_problem(
-            [{"pointer": "", "parameter": "query:cursor", "detail": "invalid cursor"}]
-        ) from None
-
-
 async def read_audit(
     session: AsyncSession,
     principal: Principal,
@@ -298,7 +282,7 @@ async def read_audit(
     if dossier_id is not None:
         query = query.where(AuditLecture.dossier_id == dossier_id)
     if cursor is not None:
-        at, ident = _decode_cursor(cursor)
+        at, ident = decode_cursor(cursor, int)
         query = query.where(tuple_(AuditLecture.at, AuditLecture.id) < tuple_(literal(at), literal(ident)))
     rows = (
         await session.execute(query.order_by(AuditLecture.at.desc(), AuditLecture.id.desc()).limit(limit + 1))
@@ -324,5 +308,5 @@ async def read_audit(
             }
             for a, nom in page
         ],
-        "next_cursor": _encode_cursor(page[-1][0].at, page[-1][0].id) if more and page else None,
+        "next_cursor": encode_cursor(page[-1][0].at, page[-1][0].id) if more and page else None,
     }

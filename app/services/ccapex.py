@@ -19,9 +19,6 @@ The member must act in the dossier's territory (a grant outside it would open no
 
 from __future__ import annotations
 
-import base64
-import binascii
-import json
 import uuid
 from datetime import datetime
 from typing import Any
@@ -31,6 +28,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core import clock
+from app.core.pagination import decode_cursor, encode_cursor
 from app.core.problems import not_found, validation_problem
 from app.core.security import Principal
 from app.models.acces import Acces
@@ -69,21 +67,6 @@ async def emit(session: AsyncSession, dossier: Dossier | None, events: list[NewE
 # What awaits the CCAPEX ----------------------------------------------------------------------------
 
 
-def _encode(depuis: datetime, dossier_id: uuid.UUID) -> str:
-    raw = json.dumps([depuis.isoformat(), str(dossier_id)]).encode()
-    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
-
-
-def _decode(cursor: str) -> tuple[datetime, uuid.UUID]:
-    try:
-        depuis, ident = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
-        return datetime.fromisoformat(depuis), uuid.UUID(ident)
-    except (ValueError, TypeError, AttributeError, binascii.Error):
-        raise validation_problem(
-            [{"pointer": "", "parameter": "query:cursor", "detail": "invalid cursor"}]
-        ) from None
-
-
 async def a_traiter(
     session: AsyncSession,
     principal: Principal,
@@ -112,7 +95,7 @@ async def a_traiter(
     if motif is not None:
         query = query.having(func.bool_or(Decision.code == motif))
     if cursor is not None:
-        after, ident = _decode(cursor)
+        after, ident = decode_cursor(cursor, uuid.UUID)
         query = query.having(tuple_(depuis, Dossier.id) > tuple_(literal(after), literal(ident)))
     rows = (await session.execute(query.order_by(depuis, Dossier.id).limit(limit + 1))).all()
     page, more = rows[:limit], len(rows) > limit
@@ -206,7 +189,7 @@ async def a_traiter(
             }
             for r in page
         ],
-        "next_cursor": _encode(page[-1].depuis, page[-1].id) if more and page else None,
+        "next_cursor": encode_cursor(page[-1].depuis, page[-1].id) if more and page else None,
     }
 
 

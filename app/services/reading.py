@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import base64
-import binascii
-import json
 import uuid
 from collections.abc import Sequence
 from datetime import datetime
@@ -13,7 +10,8 @@ from typing import Any
 from sqlalchemy import literal, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
-from app.core.problems import ProblemException, not_found, validation_problem
+from app.core.pagination import decode_cursor, encode_cursor
+from app.core.problems import ProblemException, not_found
 from app.core.security import Principal
 from app.models.acces import Acces
 from app.models.acte import Acte
@@ -320,21 +318,6 @@ async def read_chronologie(
     return {"dossier_id": str(dossier_id), "items": [i[2] for i in items]}
 
 
-def _encode_cursor(created_at: datetime, dossier_id: uuid.UUID) -> str:
-    raw = json.dumps([created_at.isoformat(), str(dossier_id)]).encode()
-    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
-
-
-def _decode_cursor(cursor: str) -> tuple[datetime, uuid.UUID]:
-    try:
-        created, ident = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
-        return datetime.fromisoformat(created), uuid.UUID(ident)
-    except (ValueError, TypeError, AttributeError, binascii.Error):  # AttributeError: uuid.UUID(5)
-        raise validation_problem(
-            [{"pointer": "", "parameter": "query:cursor", "detail": "invalid cursor"}]
-        ) from None
-
-
 async def search_dossiers(
     session: AsyncSession,
     principal: Principal,
@@ -355,7 +338,7 @@ async def search_dossiers(
     if parc is not None:
         query = query.where(Dossier.parc == parc)
     if cursor is not None:
-        created, ident = _decode_cursor(cursor)
+        created, ident = decode_cursor(cursor, uuid.UUID)
         query = query.where(tuple_(Dossier.created_at, Dossier.id) < tuple_(literal(created), literal(ident)))
     rows = (
         await session.scalars(query.order_by(Dossier.created_at.desc(), Dossier.id.desc()).limit(limit + 1))
@@ -368,5 +351,5 @@ async def search_dossiers(
         items.append(_header(d, vue, await _acts(session, d.id) if vue.own_acts_only else []))
     return {
         "items": items,
-        "next_cursor": _encode_cursor(page[-1].created_at, page[-1].id) if more and page else None,
+        "next_cursor": encode_cursor(page[-1].created_at, page[-1].id) if more and page else None,
     }

@@ -24,13 +24,10 @@ may read the dossier, records ``statut`` with a date and a comment; every change
 
 from __future__ import annotations
 
-import base64
-import binascii
-import json
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from sqlalchemy import func, literal, or_, select, tuple_
@@ -38,6 +35,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core import clock
 from app.core.db import Database
+from app.core.pagination import decode_cursor, encode_cursor
 from app.core.problems import ProblemException, not_found, validation_problem
 from app.core.scopes import CCAPEX_KINDS
 from app.core.security import Principal
@@ -270,24 +268,6 @@ async def suivre(
     return _view(rec, (await _suivis(session, [rec.id]))[rec.id])
 
 
-def _encode(created_at: datetime, ident: uuid.UUID) -> str:
-    return (
-        base64.urlsafe_b64encode(json.dumps([created_at.isoformat(), str(ident)]).encode())
-        .decode()
-        .rstrip("=")
-    )
-
-
-def _decode(cursor: str) -> tuple[datetime, uuid.UUID]:
-    try:
-        created, ident = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
-        return datetime.fromisoformat(created), uuid.UUID(ident)
-    except (ValueError, TypeError, AttributeError, binascii.Error):
-        raise validation_problem(
-            [{"pointer": "", "parameter": "query:cursor", "detail": "invalid cursor"}]
-        ) from None
-
-
 async def mine(
     session: AsyncSession,
     principal: Principal,
@@ -308,7 +288,7 @@ async def mine(
     if statut is not None:
         query = query.where(Recommandation.statut == statut)
     if cursor is not None:
-        created, ident = _decode(cursor)
+        created, ident = decode_cursor(cursor, uuid.UUID)
         query = query.where(
             tuple_(Recommandation.created_at, Recommandation.id) > tuple_(literal(created), literal(ident))
         )
@@ -320,7 +300,7 @@ async def mine(
     await audit(session, principal, sorted({r.dossier_id for r in page}), "recommandations", request_id)
     return {
         "items": [_view(r, suivis.get(r.id, [])) for r in page],
-        "next_cursor": _encode(page[-1].created_at, page[-1].id) if more and page else None,
+        "next_cursor": encode_cursor(page[-1].created_at, page[-1].id) if more and page else None,
     }
 
 
