@@ -29,7 +29,7 @@ from sqlalchemy import insert, literal, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from app.core.pagination import decode_cursor, encode_cursor
-from app.core.problems import not_found, validation_problem
+from app.core.problems import ProblemException, not_found, validation_problem
 from app.core.security import Principal
 from app.models.audit import AuditLecture
 from app.models.dossier import Dossier
@@ -94,18 +94,23 @@ async def record(
     )
 
 
-async def record_refusal(
-    engine: AsyncEngine,
+async def refused(
+    session: AsyncSession,
     principal: Principal,
     dossier_id: uuid.UUID,
     operation: str,
     request_id: str | None,
     motif: str | None,
-) -> None:
-    """A refused read, in a transaction of its own: the request's is rolled back with its 404."""
+    detail: str,
+) -> ProblemException:
+    """A refused read, audited in a transaction of its own (the request's is rolled back with its 404),
+    and the 404 to raise."""
+    engine = session.bind
+    assert isinstance(engine, AsyncEngine)
     row = _row(principal, dossier_id, operation, request_id, "refuse", motif, datetime.now(UTC))
     async with engine.begin() as conn:
         await conn.execute(insert(AuditLecture), [row])
+    return not_found(detail)
 
 
 _FILING_AUDIT = (
@@ -274,10 +279,15 @@ async def read_audit(
             select(Dossier.id).where(Dossier.id == dossier_id, dossier_filter(principal))
         )
         if visible is None:
-            engine = session.bind
-            assert isinstance(engine, AsyncEngine)
-            await record_refusal(engine, principal, dossier_id, "lecture_audit", request_id, None)
-            raise not_found("No such dossier, or not visible to this partner.")
+            raise await refused(
+                session,
+                principal,
+                dossier_id,
+                "lecture_audit",
+                request_id,
+                None,
+                "No such dossier, or not visible to this partner.",
+            )
     query = select(AuditLecture, Partner.nom).outerjoin(Partner, Partner.id == AuditLecture.partner_id)
     if dossier_id is not None:
         query = query.where(AuditLecture.dossier_id == dossier_id)

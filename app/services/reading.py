@@ -8,10 +8,10 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import literal, select, tuple_
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.pagination import decode_cursor, encode_cursor
-from app.core.problems import ProblemException, not_found
+from app.core.problems import not_found
 from app.core.security import Principal
 from app.models.acces import Acces
 from app.models.acte import Acte
@@ -117,22 +117,6 @@ async def audit(
     await audit_service.record(session, principal, dossier_ids, operation, request_id, motif=motif)
 
 
-async def _refused(
-    session: AsyncSession,
-    principal: Principal,
-    dossier_id: uuid.UUID,
-    operation: str,
-    request_id: str | None,
-    motif: str | None,
-    detail: str,
-) -> ProblemException:
-    """A refused read: audited (in a transaction of its own), then the 404 to raise."""
-    engine = session.bind
-    assert isinstance(engine, AsyncEngine)
-    await audit_service.record_refusal(engine, principal, dossier_id, operation, request_id, motif)
-    return not_found(detail)
-
-
 async def _visible_dossier(
     session: AsyncSession,
     principal: Principal,
@@ -143,7 +127,7 @@ async def _visible_dossier(
 ) -> Dossier:
     dossier = await session.scalar(select(Dossier).where(Dossier.id == dossier_id, dossier_filter(principal)))
     if dossier is None:
-        raise await _refused(
+        raise await audit_service.refused(
             session,
             principal,
             dossier_id,
@@ -190,10 +174,12 @@ async def read_acte(
         dossier_id = await session.scalar(select(Acte.dossier_id).where(Acte.id == acte_id))
         if dossier_id is None:
             raise not_found(refusal)
-        raise await _refused(session, principal, dossier_id, "lecture_acte", request_id, motif, refusal)
+        raise await audit_service.refused(
+            session, principal, dossier_id, "lecture_acte", request_id, motif, refusal
+        )
     vue = await _vue(session, principal, row["dossier_id"])
     if not vue.lists_act(row["partner_id"]):
-        raise await _refused(
+        raise await audit_service.refused(
             session, principal, row["dossier_id"], "lecture_acte", request_id, motif, refusal
         )
     view = vue.acte(dict(row))
