@@ -181,32 +181,20 @@ _GRANTS = """, g AS (
           WHERE x.dossier_id = k.dossier_id AND x.partner_id = $1 AND x.jusqu_a IS NULL) AS portees
   FROM (SELECT DISTINCT e.dossier_id FROM e WHERE e.dossier_id IS NOT NULL) k
 )"""
-_PAGE = (
-    """
+_RANGE = """
 WITH p AS (
-  SELECT d.xid, d.seq FROM evenement_destinataires d
+  SELECT d.xid, d.seq FROM evenement_destinataires d{join}
   WHERE d.partner_id = $1 AND (d.xid, d.seq) > (CAST($2 AS text)::xid8, $3)
-    AND d.xid < pg_snapshot_xmin(pg_current_snapshot())
+    AND d.xid < pg_snapshot_xmin(pg_current_snapshot()){only}
   ORDER BY d.xid, d.seq LIMIT $4
 ), e AS (
   SELECT e.id, e.seq, e.xid, e.type, e.dossier_id, e.acte_id, e.territoire, e.data::text AS data, e.created_at
   FROM p JOIN evenements e ON e.seq = p.seq
 )"""
-    + _GRANTS
-    + _SELECT
-)
+_PAGE = _RANGE.format(join="", only="") + _GRANTS + _SELECT
 # The same, for some types only (``types=``): the range scan joins each row's event to test its type.
 _PAGE_TYPES = (
-    """
-WITH p AS (
-  SELECT d.xid, d.seq FROM evenement_destinataires d JOIN evenements t ON t.seq = d.seq
-  WHERE d.partner_id = $1 AND (d.xid, d.seq) > (CAST($2 AS text)::xid8, $3)
-    AND d.xid < pg_snapshot_xmin(pg_current_snapshot()) AND t.type = ANY(CAST($5 AS text[]))
-  ORDER BY d.xid, d.seq LIMIT $4
-), e AS (
-  SELECT e.id, e.seq, e.xid, e.type, e.dossier_id, e.acte_id, e.territoire, e.data::text AS data, e.created_at
-  FROM p JOIN evenements e ON e.seq = p.seq
-)"""
+    _RANGE.format(join=" JOIN evenements t ON t.seq = d.seq", only=" AND t.type = ANY(CAST($5 AS text[]))")
     + _GRANTS
     + _SELECT
 )
