@@ -404,14 +404,41 @@ async def round_trip_costs(url: str, database: Any, n: int = 300) -> tuple[float
     return raw * 1000, orm * 1000
 
 
+async def commissaire_token(app: Any, nom: str) -> str:
+    """A new commissaire de justice of the 93 in ``app``'s database, and a bearer token for it (minted with
+    the app's own key ring: no HTTP round trip)."""
+    from app.core.config import Settings
+    from app.core.scopes import scopes_for_kind
+    from app.core.security import Principal, issue_token
+    from app.services.partners import create_partner
+
+    async with app.state.database.sessionmaker() as session, session.begin():
+        issued = await create_partner(
+            session, kind="commissaire_justice", nom=nom, siret=luhn_siret(), territoires=["93"]
+        )
+    principal = Principal(
+        partner_id=issued.partner.id,
+        kind="commissaire_justice",
+        territoires=("93",),
+        scopes=frozenset(scopes_for_kind("commissaire_justice")),
+        client_id=issued.client_id,
+    )
+    settings = Settings()
+    return issue_token(
+        app.state.keyring,
+        principal,
+        issuer=settings.jwt_issuer,
+        audience=settings.jwt_audience,
+        ttl_seconds=3600,
+    )
+
+
 async def run(args: argparse.Namespace, url: str) -> None:
     from sqlalchemy import event
 
     from app.core.config import Settings
     from app.core.migrations import upgrade
-    from app.core.security import issue_token
     from app.main import create_app
-    from app.services.partners import create_partner
 
     global ACTIVE
     upgrade(url)
@@ -422,32 +449,7 @@ async def run(args: argparse.Namespace, url: str) -> None:
             handler.setStream(devnull)
     async with app.router.lifespan_context(app):
         database = app.state.database
-        async with database.sessionmaker() as session, session.begin():
-            issued = await create_partner(
-                session,
-                kind="commissaire_justice",
-                nom="Banc d'essai",
-                siret=luhn_siret(),
-                territoires=["93"],
-            )
-        from app.core.scopes import scopes_for_kind
-        from app.core.security import Principal
-
-        principal = Principal(
-            partner_id=issued.partner.id,
-            kind="commissaire_justice",
-            territoires=("93",),
-            scopes=frozenset(scopes_for_kind("commissaire_justice")),
-            client_id=issued.client_id,
-        )
-        settings = Settings()
-        token = issue_token(
-            app.state.keyring,
-            principal,
-            issuer=settings.jwt_issuer,
-            audience=settings.jwt_audience,
-            ttl_seconds=3600,
-        )
+        token = await commissaire_token(app, "Banc d'essai")
         statements = 0
 
         @event.listens_for(database.engine.sync_engine, "before_cursor_execute")

@@ -83,39 +83,14 @@ async def seed(url: str, count: int) -> None:
 
     from app.core.config import Settings
     from app.core.migrations import upgrade
-    from app.core.scopes import scopes_for_kind
-    from app.core.security import Principal, issue_token
     from app.main import create_app
-    from app.services.partners import create_partner
-    from bench.intake import luhn_siret, make_bodies
+    from bench.hotpath import commissaire_token
+    from bench.intake import make_bodies
 
     upgrade(url)
     app = create_app(Settings(), database_url=url)
     async with app.router.lifespan_context(app):
-        database = app.state.database
-        async with database.sessionmaker() as session, session.begin():
-            issued = await create_partner(
-                session,
-                kind="commissaire_justice",
-                nom="Banc d'essai (scale)",
-                siret=luhn_siret(),
-                territoires=["93"],
-            )
-        principal = Principal(
-            partner_id=issued.partner.id,
-            kind="commissaire_justice",
-            territoires=("93",),
-            scopes=frozenset(scopes_for_kind("commissaire_justice")),
-            client_id=issued.client_id,
-        )
-        settings = Settings()
-        token = issue_token(
-            app.state.keyring,
-            principal,
-            issuer=settings.jwt_issuer,
-            audience=settings.jwt_audience,
-            ttl_seconds=3600,
-        )
+        token = await commissaire_token(app, "Banc d'essai (scale)")
         headers = {"Authorization": f"Bearer {token}", "Content-Type": "application/json"}
         bodies = make_bodies(secrets.token_hex(3), count, "s")
         started = time.monotonic()
