@@ -143,37 +143,6 @@ class Figure:
         return self.events / self.seconds if self.seconds else 0.0
 
 
-def _partner(env: dict[str, str], kind: str) -> dict[str, Any]:
-    import subprocess
-
-    created = subprocess.run(
-        [
-            *intake.prevex_command(),
-            "partners",
-            "create",
-            "--kind",
-            kind,
-            "--name",
-            f"Banc {kind}",
-            "--siret",
-            intake.luhn_siret(),
-            "--territory",
-            "93",
-            "--json",
-        ],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    if created.returncode != 0:
-        raise BenchError(f"`prevex partners create` failed:\n{created.stderr[-2000:]}")
-    found: dict[str, Any] = json.loads(created.stdout.strip().splitlines()[-1])
-    return found
-
-
 async def _generate(url: str, events: int, per: int, batch: int, reader: str, other: str, filer: str) -> None:
     import asyncpg
 
@@ -253,9 +222,9 @@ def bench(args: argparse.Namespace, res: Resources) -> int:
     log("starting Prevex (`prevex serve`, migrates the database first)")
     server = intake.start_server(res, "prevex", [*intake.prevex_command(), "serve"], env)
     intake.wait_ready(server, "/readyz")
-    reader = _partner(env, "ccapex")
-    other = _partner(env, "prefecture")
-    filer = _partner(env, "commissaire_justice")
+    reader = intake.partner_via_cli(env, "ccapex", "Banc ccapex")
+    other = intake.partner_via_cli(env, "prefecture", "Banc prefecture")
+    filer = intake.partner_via_cli(env, "commissaire_justice", "Banc commissaire_justice")
     log(f"generating {args.events:,} events ({args.per} per dossier, {args.batch} dossiers per transaction)")
     asyncio.run(
         _generate(

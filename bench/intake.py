@@ -790,16 +790,18 @@ def luhn_siret() -> str:
     return siren + nic + luhn.calc_check_digit(siren + nic)
 
 
-def prevex_token(server: Server, env: dict[str, str]) -> str:
+def partner_via_cli(env: dict[str, str], kind: str, name: str) -> dict[str, Any]:
+    """A new partner of the 93, made by ``prevex partners create --json`` (as an operator would): its
+    ids and one-time secret."""
     created = subprocess.run(
         [
             *prevex_command(),
             "partners",
             "create",
             "--kind",
-            "commissaire_justice",
+            kind,
             "--name",
-            "Étude du banc d'essai",
+            name,
             "--siret",
             luhn_siret(),
             "--territory",
@@ -815,7 +817,12 @@ def prevex_token(server: Server, env: dict[str, str]) -> str:
     )
     if created.returncode != 0:
         raise BenchError(f"`prevex partners create` failed ({created.returncode}):\n{created.stderr[-2000:]}")
-    creds = json.loads(created.stdout.strip().splitlines()[-1])
+    found: dict[str, Any] = json.loads(created.stdout.strip().splitlines()[-1])
+    return found
+
+
+def prevex_token(server: Server, env: dict[str, str]) -> str:
+    creds = partner_via_cli(env, "commissaire_justice", "Étude du banc d'essai")
     response = httpx.post(
         f"{server.url}/v1/oauth/token",
         data={
