@@ -68,6 +68,19 @@ def _serve(env: dict[str, str], port: int) -> subprocess.Popen[bytes]:
     raise AssertionError("prevex serve did not become ready")
 
 
+def _bearer(base: str, created: dict[str, str]) -> dict[str, str]:
+    """The Authorization header of the partner ``prevex partners create --json`` printed, from the server."""
+    token = httpx.post(
+        f"{base}/v1/oauth/token",
+        data={
+            "grant_type": "client_credentials",
+            "client_id": created["client_id"],
+            "client_secret": created["client_secret"],
+        },
+    ).json()["access_token"]
+    return {"Authorization": f"Bearer {token}"}
+
+
 def _postmasters(data_dir: Path) -> list[psutil.Process]:
     found = []
     for proc in psutil.process_iter(["name", "cmdline"]):
@@ -98,15 +111,7 @@ def test_embedded_database_survives_kill_and_restart(tmp_path: Path) -> None:
     port = _free_port()
     server = _serve(env, port)
     base = f"http://127.0.0.1:{port}"
-    token = httpx.post(
-        f"{base}/v1/oauth/token",
-        data={
-            "grant_type": "client_credentials",
-            "client_id": created["client_id"],
-            "client_secret": created["client_secret"],
-        },
-    ).json()["access_token"]
-    headers = {"Authorization": f"Bearer {token}"}
+    headers = _bearer(base, created)
     receipt = httpx.post(
         f"{base}/v1/actes", json=acte("commandement_de_payer", household()), headers=headers
     ).json()
@@ -143,15 +148,7 @@ def test_serve_restarts_its_embedded_database_after_kill_9(tmp_path: Path) -> No
     server = _serve(env, port)
     base = f"http://127.0.0.1:{port}"
     try:
-        token = httpx.post(
-            f"{base}/v1/oauth/token",
-            data={
-                "grant_type": "client_credentials",
-                "client_id": created["client_id"],
-                "client_secret": created["client_secret"],
-            },
-        ).json()["access_token"]
-        headers = {"Authorization": f"Bearer {token}"}
+        headers = _bearer(base, created)
         first = httpx.post(
             f"{base}/v1/actes", json=acte("commandement_de_payer", household()), headers=headers
         )
