@@ -422,12 +422,9 @@ async def test_the_apl_decision_reaches_the_caf_with_what_it_needs(
     assert events["decision_apl"]["acte"]["contenu_visible"] is True
     content = events["decision_apl"]["acte"]["acte"]
     assert (content["decision"], content["numero_allocataire"]) == ("suspension", "7654321")
-    # ... and not the social narrative of the DSF beside it (the event is not even the CAF's to hear, or
-    # hears it without the content, per the need-to-know matrix of docs/protection.md).
-    dsf_event = events.get("diagnostic_social_financier")
-    assert dsf_event is None or (
-        dsf_event["acte"]["contenu_visible"] is False and "acte" not in dsf_event["acte"]
-    )
+    # ... and not the social narrative of the DSF beside it: under the need-to-know matrix
+    # (docs/protection.md) the CAF does not even hear of the DSF.
+    assert "diagnostic_social_financier" not in events
 
 
 async def test_a_405_lists_every_method_of_the_path(client: httpx.AsyncClient) -> None:
