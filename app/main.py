@@ -26,6 +26,7 @@ from app.api import (
     audit,
     ccapex,
     consentements,
+    courriers,
     dossiers,
     evenements,
     health,
@@ -142,6 +143,7 @@ def create_app(
         seances,
         recommandations,
         consentements,
+        courriers,
         audit,
     ):
         app.include_router(module.router)

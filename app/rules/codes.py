@@ -181,6 +181,16 @@ DECISION_CODES: dict[str, dict[str, str]] = {
         "Examen en CCAPEX locale (arrondissements 10, 12, 13, 14 de Paris)",
         "Review by a local CCAPEX (Paris arrondissements 10, 12, 13, 14)",
     ),
+    "ccapex_nord": _code(
+        "orientation",
+        "Proposition : examen par la CCAPEX Nord (sous-commission de Meaux ; arrondissements de Meaux et Torcy)",
+        "Proposal: review by the northern CCAPEX (Meaux sub-commission; Meaux and Torcy arrondissements)",
+    ),
+    "ccapex_sud": _code(
+        "orientation",
+        "Proposition : examen par la CCAPEX Sud (Melun ; arrondissements de Melun et Fontainebleau)",
+        "Proposal: review by the southern CCAPEX (Melun; Melun and Fontainebleau arrondissements)",
+    ),
     "offre_service_organisme_payeur": _code(
         "orientation",
         "L'organisme payeur (CAF, MSA) propose son offre de service au ménage allocataire en impayé "

@@ -44,6 +44,7 @@ __all__ = [
     "ActePresent",
     "Comparaison",
     "Condition",
+    "Courrier",
     "DateCalculee",
     "Delai",
     "Du",
@@ -58,6 +59,7 @@ __all__ = [
     "Produit",
     "Regle",
     "Selon",
+    "ServiceEtat",
     "Somme",
     "Tous",
     "UnDe",
@@ -370,6 +372,35 @@ class Validite(_Model):
     note: str | None = None
 
 
+class Courrier(_Model):
+    """A letter a decision asks for (``code``, and ``precision`` when the rules set one): who sends it,
+    to whom, the facts it needs and its paragraphs (French, the charter's words). The letter also names
+    the decision's rule and source. Rendered by ``services/courriers``."""
+
+    code: Ident
+    precision: Ident | None = None
+    titre: Texte
+    expediteur: Texte
+    destinataire: Literal["menage"]
+    donnees: Annotated[list[FactPath], Field(min_length=1)]
+    paragraphes: Annotated[list[Texte], Field(min_length=1)]
+    source: Texte
+
+
+CodeCommune = Annotated[str, StringConstraints(pattern=r"^(\d{5}|2[AB]\d{3})$")]
+
+
+class ServiceEtat(_Model):
+    """Where a local commission's relevé de décisions goes, by arrondissement (the communes listed)."""
+
+    arrondissements: Annotated[list[Texte], Field(min_length=1)]
+    service: Texte
+    courriel: Texte
+    adresse: Texte | None = None
+    communes: list[CodeCommune] = Field(default_factory=list)
+    source: Texte
+
+
 class FichierRegles(_Model):
     territoire: Annotated[str, StringConstraints(pattern=r"^(national|[0-9]{2,3}|2A|2B)$")]
     version: Annotated[str, StringConstraints(min_length=1)]
@@ -380,6 +411,8 @@ class FichierRegles(_Model):
     lacunes: list[str] = Field(default_factory=list)
     parametres: dict[Ident, Parametre] = Field(default_factory=dict)
     regles: list[Regle]
+    courriers: list[Courrier] = Field(default_factory=list)
+    services_etat: list[ServiceEtat] = Field(default_factory=list)
 
 
 _EXPRESSION_CLASSES.update(
@@ -420,6 +453,8 @@ _RECURSIVE_MODELS: tuple[type[BaseModel], ...] = (
     Non,
     Effet,
     Regle,
+    Courrier,
+    ServiceEtat,
     FichierRegles,
 )
 for _model in _RECURSIVE_MODELS:

@@ -496,6 +496,37 @@ def verify_parsed(
             for field_path, text in _file_texts(model):
                 for problem in _check_seed_lines(text, seeds_dir):
                     messages.append(f"{item.display}: field '{field_path}': {problem}")
+    messages.extend(_check_courriers(parsed))
+    return messages
+
+
+def _check_courriers(parsed: Sequence[ParsedFile]) -> list[str]:
+    """Each letter names a known decision code, once per territory; each rule whose decision asks for a
+    letter (its code is a letter's somewhere) finds its letter (code and precision) in its territory's
+    files or the national one."""
+    messages: list[str] = []
+    models = [(item.display, item.model) for item in parsed if item.model is not None]
+    letters: dict[str, set[tuple[str, str | None]]] = {}
+    for display, model in models:
+        mine = letters.setdefault(model.territoire, set())
+        for i, courrier in enumerate(model.courriers):
+            where = f"{display}: field 'courriers.{i}.code'"
+            if courrier.code not in DECISION_CODES:
+                messages.append(f"{where}: unknown decision code {courrier.code!r}")
+            key = (courrier.code, courrier.precision)
+            if key in mine:
+                messages.append(f"{where}: a letter for {key} is already described in this territory")
+            mine.add(key)
+    codes = {code for keys in letters.values() for code, _ in keys}
+    for display, model in models:
+        known = letters.get(model.territoire, set()) | letters.get(NATIONAL, set())
+        for regle in model.regles:
+            effet = regle.effet
+            if effet.code in codes and (effet.code, effet.precision) not in known:
+                messages.append(
+                    f"{display}: rule {regle.id}: field 'effet': its decision asks for a letter "
+                    f"({effet.code}, {effet.precision}) that no 'courriers' entry of its territory describes"
+                )
     return messages
 
 
@@ -507,6 +538,8 @@ def _file_texts(model: FichierRegles) -> list[tuple[str, str]]:
     for name, parametre in model.parametres.items():
         texts += [(f"parametres.{name}.source", parametre.source or "")]
         texts += [(f"parametres.{name}.note", parametre.note or "")]
+    texts += [(f"courriers.{i}.source", c.source) for i, c in enumerate(model.courriers)]
+    texts += [(f"services_etat.{i}.source", s.source) for i, s in enumerate(model.services_etat)]
     return texts
 
 

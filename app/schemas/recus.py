@@ -7,6 +7,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.rules.codes import DECISION_CODES
+from app.schemas.ccapex import Proposition
 
 
 def _codes(kind: str) -> str:
@@ -212,6 +213,11 @@ class DossierVue(Decisions):
     )
     actes: list[ActeVue]
     version_regles: str | None
+    attributions_proposees: list[Proposition] | None = Field(
+        default=None,
+        description="To the CCAPEX and local commissions only: the routing the charters propose (rule, "
+        "source, partner kind, candidates); never made silently: `POST /v1/dossiers/{id}/attributions`",
+    )
 
 
 class DossierResume(BaseModel):

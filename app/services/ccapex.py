@@ -7,9 +7,11 @@ first, each with why it is there (every such orientation: code, rule, source) an
 deadline. Cursor on (oldest orientation, dossier id); no count.
 
 **Proposals.** The charters' routing rules are orientations too (``ROUTAGE``: Paris's local CCAPEX of the
-arrondissements 10, 12, 13, 14, rule ``75-CCAPEX-LOCALE``): each open one is listed with the item as a
-``proposition`` (the rule, its source, the partner kind and the active partners of that kind in the
-territory), for the secretariat to route with an attribution; never a grant made silently.
+arrondissements 10, 12, 13, 14, rule ``75-CCAPEX-LOCALE``; Seine-et-Marne's CCAPEX Nord for Meaux and
+Torcy, Sud for Melun and Fontainebleau, ``77-CCAPEX-NORD``/``-SUD``): each open one is listed with the
+item as a ``proposition`` (the rule, its source, the partner kind and the active partners of that kind
+in the territory), and on the dossier read by the CCAPEX (``attributions_proposees``), for the
+secretariat to route with an attribution; never a grant made silently, never a motif of the list.
 
 **Routing** (``attribuer``, ``retirer``): a CCAPEX (or local commission) that may read a dossier gives a
 member a grant on it (``acces``, motif ``attribution``, the grant ``visibility.attribution_grant`` says),
@@ -39,8 +41,9 @@ from app.services.evenements import NewEvent, publish
 from app.services.reading import audit
 from app.services.visibility import attribution_grant, dossier_filter
 
-#: The orientation codes that route a dossier to another body (a proposal of the work list).
-ROUTAGE = frozenset({"ccapex_locale"})
+#: The orientation codes that route a dossier to another body or formation: proposals, never motifs of
+#: the work list (75: the local CCAPEX; 77: the CCAPEX Nord or Sud by arrondissement).
+ROUTAGE = frozenset({"ccapex_locale", "ccapex_nord", "ccapex_sud"})
 
 
 async def visible_dossier(session: AsyncSession, principal: Principal, dossier_id: uuid.UUID) -> Dossier:
@@ -79,7 +82,10 @@ async def a_traiter(
     request_id: str | None,
 ) -> dict[str, Any]:
     open_orientation = and_(
-        Decision.kind == "orientation", Decision.destinataire == "ccapex", Decision.statut == "active"
+        Decision.kind == "orientation",
+        Decision.destinataire == "ccapex",
+        Decision.statut == "active",
+        Decision.code.not_in(sorted(ROUTAGE)),
     )
     depuis = func.min(Decision.statut_le).label("depuis")
     query = (
@@ -138,43 +144,7 @@ async def a_traiter(
         )
         for e in await session.execute(nearest):
             echeances[e.dossier_id] = {"code": e.code, "date": e.date.isoformat()}
-        routes = await session.execute(
-            select(
-                Decision.dossier_id,
-                Decision.code,
-                Decision.regle,
-                Decision.source,
-                Decision.destinataire,
-                Dossier.territoire,
-            )
-            .join(Dossier, Dossier.id == Decision.dossier_id)
-            .where(
-                Decision.dossier_id.in_(ids),
-                Decision.kind == "orientation",
-                Decision.statut == "active",
-                Decision.code.in_(sorted(ROUTAGE)),
-            )
-            .order_by(Decision.dossier_id, Decision.code)
-        )
-        for p in routes:
-            candidates = (
-                await session.scalars(
-                    select(PartnerTerritoire.partner_id)
-                    .where(
-                        PartnerTerritoire.territoire == p.territoire, PartnerTerritoire.kind == p.destinataire
-                    )
-                    .order_by(PartnerTerritoire.partner_id)
-                )
-            ).all()
-            propositions[p.dossier_id].append(
-                {
-                    "code": p.code,
-                    "regle": p.regle,
-                    "source": p.source,
-                    "kind": p.destinataire,
-                    "partenaires": [str(c) for c in candidates],
-                }
-            )
+        propositions.update(await proposals(session, ids))
     await audit(session, principal, ids, "ccapex_a_traiter", request_id)
     return {
         "items": [
@@ -191,6 +161,48 @@ async def a_traiter(
         ],
         "next_cursor": encode_cursor(page[-1].depuis, page[-1].id) if more and page else None,
     }
+
+
+async def proposals(session: AsyncSession, ids: list[uuid.UUID]) -> dict[uuid.UUID, list[dict[str, Any]]]:
+    """The routing the charters propose for each dossier (its open ``ROUTAGE`` orientations), with the
+    active partners of the kind each names in the dossier's territory."""
+    found: dict[uuid.UUID, list[dict[str, Any]]] = {i: [] for i in ids}
+    routes = await session.execute(
+        select(
+            Decision.dossier_id,
+            Decision.code,
+            Decision.regle,
+            Decision.source,
+            Decision.destinataire,
+            Dossier.territoire,
+        )
+        .join(Dossier, Dossier.id == Decision.dossier_id)
+        .where(
+            Decision.dossier_id.in_(ids),
+            Decision.kind == "orientation",
+            Decision.statut == "active",
+            Decision.code.in_(sorted(ROUTAGE)),
+        )
+        .order_by(Decision.dossier_id, Decision.code)
+    )
+    for p in routes:
+        candidates = (
+            await session.scalars(
+                select(PartnerTerritoire.partner_id)
+                .where(PartnerTerritoire.territoire == p.territoire, PartnerTerritoire.kind == p.destinataire)
+                .order_by(PartnerTerritoire.partner_id)
+            )
+        ).all()
+        found[p.dossier_id].append(
+            {
+                "code": p.code,
+                "regle": p.regle,
+                "source": p.source,
+                "kind": p.destinataire,
+                "partenaires": [str(c) for c in candidates],
+            }
+        )
+    return found
 
 
 # Routing -------------------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.pagination import decode_cursor, encode_cursor
 from app.core.problems import not_found
+from app.core.scopes import CCAPEX_KINDS
 from app.core.security import Principal
 from app.models.acces import Acces
 from app.models.acte import Acte
@@ -117,7 +118,7 @@ async def audit(
     await audit_service.record(session, principal, dossier_ids, operation, request_id, motif=motif)
 
 
-async def _visible_dossier(
+async def readable_dossier(
     session: AsyncSession,
     principal: Principal,
     dossier_id: uuid.UUID,
@@ -218,7 +219,7 @@ async def read_dossier(
     request_id: str | None,
     motif: str | None = None,
 ) -> dict[str, Any]:
-    dossier = await _visible_dossier(session, principal, dossier_id, "lecture_dossier", request_id, motif)
+    dossier = await readable_dossier(session, principal, dossier_id, "lecture_dossier", request_id, motif)
     acts = await _acts(session, dossier_id)
     version = await session.scalar(
         select(Evaluation.version_regles)
@@ -254,13 +255,18 @@ async def read_dossier(
     views = [{**decision_view(d, references), "statut": d["statut"]} for d in map(_row, current)]
     decisions = vue.decisions(in_engine_order(views, acts), acts_index(acts))
     await audit(session, principal, [dossier_id], "lecture_dossier", request_id, motif)
-    return {
+    body = {
         **_header(dossier, vue, acts),
         "faits": facts_with_provenance(stored, unconfirmed),
         "actes": [vue.acte(a) for a in vue.shown_acts(acts)],
         **group(decisions),
         "version_regles": version,
     }
+    if principal.kind in CCAPEX_KINDS and not vue.own_acts_only:
+        from app.services.ccapex import proposals  # the CCAPEX's module reads through this one
+
+        body["attributions_proposees"] = (await proposals(session, [dossier_id]))[dossier_id]
+    return body
 
 
 async def read_chronologie(
@@ -270,7 +276,7 @@ async def read_chronologie(
     request_id: str | None,
     motif: str | None = None,
 ) -> dict[str, Any]:
-    await _visible_dossier(session, principal, dossier_id, "lecture_chronologie", request_id, motif)
+    await readable_dossier(session, principal, dossier_id, "lecture_chronologie", request_id, motif)
     vue = await _vue(session, principal, dossier_id)
     items: list[tuple[datetime, int, dict[str, Any]]] = []
     for a in vue.shown_acts(await _acts(session, dossier_id)):
