@@ -18,6 +18,7 @@ from typing import Any, Literal, cast
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from app.schemas.recus import ActeVue
+from app.schemas.seances import PointReleve, ReleveServiceEtat
 
 _UUID_EXAMPLE = "9d4e1a2b-5c6f-4a7b-8c9d-0e1f2a3b4c5d"
 
@@ -154,11 +155,6 @@ class BilanDemande(DossierData):
     modifiable_jusqu_au: str = Field(description="The last day the outcome may be recorded or changed")
 
 
-class PointReleve(BaseModel):
-    dossier_id: uuid.UUID
-    issue: Literal["examine", "ajourne", "retire"] | None = Field(description="The session's outcome")
-
-
 class SeanceReleve(_Data):
     """A session's secretariat sent its relevé de décisions (`seeds/002_93761ec2a302805a.txt:L1075-1079`: the CLPIL's relevé to the
     State's services): to the préfecture partners of the territory (no dossier: it lists several)."""
@@ -168,6 +164,15 @@ class SeanceReleve(_Data):
     date: str = Field(description="Its date (ISO 8601)")
     formation: Literal["pleniere", "restreinte", "locale"] = Field(description="Its formation")
     dossiers: list[PointReleve] = Field(description="Each dossier on its agenda and its outcome")
+    services_etat: list[ReleveServiceEtat] | None = Field(
+        default=None,
+        description="Where the territory's rule file routes the relevé by arrondissement (77, R-38): "
+        "each State service and the dossiers of its arrondissements",
+    )
+    hors_arrondissement: list[PointReleve] | None = Field(
+        default=None,
+        description="With `services_etat`: the dossiers of a commune no arrondissement lists (sent by hand)",
+    )
 
 
 class AbonnementDesactive(_Data):

@@ -55,6 +55,17 @@ class PointReleve(BaseModel):
     issue: IssueExamen | None
 
 
+class ReleveServiceEtat(BaseModel):
+    """One State service's part of a relevé (`seeds/002_93761ec2a302805a.txt:L1075-1079`)."""
+
+    arrondissements: list[str] = Field(description="The arrondissements it serves")
+    service: str = Field(description="The State service")
+    courriel: str = Field(description="Its address for the relevé, as the charter gives it")
+    adresse: str | None = Field(description="Its postal address")
+    source: str = Field(description="The charter file and line")
+    dossiers: list[PointReleve] = Field(description="The agenda's dossiers of those arrondissements")
+
+
 class PointOrdreDuJour(BaseModel):
     dossier_id: uuid.UUID
     ajoute_le: dt.datetime
@@ -120,4 +131,13 @@ class Releve(BaseModel):
     date: dt.date
     formation: Formation
     dossiers: list[PointReleve] = Field(description="Each dossier on the agenda and its outcome")
+    services_etat: list[ReleveServiceEtat] | None = Field(
+        default=None,
+        description="Where the territory's rule file routes the relevé by arrondissement (77, R-38: "
+        "Meaux/Torcy, Melun/Fontainebleau, Provins): each State service and its dossiers",
+    )
+    hors_arrondissement: list[PointReleve] | None = Field(
+        default=None,
+        description="With `services_etat`: the dossiers of a commune no arrondissement lists (sent by hand)",
+    )
     destinataires: int = Field(description="How many préfecture partners it was sent to")

@@ -156,10 +156,35 @@ async def add_to_agenda(
     return await read(session, principal, seance_id)
 
 
+async def _communes(session: AsyncSession, dossier_ids: list[uuid.UUID]) -> dict[uuid.UUID, str]:
+    """Each dossier's current ``logement.code_commune`` (the dossier's facts, as the rules read them)."""
+    from app.models.acte import Acte
+    from app.rules.faits import faits_du_dossier
+
+    rows = await session.execute(
+        select(Acte.dossier_id, Acte.id, Acte.payload)
+        .where(Acte.dossier_id.in_(dossier_ids))
+        .order_by(Acte.dossier_id, Acte.date_acte, Acte.recu_le, Acte.id)
+    )
+    acts: dict[uuid.UUID, list[tuple[str, Any]]] = {}
+    for r in rows:
+        acts.setdefault(r.dossier_id, []).append((str(r.id), r.payload))
+    found: dict[uuid.UUID, str] = {}
+    for dossier_id, stated in acts.items():
+        commune = faits_du_dossier(stated).get("logement.code_commune")
+        if commune is not None:
+            found[dossier_id] = str(commune.valeur)
+    return found
+
+
 async def send_releve(session: AsyncSession, principal: Principal, seance_id: uuid.UUID) -> dict[str, Any]:
     """The relevé de décisions to the State's services (the préfecture partners of the territory), as one
-    ``seance.releve`` event (no dossier: it lists the agenda's dossier ids and outcomes, nothing else)."""
+    ``seance.releve`` event (no dossier: it lists the agenda's dossier ids and outcomes, nothing else).
+    Where the territory's rule file routes it by arrondissement (``services_etat``, 77: R-38), the relevé
+    says which State service each dossier's part goes to (by the commune of its dwelling); the dossiers of
+    a commune no entry lists are named ``hors_arrondissement``, for the secretariat to send by hand."""
     from app.models.partner import PartnerTerritoire
+    from app.rules.rulebook import load_rulebook
     from app.services.ccapex import emit
     from app.services.evenements import NewEvent
 
@@ -172,13 +197,36 @@ async def send_releve(session: AsyncSession, principal: Principal, seance_id: uu
             )
         )
     ).all()
-    data = {
+    points = [{"dossier_id": p["dossier_id"], "issue": p["issue"]} for p in body["ordre_du_jour"]]
+    data: dict[str, Any] = {
         "seance_id": str(seance.id),
         "territoire": seance.territoire,
         "date": seance.date.isoformat(),
         "formation": seance.formation,
-        "dossiers": [{"dossier_id": p["dossier_id"], "issue": p["issue"]} for p in body["ordre_du_jour"]],
+        "dossiers": points,
     }
+    services = [s for rs in load_rulebook().rulesets_for(seance.territoire) for s in rs.fichier.services_etat]
+    if services:
+        communes = await _communes(session, [uuid.UUID(str(p["dossier_id"])) for p in points])
+        routed: set[str] = set()
+        parts = []
+        for service in services:
+            mine = [
+                p for p in points if communes.get(uuid.UUID(str(p["dossier_id"]))) in set(service.communes)
+            ]
+            routed |= {str(p["dossier_id"]) for p in mine}
+            parts.append(
+                {
+                    "arrondissements": list(service.arrondissements),
+                    "service": service.service,
+                    "courriel": service.courriel,
+                    "adresse": service.adresse,
+                    "source": service.source,
+                    "dossiers": mine,
+                }
+            )
+        data["services_etat"] = [p for p in parts if p["dossiers"]]
+        data["hors_arrondissement"] = [p for p in points if str(p["dossier_id"]) not in routed]
     if prefectures:
         await emit(session, None, [NewEvent("seance.releve", data, set(prefectures))], clock.now())
     return {**data, "destinataires": len(prefectures)}

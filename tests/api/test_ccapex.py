@@ -496,3 +496,62 @@ async def test_the_releve_de_decisions_reaches_the_prefecture(
     assert [e["data"]["dossiers"] for e in mine] == [[{"dossier_id": dossier_id, "issue": "examine"}]]
     # Only the secretariat sends it.
     assert (await client.post(f"{url}/releve", headers=prefecture.headers)).status_code == 403
+
+
+async def test_a_clpil_releve_in_seine_et_marne_is_split_by_arrondissement(
+    app: FastAPI, client: httpx.AsyncClient
+) -> None:
+    """R-38 (seeds/002_93761ec2a302805a.txt:L1075-1079): Meaux/Torcy to the sous-préfecture de Meaux,
+    Melun/Fontainebleau to the DDCS, Provins to the sous-préfecture de Provins; a commune the rule file
+    does not list is named for the secretariat to send by hand."""
+    prefecture = await make_partner(app, client, kind="prefecture", territoires=("77",))
+    clpil = await make_partner(app, client, kind="commission_locale", territoires=("77",))
+    commissaire = await make_partner(app, client, territoires=("77",))
+    dossiers: dict[str, str] = {}
+    for commune, postal in (("77284", "77100"), ("77186", "77300"), ("77379", "77160"), ("77001", "77760")):
+        menage = household()
+        menage["logement"] = {
+            "adresse": f"3 rue {commune} Essais",
+            "code_postal": postal,
+            "code_commune": commune,
+        }
+        body = acte("commandement_de_payer", menage, date_acte=CDP_DATE, territoire="77")
+        body["bailleur"] = {"categorie": "bailleur_social", "nom": "OPH Fictif"}
+        body["parc"] = "social"
+        filed = await client.post("/v1/actes", json=body, headers=commissaire.headers)
+        assert filed.status_code == 201, filed.text
+        dossiers[commune] = str(filed.json()["dossier_id"])
+    seance = (
+        await client.post(
+            "/v1/seances",
+            json={"territoire": "77", "date": "2099-06-10", "formation": "locale", "membres": []},
+            headers=clpil.headers,
+        )
+    ).json()
+    url = f"/v1/seances/{seance['id']}"
+    for dossier_id in dossiers.values():
+        added = await client.post(
+            f"{url}/ordre-du-jour", json={"dossier_id": dossier_id}, headers=clpil.headers
+        )
+        assert added.status_code == 200, added.text
+    sent = await client.post(f"{url}/releve", headers=clpil.headers)
+    assert sent.status_code == 200, sent.text
+    parts = {p["service"]: [d["dossier_id"] for d in p["dossiers"]] for p in sent.json()["services_etat"]}
+    assert parts == {
+        "Sous-préfecture de Meaux, bureau des expulsions locatives": [dossiers["77284"]],
+        "Direction départementale de la cohésion sociale (DDCS)": [dossiers["77186"]],
+        "Sous-préfecture de Provins": [dossiers["77379"]],
+    }
+    meaux = next(p for p in sent.json()["services_etat"] if p["arrondissements"] == ["Meaux", "Torcy"])
+    assert meaux["courriel"] == "sp-meaux-expulsionslocatives@seine-et-marne.gouv.fr"
+    assert "seeds/002_93761ec2a302805a.txt:L1077" in meaux["source"]
+    assert [d["dossier_id"] for d in sent.json()["hors_arrondissement"]] == [dossiers["77001"]]
+    await settled(app.state.database)
+    feed = (
+        await client.get(
+            "/v1/evenements", params={"types": "seance.releve", "limit": 1000}, headers=prefecture.headers
+        )
+    ).json()
+    (event,) = [e for e in feed["items"] if e["data"]["seance_id"] == seance["id"]]
+    assert event["data"]["services_etat"] == sent.json()["services_etat"]
+    assert event["data"]["hors_arrondissement"] == sent.json()["hors_arrondissement"]
