@@ -45,6 +45,12 @@ from .consentement import Consentement
 from .consentement_demande import ConsentementDemande
 from .consentement_demande_statut import ConsentementDemandeStatut
 from .consentement_statut import ConsentementStatut
+from .courrier import Courrier
+from .courrier_faits import CourrierFaits
+from .courrier_rendu import CourrierRendu
+from .courrier_rendu_faits import CourrierRenduFaits
+from .courrier_rendu_statut import CourrierRenduStatut
+from .courrier_statut import CourrierStatut
 from .decision import Decision
 from .decision_actes_lies import DecisionActesLies
 from .decision_apl import DecisionApl
@@ -142,6 +148,7 @@ from .ordre_du_jour_demande import OrdreDuJourDemande
 from .page_a_traiter import PageATraiter
 from .page_abonnements import PageAbonnements
 from .page_audit import PageAudit
+from .page_courriers import PageCourriers
 from .page_dossiers import PageDossiers
 from .page_evenements import PageEvenements
 from .page_livraisons import PageLivraisons
@@ -176,6 +183,10 @@ from .recu import Recu
 from .recu_acte import RecuActe
 from .regle_resume import RegleResume
 from .rejeu import Rejeu
+from .releve import Releve
+from .releve_formation import ReleveFormation
+from .releve_service_etat import ReleveServiceEtat
+from .rendu import Rendu
 from .reponse_lot import ReponseLot
 from .requisition_cfp import RequisitionCfp
 from .requisition_cfp_parc_type_0 import RequisitionCfpParcType0
@@ -257,6 +268,12 @@ __all__ = (
     "ConsentementDemande",
     "ConsentementDemandeStatut",
     "ConsentementStatut",
+    "Courrier",
+    "CourrierFaits",
+    "CourrierRendu",
+    "CourrierRenduFaits",
+    "CourrierRenduStatut",
+    "CourrierStatut",
     "Decision",
     "DecisionActesLies",
     "DecisionApl",
@@ -354,6 +371,7 @@ __all__ = (
     "PageAbonnements",
     "PageATraiter",
     "PageAudit",
+    "PageCourriers",
     "PageDossiers",
     "PageEvenements",
     "PageLivraisons",
@@ -388,6 +406,10 @@ __all__ = (
     "RecuActe",
     "RegleResume",
     "Rejeu",
+    "Releve",
+    "ReleveFormation",
+    "ReleveServiceEtat",
+    "Rendu",
     "ReponseLot",
     "RequisitionCfp",
     "RequisitionCfpParcType0",

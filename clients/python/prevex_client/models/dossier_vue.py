@@ -7,11 +7,13 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.dossier_vue_stade import DossierVueStade
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.acte_vue import ActeVue
     from ..models.decision import Decision
     from ..models.dossier_vue_faits import DossierVueFaits
+    from ..models.proposition import Proposition
 
 
 T = TypeVar("T", bound="DossierVue")
@@ -59,6 +61,8 @@ class DossierVue:
             litigation (75)
             - `signalement_dalo_cfp`: Report to the DRIHL a DALO household whose police assistance may be granted (75)
             - `ccapex_locale`: Review by a local CCAPEX (Paris arrondissements 10, 12, 13, 14)
+            - `ccapex_nord`: Proposal: review by the northern CCAPEX (Meaux sub-commission; Meaux and Torcy arrondissements)
+            - `ccapex_sud`: Proposal: review by the southern CCAPEX (Melun; Melun and Fontainebleau arrondissements)
             - `offre_service_organisme_payeur`: The benefits payer (CAF, MSA) offers its support service to the household in
             arrears
             - `mobilisation_dalo`: Help the household claim DALO from the order to vacate (93)
@@ -92,6 +96,9 @@ class DossierVue:
             without overriding newer facts
         actes (list[ActeVue]):
         version_regles (None | str):
+        attributions_proposees (list[Proposition] | None | Unset): To the CCAPEX and local commissions only: the routing
+            the charters propose (rule, source, partner kind, candidates); never made silently: `POST
+            /v1/dossiers/{id}/attributions`
     """
 
     echeances: list[Decision]
@@ -106,6 +113,7 @@ class DossierVue:
     faits: DossierVueFaits
     actes: list[ActeVue]
     version_regles: None | str
+    attributions_proposees: list[Proposition] | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -147,6 +155,18 @@ class DossierVue:
         version_regles: None | str
         version_regles = self.version_regles
 
+        attributions_proposees: list[dict[str, Any]] | None | Unset
+        if isinstance(self.attributions_proposees, Unset):
+            attributions_proposees = UNSET
+        elif isinstance(self.attributions_proposees, list):
+            attributions_proposees = []
+            for attributions_proposees_type_0_item_data in self.attributions_proposees:
+                attributions_proposees_type_0_item = attributions_proposees_type_0_item_data.to_dict()
+                attributions_proposees.append(attributions_proposees_type_0_item)
+
+        else:
+            attributions_proposees = self.attributions_proposees
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -165,6 +185,8 @@ class DossierVue:
                 "version_regles": version_regles,
             }
         )
+        if attributions_proposees is not UNSET:
+            field_dict["attributions_proposees"] = attributions_proposees
 
         return field_dict
 
@@ -173,6 +195,7 @@ class DossierVue:
         from ..models.acte_vue import ActeVue  # noqa: PLC0415
         from ..models.decision import Decision  # noqa: PLC0415
         from ..models.dossier_vue_faits import DossierVueFaits  # noqa: PLC0415
+        from ..models.proposition import Proposition  # noqa: PLC0415
 
         d = dict(src_dict)
         echeances = []
@@ -229,6 +252,28 @@ class DossierVue:
 
         version_regles = _parse_version_regles(d.pop("version_regles"))
 
+        def _parse_attributions_proposees(data: object) -> list[Proposition] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                attributions_proposees_type_0 = []
+                _attributions_proposees_type_0 = data
+                for attributions_proposees_type_0_item_data in _attributions_proposees_type_0:
+                    attributions_proposees_type_0_item = Proposition.from_dict(attributions_proposees_type_0_item_data)
+
+                    attributions_proposees_type_0.append(attributions_proposees_type_0_item)
+
+                return attributions_proposees_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[Proposition] | None | Unset, data)
+
+        attributions_proposees = _parse_attributions_proposees(d.pop("attributions_proposees", UNSET))
+
         dossier_vue = cls(
             echeances=echeances,
             orientations=orientations,
@@ -242,6 +287,7 @@ class DossierVue:
             faits=faits,
             actes=actes,
             version_regles=version_regles,
+            attributions_proposees=attributions_proposees,
         )
 
         dossier_vue.additional_properties = d

@@ -17,7 +17,7 @@ class PointReleve:
     """
     Attributes:
         dossier_id (UUID):
-        issue (None | PointReleveIssueType0): The session's outcome
+        issue (None | PointReleveIssueType0):
     """
 
     dossier_id: UUID

@@ -57,6 +57,8 @@ class Recu:
             litigation (75)
             - `signalement_dalo_cfp`: Report to the DRIHL a DALO household whose police assistance may be granted (75)
             - `ccapex_locale`: Review by a local CCAPEX (Paris arrondissements 10, 12, 13, 14)
+            - `ccapex_nord`: Proposal: review by the northern CCAPEX (Meaux sub-commission; Meaux and Torcy arrondissements)
+            - `ccapex_sud`: Proposal: review by the southern CCAPEX (Melun; Melun and Fontainebleau arrondissements)
             - `offre_service_organisme_payeur`: The benefits payer (CAF, MSA) offers its support service to the household in
             arrears
             - `mobilisation_dalo`: Help the household claim DALO from the order to vacate (93)

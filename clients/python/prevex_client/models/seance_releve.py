@@ -1,16 +1,18 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.seance_releve_formation import SeanceReleveFormation
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.point_releve import PointReleve
+    from ..models.releve_service_etat import ReleveServiceEtat
 
 
 T = TypeVar("T", bound="SeanceReleve")
@@ -28,6 +30,10 @@ class SeanceReleve:
             date (str): Its date (ISO 8601)
             formation (SeanceReleveFormation): Its formation
             dossiers (list[PointReleve]): Each dossier on its agenda and its outcome
+            services_etat (list[ReleveServiceEtat] | None | Unset): Where the territory's rule file routes the relevé by
+                arrondissement (77, R-38): each State service and the dossiers of its arrondissements
+            hors_arrondissement (list[PointReleve] | None | Unset): With `services_etat`: the dossiers of a commune no
+                arrondissement lists (sent by hand)
     """
 
     seance_id: UUID
@@ -35,6 +41,8 @@ class SeanceReleve:
     date: str
     formation: SeanceReleveFormation
     dossiers: list[PointReleve]
+    services_etat: list[ReleveServiceEtat] | None | Unset = UNSET
+    hors_arrondissement: list[PointReleve] | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -51,6 +59,30 @@ class SeanceReleve:
             dossiers_item = dossiers_item_data.to_dict()
             dossiers.append(dossiers_item)
 
+        services_etat: list[dict[str, Any]] | None | Unset
+        if isinstance(self.services_etat, Unset):
+            services_etat = UNSET
+        elif isinstance(self.services_etat, list):
+            services_etat = []
+            for services_etat_type_0_item_data in self.services_etat:
+                services_etat_type_0_item = services_etat_type_0_item_data.to_dict()
+                services_etat.append(services_etat_type_0_item)
+
+        else:
+            services_etat = self.services_etat
+
+        hors_arrondissement: list[dict[str, Any]] | None | Unset
+        if isinstance(self.hors_arrondissement, Unset):
+            hors_arrondissement = UNSET
+        elif isinstance(self.hors_arrondissement, list):
+            hors_arrondissement = []
+            for hors_arrondissement_type_0_item_data in self.hors_arrondissement:
+                hors_arrondissement_type_0_item = hors_arrondissement_type_0_item_data.to_dict()
+                hors_arrondissement.append(hors_arrondissement_type_0_item)
+
+        else:
+            hors_arrondissement = self.hors_arrondissement
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -62,12 +94,17 @@ class SeanceReleve:
                 "dossiers": dossiers,
             }
         )
+        if services_etat is not UNSET:
+            field_dict["services_etat"] = services_etat
+        if hors_arrondissement is not UNSET:
+            field_dict["hors_arrondissement"] = hors_arrondissement
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.point_releve import PointReleve  # noqa: PLC0415
+        from ..models.releve_service_etat import ReleveServiceEtat  # noqa: PLC0415
 
         d = dict(src_dict)
         seance_id = UUID(d.pop("seance_id"))
@@ -85,12 +122,58 @@ class SeanceReleve:
 
             dossiers.append(dossiers_item)
 
+        def _parse_services_etat(data: object) -> list[ReleveServiceEtat] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                services_etat_type_0 = []
+                _services_etat_type_0 = data
+                for services_etat_type_0_item_data in _services_etat_type_0:
+                    services_etat_type_0_item = ReleveServiceEtat.from_dict(services_etat_type_0_item_data)
+
+                    services_etat_type_0.append(services_etat_type_0_item)
+
+                return services_etat_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[ReleveServiceEtat] | None | Unset, data)
+
+        services_etat = _parse_services_etat(d.pop("services_etat", UNSET))
+
+        def _parse_hors_arrondissement(data: object) -> list[PointReleve] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                hors_arrondissement_type_0 = []
+                _hors_arrondissement_type_0 = data
+                for hors_arrondissement_type_0_item_data in _hors_arrondissement_type_0:
+                    hors_arrondissement_type_0_item = PointReleve.from_dict(hors_arrondissement_type_0_item_data)
+
+                    hors_arrondissement_type_0.append(hors_arrondissement_type_0_item)
+
+                return hors_arrondissement_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[PointReleve] | None | Unset, data)
+
+        hors_arrondissement = _parse_hors_arrondissement(d.pop("hors_arrondissement", UNSET))
+
         seance_releve = cls(
             seance_id=seance_id,
             territoire=territoire,
             date=date,
             formation=formation,
             dossiers=dossiers,
+            services_etat=services_etat,
+            hors_arrondissement=hors_arrondissement,
         )
 
         seance_releve.additional_properties = d

@@ -8,6 +8,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
+from ...models.releve import Releve
 from ...types import Response
 
 
@@ -25,7 +26,12 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | Releve | None:
+    if response.status_code == 200:
+        response_200 = Releve.from_dict(response.json())
+
+        return response_200
+
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
 
@@ -57,7 +63,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | Releve]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -70,7 +76,7 @@ def sync_detailed(
     seance_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[Problem]:
+) -> Response[Problem | Releve]:
     """Send a session's relevé de décisions to the State's services
 
      Scope `ccapex:gerer`, the session's secretariat only (else 404). One `seance.releve` event to the
@@ -85,7 +91,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem]
+        Response[Problem | Releve]
     """
 
     kwargs = _get_kwargs(
@@ -103,7 +109,7 @@ def sync(
     seance_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Problem | None:
+) -> Problem | Releve | None:
     """Send a session's relevé de décisions to the State's services
 
      Scope `ccapex:gerer`, the session's secretariat only (else 404). One `seance.releve` event to the
@@ -118,7 +124,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem
+        Problem | Releve
     """
 
     return sync_detailed(
@@ -131,7 +137,7 @@ async def asyncio_detailed(
     seance_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[Problem]:
+) -> Response[Problem | Releve]:
     """Send a session's relevé de décisions to the State's services
 
      Scope `ccapex:gerer`, the session's secretariat only (else 404). One `seance.releve` event to the
@@ -146,7 +152,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem]
+        Response[Problem | Releve]
     """
 
     kwargs = _get_kwargs(
@@ -162,7 +168,7 @@ async def asyncio(
     seance_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Problem | None:
+) -> Problem | Releve | None:
     """Send a session's relevé de décisions to the State's services
 
      Scope `ccapex:gerer`, the session's secretariat only (else 404). One `seance.releve` event to the
@@ -177,7 +183,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem
+        Problem | Releve
     """
 
     return (

@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+
+class CourrierStatut(StrEnum):
+    ACTIVE = "active"
+    DEPASSEE = "depassee"
+    SATISFAITE = "satisfaite"
+
+    def __str__(self) -> str:
+        return str(self.value)
