@@ -90,6 +90,8 @@ OPERATION_IDS = {
     ("post", "/v1/abonnements/{abonnement_id}/rejouer"): "rejouerAbonnement",
     ("get", "/v1/abonnements/{abonnement_id}/livraisons"): "listerLivraisons",
     ("get", "/v1/ccapex/a-traiter"): "listerEnAttente",
+    ("get", "/v1/dossiers/{dossier_id}/courriers"): "listerCourriers",
+    ("get", "/v1/courriers/{courrier_id}"): "lireCourrier",
     ("post", "/v1/dossiers/{dossier_id}/attributions"): "attribuerDossier",
     ("delete", "/v1/dossiers/{dossier_id}/attributions/{partenaire_id}"): "retirerAttribution",
     ("post", "/v1/seances"): "creerSeance",

@@ -1588,6 +1588,52 @@ CASES: list[Any] = [
         set(),
         id="ccapex-locale-sans-adresse",
     ),
+    # 77: the CCAPEX Nord (Meaux, Torcy) or Sud (Melun, Fontainebleau), read from the dossier's commune
+    pytest.param(
+        "77",
+        [cdp("c", D(2024, 3, 1), logement={"code_postal": "77100", "code_commune": "77284"})],
+        "ccapex_nord",
+        {("77-CCAPEX-NORD", "c", None, None)},
+        id="ccapex-nord-meaux",
+    ),
+    pytest.param(
+        "77",
+        [
+            cdp("c", D(2024, 3, 1), logement={"code_postal": "77200", "code_commune": "77468"}),
+            act("a", "assignation", D(2024, 6, 1)),
+        ],
+        "ccapex_nord",
+        {("77-CCAPEX-NORD", "c", None, None), ("77-CCAPEX-NORD", "a", None, None)},
+        id="ccapex-nord-torcy-du-dossier",
+    ),
+    pytest.param(
+        "77",
+        [cdp("c", D(2024, 3, 1), logement={"code_postal": "77000", "code_commune": "77288"})],
+        "ccapex_nord",
+        set(),
+        id="ccapex-nord-pas-melun",
+    ),
+    pytest.param(
+        "77",
+        [
+            act(
+                "s",
+                "saisine_ccapex",
+                D(2024, 3, 1),
+                logement={"code_postal": "77300", "code_commune": "77186"},
+            )
+        ],
+        "ccapex_sud",
+        {("77-CCAPEX-SUD", "s", None, None)},
+        id="ccapex-sud-fontainebleau",
+    ),
+    pytest.param(
+        "77",
+        [cdp("c", D(2024, 3, 1), logement={"code_postal": "77160", "code_commune": "77379"})],
+        "ccapex_sud",
+        set(),
+        id="ccapex-sud-pas-provins",
+    ),
 ]
 
 

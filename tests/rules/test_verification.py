@@ -392,3 +392,36 @@ def test_seed_citations_outside_rules_are_checked_too(tmp_path: Path) -> None:
             "'seeds/002_93761ec2a302805a.txt:L2000': the seed has 1161 lines",
         ]
     )
+
+
+def test_a_letter_a_rule_asks_for_must_be_described(tmp_path: Path) -> None:
+    """A decision that asks for a letter (its code is a letter's) finds its text in the territory's
+    `courriers`; a letter names a known code, once; its source's seed lines are checked."""
+    root = _copy(tmp_path)
+    charte = root / "77" / "charte.yaml"
+    assert verify([charte]) == []
+
+    def drop_letter(data: dict[str, Any]) -> None:
+        data["courriers"][0]["precision"] = "autre_type"
+
+    _rewrite(charte, drop_letter)
+    assert verify([charte]) == [
+        f"{charte}: rule 77-COURRIER-CDP: field 'effet': its decision asks for a letter "
+        "(courrier_prevention, orientation_adil_mds_ccas) that no 'courriers' entry of its territory describes"
+    ]
+
+    def bad_letter(data: dict[str, Any]) -> None:
+        data["courriers"][0]["precision"] = "orientation_adil_mds_ccas"
+        data["courriers"].append({**data["courriers"][0], "code": "courrier_inconnu"})
+        data["courriers"][0]["source"] = "seeds/002_93761ec2a302805a.txt:L5000"
+
+    _rewrite(charte, bad_letter)
+    assert sorted(verify([charte])) == sorted(
+        [
+            f"{charte}: field 'courriers.1.code': unknown decision code 'courrier_inconnu'",
+            f"{charte}: field 'courriers.0.source': "
+            "'seeds/002_93761ec2a302805a.txt:L5000': the seed has 1161 lines",
+        ]
+    )
+    with pytest.raises(RuleBookError):
+        load_rulebook(root)
