@@ -86,7 +86,8 @@ async def suivre_recommandation(
     "/v1/recommandations",
     response_model=PageRecommandations,
     summary="The recommendations addressed to this partner",
-    description="Scope `recommandations:suivre`. `destinataire=moi`: those addressed to the calling partner, "
+    description="Scope `recommandations:suivre`. `destinataire=moi`: those the calling partner answers for "
+    "(addressed to it, or to the household when it made them: the secretariat records their follow-up), "
     "on dossiers it may still read, oldest first; `statut` filters. Cursor pagination, no count. Audited.",
     responses=responses(401, 403, 422, 503),
 )

@@ -277,13 +277,15 @@ async def mine(
     cursor: str | None,
     request_id: str | None,
 ) -> dict[str, Any]:
-    """The recommendations addressed to this partner, on dossiers it may still read, oldest first."""
+    """The recommendations this partner answers for (``_addressee``: addressed to it, or to the household
+    when it made them), on dossiers it may still read, oldest first."""
     from app.services.visibility import dossier_filter
 
+    answers_for = func.coalesce(Recommandation.destinataire_id, Recommandation.emetteur_id)
     query = (
         select(Recommandation)
         .join(Dossier, Dossier.id == Recommandation.dossier_id)
-        .where(Recommandation.destinataire_id == principal.partner_id, dossier_filter(principal))
+        .where(answers_for == principal.partner_id, dossier_filter(principal))
     )
     if statut is not None:
         query = query.where(Recommandation.statut == statut)

@@ -285,11 +285,45 @@ async def test_the_protection_matrix_every_endpoint_every_kind(
         headers=ccapex.headers,
     )
     assert inscrit.status_code in (200, 201), inscrit.text
+    (courrier,) = (
+        await client.get(f"/v1/dossiers/{cdp['dossier_id']}/courriers", headers=ccapex.headers)
+    ).json()["items"]
+    recommandation = await client.post(
+        f"/v1/dossiers/{cdp['dossier_id']}/recommandations",
+        json={
+            "destinataire": {"menage": True},
+            "nature": "demande_fsl",
+            "texte": "Déposer une demande au FSL.",
+        },
+        headers=ccapex.headers,
+    )
+    assert recommandation.status_code == 201, recommandation.text
+
+    async def ccapex_lists(who: PartnerCreds) -> str:
+        """The CCAPEX's lists as ``who`` reads them (each page of its work list and its recommendations)."""
+        text = ""
+        for path in ("/v1/ccapex/a-traiter", "/v1/recommandations"):
+            cursor = None
+            while True:
+                params = {"limit": 200, **({"cursor": cursor} if cursor else {})}
+                page = await client.get(path, params=params, headers=who.headers)
+                if page.status_code == 403:  # a kind without the list's scope
+                    break
+                assert page.status_code == 200, (who.kind, path, page.text)
+                text += page.text
+                if (cursor := page.json()["next_cursor"]) is None:
+                    break
+        return text
+
+    # The lists can fail: the territory's CCAPEX finds the dossier on both.
+    assert cdp["dossier_id"] in await ccapex_lists(ccapex)
+    assert recommandation.json()["id"] in await ccapex_lists(ccapex)
     ids = {
         "dossier_id": cdp["dossier_id"],
         "acte_id": cdp["id"],
         "abonnement_id": abonnement.json()["id"],
         "seance_id": seance.json()["id"],  # a session of the 93 with this dossier on its agenda
+        "courrier_id": courrier["id"],  # the letter its CDP asks for
     }
     templates = [
         t
@@ -312,6 +346,7 @@ async def test_the_protection_matrix_every_endpoint_every_kind(
         assert cdp["dossier_id"] not in {d["id"] for d in listed.get("items", [])}, who.kind
         items = (await client.get("/v1/evenements", params={"limit": 200}, headers=who.headers)).json()
         assert cdp["dossier_id"] not in json.dumps(items), who.kind
+        assert cdp["dossier_id"] not in await ccapex_lists(who), (who.kind, who.territoires)
     # Joined by household match: its own view of the dossier, nothing of the commissaire's act.
     joiners = {
         "bailleur_social": _probe("signalement_impaye", menage),
@@ -327,7 +362,7 @@ async def test_the_protection_matrix_every_endpoint_every_kind(
             if template.startswith("/v1/dossiers/") and not template.endswith("/bilan"):
                 assert response.status_code == 200, (kind, template)  # its own view of the dossier
                 text += response.text
-            else:  # the commissaire's act, its subscription, the CCAPEX's session and outcome: not theirs
+            else:  # the commissaire's act, its subscription, the CCAPEX's session, outcome and letter
                 assert response.status_code == 404, (kind, template)
         assert _leaks(text, secrets, cdp) == [], kind
     await client.delete(f"/v1/abonnements/{ids['abonnement_id']}", headers=commissaire.headers)
