@@ -87,6 +87,11 @@ async def test_a_dossier_from_a_cdp_to_its_outcome_twelve_months_on(
     }
     # Only the CCAPEX's kinds run it.
     assert (await client.get("/v1/ccapex/a-traiter", headers=bailleur.headers)).status_code == 403
+    # The letter the CDP asks for, ready for the secretariat to send.
+    letters = (await client.get(f"/v1/dossiers/{dossier_id}/courriers", headers=ccapex.headers)).json()
+    assert [(c["code"], c["regle"]) for c in letters["items"]] == [
+        ("courrier_prevention", "93-COURRIER-PRIVE-CDP")
+    ]
 
     # 2. Routing: the bailleur gets a grant on the dossier, with a reason, and an event.
     assert (await client.get(f"/v1/dossiers/{dossier_id}", headers=bailleur.headers)).status_code == 404
@@ -370,6 +375,9 @@ async def test_recommendation_counts_by_kind_and_status(app: FastAPI, client: ht
         headers=ccapex.headers,
     )
     assert followed.status_code == 200, followed.text
+    # The secretariat finds the household's recommendations among those it answers for.
+    listed = await client.get("/v1/recommandations", params={"limit": 200}, headers=ccapex.headers)
+    assert {r["id"] for r in listed.json()["items"]} == set(ids)
     async with app.state.database.sessionmaker() as session:
         counts = await comptes(session, territoire="95")
     assert counts == [
