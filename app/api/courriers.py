@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Header, Security
+from fastapi import APIRouter, Request, Security
 from fastapi.responses import JSONResponse, Response
 
 from app.api.deps import current_principal
@@ -72,12 +72,10 @@ async def lister_courriers(dossier_id: uuid.UUID, session: SessionDep, principal
     },
 )
 async def lire_courrier(
-    courrier_id: uuid.UUID,
-    session: SessionDep,
-    principal: Lecteur,
-    accept: Annotated[str | None, Header()] = None,
+    courrier_id: uuid.UUID, request: Request, session: SessionDep, principal: Lecteur
 ) -> Response:
-    media = _accepts(accept)
+    # Content negotiation (RFC 9110 §12.5.1): the two media types of the 200 response, not a parameter.
+    media = _accepts(request.headers.get("accept"))
     body = await service.lire(session, principal, courrier_id, request_id_var.get())
     if media == PDF:
         return Response(

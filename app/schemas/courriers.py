@@ -77,7 +77,22 @@ class Rendu(BaseModel):
     donnees_manquantes: list[str] = Field(description="Printed as « [non communiqué] »")
 
 
+_RENDU: dict[str, Any] = {
+    "id": _EXEMPLE["id"],
+    "titre": _EXEMPLE["titre"],
+    "expediteur": _EXEMPLE["expediteur"],
+    "adresse_destinataire": ["Camille EXEMPLE", "12 rue des Exemples", "77100"],
+    "date": "2 mars 2026",
+    "rappel": ["Bailleur : SCI Fictive", "Dette de loyer déclarée : 2\u202f450,00 €", "Acte du 2 mars 2026"],
+    "paragraphes": ["Un commandement de payer vous a été délivré à la demande de votre bailleur. …"],
+    "regle": "77-COURRIER-CDP",
+    "source": "seeds/002_93761ec2a302805a.txt:L348",
+    "source_modele": "seeds/002_93761ec2a302805a.txt:L348",
+    "donnees_manquantes": [],
+}
+
+
 class CourrierRendu(Courrier):
-    model_config = ConfigDict(json_schema_extra={"examples": [_EXEMPLE]})
+    model_config = ConfigDict(json_schema_extra={"examples": [{**_EXEMPLE, "rendu": _RENDU}]})
 
     rendu: Rendu

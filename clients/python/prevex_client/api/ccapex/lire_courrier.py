@@ -9,17 +9,12 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.courrier_rendu import CourrierRendu
 from ...models.problem import Problem
-from ...types import UNSET, Response, Unset
+from ...types import Response
 
 
 def _get_kwargs(
     courrier_id: UUID,
-    *,
-    accept: str | Unset = UNSET,
 ) -> dict[str, Any]:
-    headers: dict[str, Any] = {}
-    if not isinstance(accept, Unset):
-        headers["accept"] = accept
 
     _kwargs: dict[str, Any] = {
         "method": "get",
@@ -28,7 +23,6 @@ def _get_kwargs(
         ),
     }
 
-    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -91,7 +85,6 @@ def sync_detailed(
     courrier_id: UUID,
     *,
     client: AuthenticatedClient,
-    accept: str | Unset = UNSET,
 ) -> Response[CourrierRendu | Problem]:
     """Read or render a letter
 
@@ -103,7 +96,6 @@ def sync_detailed(
 
     Args:
         courrier_id (UUID):
-        accept (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -115,7 +107,6 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         courrier_id=courrier_id,
-        accept=accept,
     )
 
     response = client.get_httpx_client().request(
@@ -129,7 +120,6 @@ def sync(
     courrier_id: UUID,
     *,
     client: AuthenticatedClient,
-    accept: str | Unset = UNSET,
 ) -> CourrierRendu | Problem | None:
     """Read or render a letter
 
@@ -141,7 +131,6 @@ def sync(
 
     Args:
         courrier_id (UUID):
-        accept (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -154,7 +143,6 @@ def sync(
     return sync_detailed(
         courrier_id=courrier_id,
         client=client,
-        accept=accept,
     ).parsed
 
 
@@ -162,7 +150,6 @@ async def asyncio_detailed(
     courrier_id: UUID,
     *,
     client: AuthenticatedClient,
-    accept: str | Unset = UNSET,
 ) -> Response[CourrierRendu | Problem]:
     """Read or render a letter
 
@@ -174,7 +161,6 @@ async def asyncio_detailed(
 
     Args:
         courrier_id (UUID):
-        accept (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -186,7 +172,6 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         courrier_id=courrier_id,
-        accept=accept,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -198,7 +183,6 @@ async def asyncio(
     courrier_id: UUID,
     *,
     client: AuthenticatedClient,
-    accept: str | Unset = UNSET,
 ) -> CourrierRendu | Problem | None:
     """Read or render a letter
 
@@ -210,7 +194,6 @@ async def asyncio(
 
     Args:
         courrier_id (UUID):
-        accept (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -224,6 +207,5 @@ async def asyncio(
         await asyncio_detailed(
             courrier_id=courrier_id,
             client=client,
-            accept=accept,
         )
     ).parsed

@@ -99,8 +99,9 @@ def sync_detailed(
 ) -> Response[PageRecommandations | Problem]:
     """The recommendations addressed to this partner
 
-     Scope `recommandations:suivre`. `destinataire=moi`: those addressed to the calling partner, on
-    dossiers it may still read, oldest first; `statut` filters. Cursor pagination, no count. Audited.
+     Scope `recommandations:suivre`. `destinataire=moi`: those the calling partner answers for (addressed
+    to it, or to the household when it made them: the secretariat records their follow-up), on dossiers
+    it may still read, oldest first; `statut` filters. Cursor pagination, no count. Audited.
 
     Args:
         destinataire (Literal['moi'] | Unset):  Default: 'moi'.
@@ -140,8 +141,9 @@ def sync(
 ) -> PageRecommandations | Problem | None:
     """The recommendations addressed to this partner
 
-     Scope `recommandations:suivre`. `destinataire=moi`: those addressed to the calling partner, on
-    dossiers it may still read, oldest first; `statut` filters. Cursor pagination, no count. Audited.
+     Scope `recommandations:suivre`. `destinataire=moi`: those the calling partner answers for (addressed
+    to it, or to the household when it made them: the secretariat records their follow-up), on dossiers
+    it may still read, oldest first; `statut` filters. Cursor pagination, no count. Audited.
 
     Args:
         destinataire (Literal['moi'] | Unset):  Default: 'moi'.
@@ -176,8 +178,9 @@ async def asyncio_detailed(
 ) -> Response[PageRecommandations | Problem]:
     """The recommendations addressed to this partner
 
-     Scope `recommandations:suivre`. `destinataire=moi`: those addressed to the calling partner, on
-    dossiers it may still read, oldest first; `statut` filters. Cursor pagination, no count. Audited.
+     Scope `recommandations:suivre`. `destinataire=moi`: those the calling partner answers for (addressed
+    to it, or to the household when it made them: the secretariat records their follow-up), on dossiers
+    it may still read, oldest first; `statut` filters. Cursor pagination, no count. Audited.
 
     Args:
         destinataire (Literal['moi'] | Unset):  Default: 'moi'.
@@ -215,8 +218,9 @@ async def asyncio(
 ) -> PageRecommandations | Problem | None:
     """The recommendations addressed to this partner
 
-     Scope `recommandations:suivre`. `destinataire=moi`: those addressed to the calling partner, on
-    dossiers it may still read, oldest first; `statut` filters. Cursor pagination, no count. Audited.
+     Scope `recommandations:suivre`. `destinataire=moi`: those the calling partner answers for (addressed
+    to it, or to the household when it made them: the secretariat records their follow-up), on dossiers
+    it may still read, oldest first; `statut` filters. Cursor pagination, no count. Audited.
 
     Args:
         destinataire (Literal['moi'] | Unset):  Default: 'moi'.
