@@ -16,7 +16,10 @@ class Acces(BaseModel):
     partner_kind: str
     partner_nom: str | None = Field(description="The partner's registered name")
     client_id: str | None = Field(description="The credentials used")
-    operation: str = Field(description="lecture_dossier, lecture_chronologie, lecture_acte, recherche, depot")
+    operation: str = Field(
+        description="lecture_dossier, lecture_chronologie, lecture_acte, recherche, depot, lecture_courriers, "
+        "lecture_courrier, …"
+    )
     resultat: Literal["lu", "refuse", "ecrit"] = Field(
         description="lu: read; refuse: a read answered 404 (not the partner's to see); ecrit: a filing"
     )

@@ -22,7 +22,8 @@ class Acces:
         partner_kind (str):
         partner_nom (None | str): The partner's registered name
         client_id (None | str): The credentials used
-        operation (str): lecture_dossier, lecture_chronologie, lecture_acte, recherche, depot
+        operation (str): lecture_dossier, lecture_chronologie, lecture_acte, recherche, depot, lecture_courriers,
+            lecture_courrier, …
         resultat (AccesResultat): lu: read; refuse: a read answered 404 (not the partner's to see); ecrit: a filing
         motif (None | str): The caller's X-Motif header
         finalite (None | str): The endpoint's purpose
