@@ -33,6 +33,7 @@ from app.services import audit as audit_service
 from app.services.reading import audit, readable_dossier
 from app.services.visibility import Vue, acts_index, best_portee, portee_query
 
+_INVISIBLE = "No such letter, or not visible to this partner."
 TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "courrier.typ"
 _MOIS = (
     "janvier",
@@ -215,9 +216,9 @@ async def lire(
         )
     ).first()
     if found is None:  # no such decision: no dossier to audit the attempt against
-        raise not_found("No such letter, or not visible to this partner.")
+        raise not_found(_INVISIBLE)
     dossier = await readable_dossier(
-        session, principal, found.dossier_id, "lecture_courrier", request_id, None
+        session, principal, found.dossier_id, "lecture_courrier", request_id, None, _INVISIBLE
     )
     courrier = letters_of(dossier.territoire).get((found.code, found.precision))
     vue, acts, index = await _context(session, principal, found.dossier_id)
@@ -229,7 +230,7 @@ async def lire(
             "lecture_courrier",
             request_id,
             None,
-            "No such letter, or not visible to this partner.",
+            _INVISIBLE,
         )
     item = _item(found, courrier, vue, acts)
     await audit(session, principal, [found.dossier_id], "lecture_courrier", request_id)

@@ -125,17 +125,14 @@ async def readable_dossier(
     operation: str,
     request_id: str | None,
     motif: str | None,
+    detail: str = "No such dossier, or not visible to this partner.",
 ) -> Dossier:
+    """The dossier if this partner may read it; else the refusal, audited, and a 404 with ``detail`` (the
+    same as for an id that does not exist: a read through another resource passes its own)."""
     dossier = await session.scalar(select(Dossier).where(Dossier.id == dossier_id, dossier_filter(principal)))
     if dossier is None:
         raise await audit_service.refused(
-            session,
-            principal,
-            dossier_id,
-            operation,
-            request_id,
-            motif,
-            "No such dossier, or not visible to this partner.",
+            session, principal, dossier_id, operation, request_id, motif, detail
         )
     return dossier
 

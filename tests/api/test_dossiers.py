@@ -258,11 +258,15 @@ async def test_every_endpoint_with_an_id_is_404_for_a_foreign_partner(
     )
     bilan = {"issue": "maintien", "surendettement": False, "fsl": False, "pcs": False}
     await client.put(f"/v1/dossiers/{receipt['dossier_id']}/bilan", json=bilan, headers=secretariat.headers)
+    (courrier,) = (
+        await client.get(f"/v1/dossiers/{receipt['dossier_id']}/courriers", headers=mine.headers)
+    ).json()["items"]  # the letter its CDP asks for: the commissaire sees the decision about its act
     ids = {
         "dossier_id": receipt["dossier_id"],
         "acte_id": receipt["id"],
         "abonnement_id": abonnement.json()["id"],
         "seance_id": seance.json()["id"],
+        "courrier_id": courrier["id"],
     }
     # The CCAPEX's own: its sessions and the outcomes it records.
     owners = {"/v1/seances/{seance_id}": secretariat, "/v1/dossiers/{dossier_id}/bilan": secretariat}
