@@ -6,10 +6,11 @@ import uuid
 from typing import Annotated, Any
 
 from fastapi import APIRouter, FastAPI, Request, Security
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import JSONResponse, Response, StreamingResponse
 
 from app.api.body import parse_json, read_body, request_body
 from app.api.deps import Motif, authenticate, current_principal
+from app.core.config import get_settings
 from app.core.db import SessionDep
 from app.core.logging import request_id_var
 from app.core.problems import method_not_allowed, responses, validation_problem
@@ -18,7 +19,7 @@ from app.core.security import Principal
 from app.schemas.actes import ACTE_ADAPTER, EXEMPLES
 from app.schemas.recus import ActeVue, Recu, ReponseLot
 from app.services.actes import file_acte
-from app.services.lots import MAX_ITEMS, file_lot, split_items
+from app.services.lots import MAX_ITEMS, file_lot, ndjson_lines, split_items, stream_lot
 from app.services.reading import read_acte
 
 router = APIRouter(tags=["actes"])
@@ -175,12 +176,21 @@ async def deposer(request: Request) -> Response:
 async def deposer_lot(
     request: Request,
     principal: Annotated[Principal, Security(current_principal, scopes=[ACTES_DEPOSER])],
-) -> JSONResponse:
+) -> Response:
     raw = await read_body(request, ("application/json", "application/x-ndjson"), MAX_LOT_BYTES)
     ndjson = request.headers.get("content-type", "").startswith("application/x-ndjson")
     items = split_items(raw, ndjson=ndjson)
-    await request.app.state.household_keys.ensure(request.app.state.database)
-    result = await file_lot(request.app.state.database, principal, items)
+    database = request.app.state.database
+    await request.app.state.household_keys.ensure(database)
+    if "application/x-ndjson" in request.headers.get("accept", ""):
+        chunks = stream_lot(database, principal, items)
+        # The first chunk is filed before the answer starts: a database that is down is a 503 as usual.
+        first: list[bytes] = await anext(chunks, [])
+        return StreamingResponse(
+            ndjson_lines(first, chunks, get_settings().retry_after_seconds),
+            media_type="application/x-ndjson",
+        )
+    result = await file_lot(database, principal, items)
     return JSONResponse(result)
 
 
