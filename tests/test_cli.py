@@ -46,9 +46,9 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def _serve(env: dict[str, str], port: int) -> subprocess.Popen[bytes]:
+def _serve(env: dict[str, str], port: int, *extra: str) -> subprocess.Popen[bytes]:
     process = subprocess.Popen(
-        [sys.executable, "-m", "app.cli", "serve", "--port", str(port)],
+        [sys.executable, "-m", "app.cli", "serve", "--port", str(port), *extra],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
@@ -325,6 +325,47 @@ def test_production_without_a_database_url_says_so_in_one_line(command: list[str
         "error: invalid configuration: PREVEX_DATABASE_URL must be set when PREVEX_ENVIRONMENT=production "
         "(no embedded database there), e.g. postgresql://user:password@host:5432/prevex"
     ]
+
+
+def test_serve_with_several_workers(database_url: str) -> None:
+    """``prevex serve --workers 2``: two API processes on one port, both filing; refused (exit 2, one line)
+    on the embedded database, which one process watches."""
+    refused = _prevex("serve", "--workers", "2", env=_env(), check=False)
+    assert refused.returncode == 2
+    assert "--workers above 1 needs PREVEX_DATABASE_URL" in refused.stderr
+    env = _env(PREVEX_DATABASE_URL=database_url)
+    created = json.loads(
+        _prevex(
+            "partners",
+            "create",
+            "--kind",
+            "commissaire_justice",
+            "--name",
+            "Étude à deux workers",
+            "--siret",
+            fake_siret(),
+            "--territory",
+            "93",
+            "--json",
+            env=env,
+        ).stdout
+    )
+    port = _free_port()
+    process = _serve(env, port, "--workers", "2")
+    try:
+        assert len(psutil.Process(process.pid).children()) >= 2  # uvicorn's supervisor and its workers
+        base = f"http://127.0.0.1:{port}"
+        headers = _bearer(base, created)
+        statuses = [
+            httpx.post(
+                f"{base}/v1/actes", json=acte("commandement_de_payer", household()), headers=headers
+            ).status_code
+            for _ in range(6)
+        ]
+        assert statuses == [201] * 6
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
 
 
 def test_an_invalid_setting_is_named() -> None:

@@ -19,7 +19,7 @@ from app.core.security import Principal
 from app.schemas.actes import ACTE_ADAPTER, EXEMPLES
 from app.schemas.recus import ActeVue, Recu, ReponseLot
 from app.services.actes import file_acte
-from app.services.lots import MAX_ITEMS, file_lot, ndjson_lines, split_items, stream_lot
+from app.services.lots import MAX_ITEMS, file_lot_json, ndjson_lines, split_items, stream_lot
 from app.services.reading import read_acte
 
 router = APIRouter(tags=["actes"])
@@ -190,8 +190,7 @@ async def deposer_lot(
             ndjson_lines(first, chunks, get_settings().retry_after_seconds),
             media_type="application/x-ndjson",
         )
-    result = await file_lot(database, principal, items)
-    return JSONResponse(result)
+    return Response(await file_lot_json(database, principal, items), media_type="application/json")
 
 
 @router.api_route("/v1/actes/lot", methods=["GET", "HEAD", "PUT", "PATCH", "DELETE"], include_in_schema=False)
