@@ -190,7 +190,10 @@ async def deposer_lot(
             ndjson_lines(first, chunks, get_settings().retry_after_seconds),
             media_type="application/x-ndjson",
         )
-    return Response(await file_lot_json(database, principal, items), media_type="application/json")
+    # Every chunk is filed before the answer starts (its status is known); the parts are then sent as
+    # they are, without joining them into one more copy of the answer.
+    parts = await file_lot_json(database, principal, items)
+    return StreamingResponse(iter(parts), media_type="application/json")
 
 
 @router.api_route("/v1/actes/lot", methods=["GET", "HEAD", "PUT", "PATCH", "DELETE"], include_in_schema=False)
