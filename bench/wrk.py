@@ -13,7 +13,9 @@ made as ``bench/intake.py`` makes them (the same functions): a fresh database on
    ``--connections`` connections on ``--threads`` threads, ``POST /v1/actes`` with the schema's
    ``commandement_de_payer`` example, each request with its own reference and household (a Lua script
    numbers them per thread). wrk's requests/s and latency percentiles are printed for both servers, and
-   their ratio, to be read beside ``bench/intake.py``'s own client.
+   their ratio, to be read beside ``bench/intake.py``'s own client. Then Prevex **paced at half its best
+   rate** (``--paced-connections`` connections, each pausing after every answer with wrk's ``delay()``):
+   the latency a partner sees when the server is not saturated (goal p99 <= 20 ms).
 2. **Peak RSS** of the Prevex server (the process and its children: the uvicorn workers), sampled every
    20 ms: during the wrk load, during ``POST /v1/actes/lot`` of ``--batch`` acts answered as one JSON
    document, and during the same batch streamed as NDJSON (``Accept: application/x-ndjson``). Goal
@@ -68,6 +70,11 @@ end
 
 function init(args)
   run = args[1] or "w"
+  pause = tonumber(args[2] or "0")
+end
+
+function delay()
+  return pause
 end
 
 request = function()
@@ -135,11 +142,21 @@ _ERRORS = re.compile(r"Socket errors:.*")
 _UNIT = {"us": 0.001, "ms": 1.0, "s": 1000.0}
 
 
-def run_wrk(url: str, script: Path, args: argparse.Namespace, seconds: float, run: str) -> dict[str, Any]:
+def run_wrk(
+    url: str,
+    script: Path,
+    args: argparse.Namespace,
+    seconds: float,
+    run: str,
+    *,
+    connections: int | None = None,
+    pause_ms: int = 0,
+) -> dict[str, Any]:
+    connections = connections or args.connections
     command = [
         "wrk",
-        f"-t{args.threads}",
-        f"-c{args.connections}",
+        f"-t{min(args.threads, connections)}",
+        f"-c{connections}",
         f"-d{seconds:.0f}s",
         "--timeout",
         "30s",
@@ -149,6 +166,7 @@ def run_wrk(url: str, script: Path, args: argparse.Namespace, seconds: float, ru
         f"{url}/v1/actes",
         "--",
         run,
+        str(pause_ms),
     ]
     done = subprocess.run(command, capture_output=True, text=True, check=False, timeout=seconds + 120)
     if done.returncode != 0:
@@ -201,6 +219,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--threads", "-t", type=int, default=2)
     parser.add_argument("--rounds", type=int, default=1)
     parser.add_argument("--workers", type=int, default=1, help="`prevex serve --workers N` (1)")
+    parser.add_argument(
+        "--paced-connections", type=int, default=4, help="connections of the paced phase at half the rate (4)"
+    )
     parser.add_argument("--batch", type=int, default=5000, help="acts in the batch of the RSS phase (5000)")
     parser.add_argument("--database-url", help="PostgreSQL URL (else a fresh database, as intake.py)")
     parser.add_argument("--embedded", action="store_true")
@@ -253,6 +274,22 @@ def main(argv: list[str] | None = None) -> int:
                     rss_wrk = max(rss_wrk, rss.peak / 2**20)
                 results[server.name].append(figures)
                 log(f"  {figures['rps']:.0f} req/s, p99 {figures.get('p99', float('nan')):.1f} ms")
+        # Half of Prevex's best rate, paced: each of --paced-connections connections waits after each
+        # answer (wrk's delay()) so that together they send at most that rate.
+        half = max(f["rps"] for f in results["prevex"]) / 2
+        pause = int(args.paced_connections * 1000 / half)
+        log(
+            f"Prevex paced at about {half:.0f} req/s ({args.paced_connections} connections, {pause} ms pause)"
+        )
+        paced = run_wrk(
+            prevex.url,
+            script,
+            args,
+            args.duration,
+            f"p{secrets.token_hex(2)}",
+            connections=args.paced_connections,
+            pause_ms=pause,
+        )
         log(f"batch of {args.batch} acts, answered as one JSON document")
         rss_json, s_json, ok_json = batch_rss(prevex, token, args.batch, streamed=False)
         log(f"batch of {args.batch} acts, streamed as NDJSON")
@@ -274,6 +311,11 @@ def main(argv: list[str] | None = None) -> int:
             )
     best = {name: max(f["rps"] for f in rounds) for name, rounds in results.items()}
     print(f"ratio Prevex / baseline (best rounds): {best['prevex'] / best['baseline']:.3f}   goal >= 0.5")
+    print(
+        f"Prevex paced at half its best rate ({half:.0f} req/s asked): {paced['rps']:.0f} req/s, "
+        f"p50 {paced.get('p50', float('nan')):.1f} ms, p99 {paced.get('p99', float('nan')):.1f} ms "
+        f"(goal p99 <= 20 ms), non-2xx {paced['non2xx']}"
+    )
     print("\npeak RSS of the Prevex server (all its processes), goal <= 200 MB")
     print(f"  under the wrk load                      {rss_wrk:7.1f} MB")
     print(
