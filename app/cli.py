@@ -115,6 +115,9 @@ def serve(
             "app.main:served_app",
             factory=True,
             workers=workers,
+            # A worker still importing the app on a loaded machine answers the supervisor's ping late:
+            # at uvicorn's default (5 s) it was killed and started again, forever.
+            timeout_worker_healthcheck=60,
             host=host,
             port=port,
             log_config=None,

@@ -222,6 +222,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--paced-connections", type=int, default=4, help="connections of the paced phase at half the rate (4)"
     )
+    parser.add_argument("--job-workers", type=int, default=0, help="`prevex worker` processes beside it (0)")
     parser.add_argument("--batch", type=int, default=5000, help="acts in the batch of the RSS phase (5000)")
     parser.add_argument("--database-url", help="PostgreSQL URL (else a fresh database, as intake.py)")
     parser.add_argument("--embedded", action="store_true")
@@ -254,6 +255,12 @@ def main(argv: list[str] | None = None) -> int:
         )
         for server in (prevex, baseline):
             wait_ready(server, "/readyz")
+        # Background workers beside the API (``prevex worker``, the job queue on the same database): they
+        # run the deadline watch and housekeeping while the API is loaded.
+        job_workers = [
+            start_server(res, f"worker{n}", [*prevex_command(), "worker"], prevex_env, port=False)
+            for n in range(args.job_workers)
+        ]
         token = prevex_token(prevex, prevex_env)
         script = res.tmpdir / "post.lua"
         script.write_text(LUA.replace("@BODY@", template_body()).replace("@TOKEN@", token))
@@ -295,12 +302,15 @@ def main(argv: list[str] | None = None) -> int:
         log(f"batch of {args.batch} acts, streamed as NDJSON")
         rss_nd, s_nd, ok_nd = batch_rss(prevex, token, args.batch, streamed=True)
         idle = PeakRss(prevex.process.pid).now_mb()
+        for worker in job_workers:
+            if worker.process.poll() is not None:
+                raise SystemExit(f"{worker.name} exited:\n{worker.tail()}")
     finally:
         res.cleanup()
 
     print(
         f"\nwrk {args.threads} threads, {args.connections} connections, {args.duration:.0f} s per server and round, "
-        f"Prevex with {args.workers} worker(s); {db.description}"
+        f"Prevex with {args.workers} API worker(s) and {args.job_workers} job worker(s); {db.description}"
     )
     print(f"{'':10} {'req/s':>9} {'p50 ms':>8} {'p90 ms':>8} {'p99 ms':>8} {'non-2xx':>8}")
     for name, rounds in results.items():
