@@ -143,12 +143,24 @@ async def deposer(request: Request) -> Response:
         f"Up to {MAX_ITEMS} acts, as a JSON array (`application/json`) or NDJSON (`application/x-ndjson`), "
         "each validated, authorised and made idempotent (by its `reference`) exactly like `POST /v1/actes`. "
         "The answer lists one result per item, in order: its receipt, or its problem. A bad item never blocks "
-        "the good ones; items are committed in chunks, each item atomically. Scope: `actes:deposer` (and "
-        "each act's own). Problems for the whole batch: 400, 401, 403, 413, 415, 422 (not an array, too many "
-        "items), 503."
+        "the good ones; items are committed in chunks, each item atomically. With `Accept: application/x-ndjson` "
+        "the answer streams: one line per item (`{index, statut, recu|probleme}`) as its chunk commits, then "
+        'a last line `{"fin": true, "acceptes", "rejetes"}`; if the database goes away mid-batch the last line '
+        'is `{"fin": false, "reprendre_a": <first item not filed>, "probleme": <503>}` (every line before it '
+        "stands; sending the batch again replays them). Scope: `actes:deposer` (and each act's own). Problems "
+        "for the whole batch: 400, 401, 403, 413, 415, 422 (not an array, too many items), 503."
     ),
     response_model=ReponseLot,
-    responses=responses(400, 401, 403, 413, 415, 422, 503),
+    responses={
+        200: {
+            "content": {
+                "application/x-ndjson": {
+                    "schema": {"type": "string", "description": "One JSON object per line (see above)"},
+                }
+            }
+        },
+        **responses(400, 401, 403, 413, 415, 422, 503),
+    },
     openapi_extra={
         "requestBody": {
             "required": True,

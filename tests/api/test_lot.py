@@ -229,3 +229,26 @@ async def test_a_batch_streams_ndjson_when_asked(app: FastAPI, client: httpx.Asy
     assert lines[1]["statut"] == 422 and lines[0]["statut"] == 201
     assert lines[0]["recu"]["reference"] == items[0]["reference"]
     assert lines[-1] == {"fin": True, "acceptes": len(items) - 1, "rejetes": 1}
+
+
+async def test_a_streamed_batch_cut_by_an_outage_says_where_to_resume() -> None:
+    """The NDJSON answer has already begun when the database goes away: its last line says so, with the
+    503 problem and the index of the first item not filed; the lines before it stand."""
+    from collections.abc import AsyncIterator
+
+    from app.services.lots import ndjson_lines
+
+    async def chunks() -> AsyncIterator[list[bytes]]:
+        yield [b'{"index":2,"statut":201,"recu":{}}']
+        raise ConnectionResetError("the server closed the connection")
+
+    first = [b'{"index":0,"statut":201,"recu":{}}', b'{"index":1,"statut":422,"probleme":{}}']
+    lines = [
+        json.loads(line)
+        for part in [p async for p in ndjson_lines(first, chunks(), 5)]
+        for line in part.splitlines()
+    ]
+    assert [line.get("index") for line in lines[:-1]] == [0, 1, 2]
+    end = lines[-1]
+    assert end["fin"] is False and end["reprendre_a"] == 3 and end["acceptes"] == 2 and end["rejetes"] == 1
+    assert end["probleme"]["status"] == 503 and "retry in 5 s from item 3" in end["probleme"]["detail"]
