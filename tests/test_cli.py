@@ -68,6 +68,18 @@ def _serve(env: dict[str, str], port: int, *extra: str) -> subprocess.Popen[byte
     raise AssertionError("prevex serve did not become ready")
 
 
+def _commissaire(env: dict[str, str], name: str = "Étude Test") -> dict[str, str]:
+    """A commissaire de justice of the 93 made by ``prevex partners create --json``: its ids and secret."""
+    created: dict[str, str] = json.loads(
+        _prevex(
+            *("partners", "create", "--kind", "commissaire_justice", "--name", name),
+            *("--siret", fake_siret(), "--territory", "93", "--json"),
+            env=env,
+        ).stdout
+    )
+    return created
+
+
 def _bearer(base: str, created: dict[str, str]) -> dict[str, str]:
     """The Authorization header of the partner ``prevex partners create --json`` printed, from the server."""
     token = httpx.post(
@@ -92,22 +104,7 @@ def _postmasters(data_dir: Path) -> list[psutil.Process]:
 
 def test_embedded_database_survives_kill_and_restart(tmp_path: Path) -> None:
     env = _env(PREVEX_DATA_DIR=str(tmp_path / "data"))
-    created = json.loads(
-        _prevex(
-            "partners",
-            "create",
-            "--kind",
-            "commissaire_justice",
-            "--name",
-            "Étude Test",
-            "--siret",
-            fake_siret(),
-            "--territory",
-            "93",
-            "--json",
-            env=env,
-        ).stdout
-    )
+    created = _commissaire(env)
     port = _free_port()
     server = _serve(env, port)
     base = f"http://127.0.0.1:{port}"
@@ -137,13 +134,7 @@ def test_serve_restarts_its_embedded_database_after_kill_9(tmp_path: Path) -> No
     Retry-After (never 500), and the service is back by itself, with every acknowledged act, without a
     restart of ``prevex serve``."""
     env = _env(PREVEX_DATA_DIR=str(tmp_path / "data"))
-    created = json.loads(
-        _prevex(
-            *("partners", "create", "--kind", "commissaire_justice", "--name", "Étude Test"),
-            *("--siret", fake_siret(), "--territory", "93", "--json"),
-            env=env,
-        ).stdout
-    )
+    created = _commissaire(env)
     port = _free_port()
     server = _serve(env, port)
     base = f"http://127.0.0.1:{port}"
@@ -334,22 +325,7 @@ def test_serve_with_several_workers(database_url: str) -> None:
     assert refused.returncode == 2
     assert "--workers above 1 needs PREVEX_DATABASE_URL" in refused.stderr
     env = _env(PREVEX_DATABASE_URL=database_url)
-    created = json.loads(
-        _prevex(
-            "partners",
-            "create",
-            "--kind",
-            "commissaire_justice",
-            "--name",
-            "Étude à deux workers",
-            "--siret",
-            fake_siret(),
-            "--territory",
-            "93",
-            "--json",
-            env=env,
-        ).stdout
-    )
+    created = _commissaire(env, "Étude à deux workers")
     port = _free_port()
     process = _serve(env, port, "--workers", "2")
     try:
