@@ -88,6 +88,15 @@ def serve(
     host: Annotated[str, typer.Option(help="Address to listen on")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on")] = 8000,
     migrate: Annotated[bool, typer.Option(help="Apply pending migrations first")] = True,
+    workers: Annotated[
+        int,
+        typer.Option(
+            min=1,
+            max=64,
+            help="API processes (uvicorn workers; each has its own connection pool). More than 1 needs "
+            "PREVEX_DATABASE_URL: the embedded database is watched by a single process",
+        ),
+    ] = 1,
 ) -> None:
     """Serve the API. Without PREVEX_DATABASE_URL, starts an embedded PostgreSQL in PREVEX_DATA_DIR."""
     import uvicorn
@@ -96,6 +105,26 @@ def serve(
     from app.main import create_app
 
     settings = get_settings()
+    if workers > 1:
+        if settings.database_url is None:
+            raise _fail("--workers above 1 needs PREVEX_DATABASE_URL (a PostgreSQL server of your own)", 2)
+        if migrate:
+            upgrade(resolve_database_url(settings))
+        err.print(f"database: PREVEX_DATABASE_URL, {workers} workers", highlight=False)
+        uvicorn.run(
+            "app.main:served_app",
+            factory=True,
+            workers=workers,
+            # A worker still importing the app on a loaded machine answers the supervisor's ping late:
+            # at uvicorn's default (5 s) it was killed and started again, forever.
+            timeout_worker_healthcheck=60,
+            host=host,
+            port=port,
+            log_config=None,
+            proxy_headers=False,
+            server_header=False,
+        )
+        return
     url = _database_url()
     where = "PREVEX_DATABASE_URL" if settings.database_url else f"embedded PostgreSQL in {settings.data_dir}"
     err.print(f"database: {where}", highlight=False)
@@ -353,7 +382,8 @@ def actes_import(
     from app.core.scopes import scopes_for_kind
     from app.core.security import Principal
     from app.services.imports import count_items, read_items
-    from app.services.lots import file_lot
+    from app.services.lots import accepted as is_accepted
+    from app.services.lots import stream_lot
     from app.services.partners import find_partner
 
     url = _database_url()
@@ -384,15 +414,17 @@ def actes_import(
 
                 async def flush() -> None:
                     nonlocal accepted, replayed, rejected, offset
-                    result = await file_lot(database, principal, list(batch))
-                    for item in result["resultats"]:
-                        if item["statut"] == 201:
-                            accepted += 1
-                        elif item["statut"] == 200:
-                            replayed += 1
-                        else:
+                    async for done in stream_lot(database, principal, list(batch)):
+                        for raw in done:
+                            if is_accepted(raw):  # a receipt: not parsed, only counted
+                                if b'"statut":201,' in raw[:40]:
+                                    accepted += 1
+                                else:
+                                    replayed += 1
+                                continue
                             rejected += 1
                             if sink is not None:
+                                item = json.loads(raw)
                                 sink.write(
                                     json.dumps(
                                         {"ligne": offset + item["index"] + 1, "probleme": item["probleme"]},

@@ -187,3 +187,14 @@ def _install_docs(app: FastAPI) -> None:
             redoc_favicon_url="/docs-assets/favicon.png",
             with_google_fonts=False,
         )
+
+
+def served_app() -> FastAPI:
+    """The app of each ``prevex serve --workers N`` process (uvicorn's factory, in the worker process):
+    the settings of the environment, ``PREVEX_DATABASE_URL`` required."""
+    from app.core.db import resolve_database_url
+
+    settings = get_settings()
+    if settings.database_url is None:
+        raise RuntimeError("prevex serve --workers N needs PREVEX_DATABASE_URL")
+    return create_app(settings, database_url=resolve_database_url(settings))

@@ -734,9 +734,13 @@ def choose_database(args: argparse.Namespace, res: Resources) -> DatabaseChoice:
     return DatabaseChoice(url, f"embedded PostgreSQL {version} (pgserver, Unix socket), database {name}")
 
 
-def start_server(res: Resources, name: str, command: list[str], env: dict[str, str]) -> Server:
-    port = free_port()
-    command = [*command, "--port", str(port)]
+def start_server(
+    res: Resources, name: str, command: list[str], env: dict[str, str], *, port: bool = True
+) -> Server:
+    """A process of ours, in its own process group, its output in a log file; with ``port``, a free
+    port is given to it (``--port``)."""
+    number = free_port() if port else 0
+    command = [*command, "--port", str(number)] if port else command
     log_path = res.tmpdir / f"{name}.log"
     with open(log_path, "wb") as out:
         process = subprocess.Popen(
@@ -748,7 +752,7 @@ def start_server(res: Resources, name: str, command: list[str], env: dict[str, s
             stderr=subprocess.STDOUT,
             start_new_session=True,  # its own process group: Ctrl-C reaches us only, we stop it
         )
-    server = Server(name, process, f"http://127.0.0.1:{port}", log_path)
+    server = Server(name, process, f"http://127.0.0.1:{number}", log_path)
     res.servers.append(server)
     return server
 

@@ -46,15 +46,15 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def _serve(env: dict[str, str], port: int) -> subprocess.Popen[bytes]:
+def _serve(env: dict[str, str], port: int, *extra: str, within: float = 60) -> subprocess.Popen[bytes]:
     process = subprocess.Popen(
-        [sys.executable, "-m", "app.cli", "serve", "--port", str(port)],
+        [sys.executable, "-m", "app.cli", "serve", "--port", str(port), *extra],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + within
     while time.monotonic() < deadline:
         try:
             if httpx.get(f"http://127.0.0.1:{port}/readyz", timeout=1).status_code == 200:
@@ -66,6 +66,18 @@ def _serve(env: dict[str, str], port: int) -> subprocess.Popen[bytes]:
         time.sleep(0.3)
     process.kill()
     raise AssertionError("prevex serve did not become ready")
+
+
+def _commissaire(env: dict[str, str], name: str = "Étude Test") -> dict[str, str]:
+    """A commissaire de justice of the 93 made by ``prevex partners create --json``: its ids and secret."""
+    created: dict[str, str] = json.loads(
+        _prevex(
+            *("partners", "create", "--kind", "commissaire_justice", "--name", name),
+            *("--siret", fake_siret(), "--territory", "93", "--json"),
+            env=env,
+        ).stdout
+    )
+    return created
 
 
 def _bearer(base: str, created: dict[str, str]) -> dict[str, str]:
@@ -92,22 +104,7 @@ def _postmasters(data_dir: Path) -> list[psutil.Process]:
 
 def test_embedded_database_survives_kill_and_restart(tmp_path: Path) -> None:
     env = _env(PREVEX_DATA_DIR=str(tmp_path / "data"))
-    created = json.loads(
-        _prevex(
-            "partners",
-            "create",
-            "--kind",
-            "commissaire_justice",
-            "--name",
-            "Étude Test",
-            "--siret",
-            fake_siret(),
-            "--territory",
-            "93",
-            "--json",
-            env=env,
-        ).stdout
-    )
+    created = _commissaire(env)
     port = _free_port()
     server = _serve(env, port)
     base = f"http://127.0.0.1:{port}"
@@ -137,13 +134,7 @@ def test_serve_restarts_its_embedded_database_after_kill_9(tmp_path: Path) -> No
     Retry-After (never 500), and the service is back by itself, with every acknowledged act, without a
     restart of ``prevex serve``."""
     env = _env(PREVEX_DATA_DIR=str(tmp_path / "data"))
-    created = json.loads(
-        _prevex(
-            *("partners", "create", "--kind", "commissaire_justice", "--name", "Étude Test"),
-            *("--siret", fake_siret(), "--territory", "93", "--json"),
-            env=env,
-        ).stdout
-    )
+    created = _commissaire(env)
     port = _free_port()
     server = _serve(env, port)
     base = f"http://127.0.0.1:{port}"
@@ -325,6 +316,33 @@ def test_production_without_a_database_url_says_so_in_one_line(command: list[str
         "error: invalid configuration: PREVEX_DATABASE_URL must be set when PREVEX_ENVIRONMENT=production "
         "(no embedded database there), e.g. postgresql://user:password@host:5432/prevex"
     ]
+
+
+def test_serve_with_several_workers(database_url: str) -> None:
+    """``prevex serve --workers 2``: two API processes on one port, both filing; refused (exit 2, one line)
+    on the embedded database, which one process watches."""
+    refused = _prevex("serve", "--workers", "2", env=_env(), check=False)
+    assert refused.returncode == 2
+    assert "--workers above 1 needs PREVEX_DATABASE_URL" in refused.stderr
+    env = _env(PREVEX_DATABASE_URL=database_url)
+    created = _commissaire(env, "Étude à deux workers")
+    port = _free_port()
+    # two processes importing the app at once: on a loaded 2-CPU machine that took more than a minute
+    process = _serve(env, port, "--workers", "2", within=240)
+    try:
+        assert len(psutil.Process(process.pid).children()) >= 2  # uvicorn's supervisor and its workers
+        base = f"http://127.0.0.1:{port}"
+        headers = _bearer(base, created)
+        statuses = [
+            httpx.post(
+                f"{base}/v1/actes", json=acte("commandement_de_payer", household()), headers=headers
+            ).status_code
+            for _ in range(6)
+        ]
+        assert statuses == [201] * 6
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
 
 
 def test_an_invalid_setting_is_named() -> None:

@@ -6,10 +6,11 @@ import uuid
 from typing import Annotated, Any
 
 from fastapi import APIRouter, FastAPI, Request, Security
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import JSONResponse, Response, StreamingResponse
 
 from app.api.body import parse_json, read_body, request_body
 from app.api.deps import Motif, authenticate, current_principal
+from app.core.config import get_settings
 from app.core.db import SessionDep
 from app.core.logging import request_id_var
 from app.core.problems import method_not_allowed, responses, validation_problem
@@ -18,7 +19,7 @@ from app.core.security import Principal
 from app.schemas.actes import ACTE_ADAPTER, EXEMPLES
 from app.schemas.recus import ActeVue, Recu, ReponseLot
 from app.services.actes import file_acte
-from app.services.lots import MAX_ITEMS, file_lot, split_items
+from app.services.lots import MAX_ITEMS, file_lot_json, ndjson_lines, split_items, stream_lot
 from app.services.reading import read_acte
 
 router = APIRouter(tags=["actes"])
@@ -142,12 +143,24 @@ async def deposer(request: Request) -> Response:
         f"Up to {MAX_ITEMS} acts, as a JSON array (`application/json`) or NDJSON (`application/x-ndjson`), "
         "each validated, authorised and made idempotent (by its `reference`) exactly like `POST /v1/actes`. "
         "The answer lists one result per item, in order: its receipt, or its problem. A bad item never blocks "
-        "the good ones; items are committed in chunks, each item atomically. Scope: `actes:deposer` (and "
-        "each act's own). Problems for the whole batch: 400, 401, 403, 413, 415, 422 (not an array, too many "
-        "items), 503."
+        "the good ones; items are committed in chunks, each item atomically. With `Accept: application/x-ndjson` "
+        "the answer streams: one line per item (`{index, statut, recu|probleme}`) as its chunk commits, then "
+        'a last line `{"fin": true, "acceptes", "rejetes"}`; if the database goes away mid-batch the last line '
+        'is `{"fin": false, "reprendre_a": <first item not filed>, "probleme": <503>}` (every line before it '
+        "stands; sending the batch again replays them). Scope: `actes:deposer` (and each act's own). Problems "
+        "for the whole batch: 400, 401, 403, 413, 415, 422 (not an array, too many items), 503."
     ),
     response_model=ReponseLot,
-    responses=responses(400, 401, 403, 413, 415, 422, 503),
+    responses={
+        200: {
+            "content": {
+                "application/x-ndjson": {
+                    "schema": {"type": "string", "description": "One JSON object per line (see above)"},
+                }
+            }
+        },
+        **responses(400, 401, 403, 413, 415, 422, 503),
+    },
     openapi_extra={
         "requestBody": {
             "required": True,
@@ -175,13 +188,24 @@ async def deposer(request: Request) -> Response:
 async def deposer_lot(
     request: Request,
     principal: Annotated[Principal, Security(current_principal, scopes=[ACTES_DEPOSER])],
-) -> JSONResponse:
+) -> Response:
     raw = await read_body(request, ("application/json", "application/x-ndjson"), MAX_LOT_BYTES)
     ndjson = request.headers.get("content-type", "").startswith("application/x-ndjson")
     items = split_items(raw, ndjson=ndjson)
-    await request.app.state.household_keys.ensure(request.app.state.database)
-    result = await file_lot(request.app.state.database, principal, items)
-    return JSONResponse(result)
+    database = request.app.state.database
+    await request.app.state.household_keys.ensure(database)
+    if "application/x-ndjson" in request.headers.get("accept", ""):
+        chunks = stream_lot(database, principal, items)
+        # The first chunk is filed before the answer starts: a database that is down is a 503 as usual.
+        first: list[bytes] = await anext(chunks, [])
+        return StreamingResponse(
+            ndjson_lines(first, chunks, get_settings().retry_after_seconds),
+            media_type="application/x-ndjson",
+        )
+    # Every chunk is filed before the answer starts (its status is known); the parts are then sent as
+    # they are, without joining them into one more copy of the answer.
+    parts = await file_lot_json(database, principal, items)
+    return StreamingResponse(iter(parts), media_type="application/json")
 
 
 @router.api_route("/v1/actes/lot", methods=["GET", "HEAD", "PUT", "PATCH", "DELETE"], include_in_schema=False)

@@ -90,6 +90,21 @@ def lock_dossier(dossier_id: str) -> str:
     return f"SELECT pg_advisory_xact_lock({dossier_lock(dossier_id)})"
 
 
+def lock_dossiers(dossier_ids: Sequence[str]) -> str:
+    """A batch wave's dossier locks, in the order given (sorted by the caller), as one statement."""
+    taken = ", ".join(f"pg_advisory_xact_lock({dossier_lock(d)})" for d in dossier_ids)
+    return f"SELECT 1 FROM (SELECT {taken} OFFSET 0) s"
+
+
+# A batch chunk's locks at once: the shared territory locks ($1), then the exclusive ones ($2), each
+# sorted (a batch never takes an Idempotency-Key lock: its items are made idempotent by reference).
+BATCH_LOCKS = (
+    "SELECT (SELECT count(pg_advisory_xact_lock_shared(k)) FROM (SELECT unnest(CAST($1 AS bigint[])) AS k "
+    "ORDER BY 1) s) AS t, (SELECT count(pg_advisory_xact_lock(k)) FROM (SELECT unnest(CAST($2 AS bigint[])) "
+    "AS k ORDER BY 1) s) AS n"
+)
+
+
 # Candidate dossiers are found from the household keys, one primary-key probe per key and then per
 # dossier: each lateral subquery has ``OFFSET 0`` so that the planner can neither flatten it nor turn the
 # lookup around into a scan of the territory's dossiers (which it did on a fresh, never-analysed

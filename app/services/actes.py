@@ -208,7 +208,11 @@ class DossierState:
 async def dossier_state(conn: asyncpg.Connection, dossier_id: uuid.UUID) -> DossierState:
     """Take the dossier's lock, then read its acts, current decisions and grants."""
     await conn.execute(sql.lock_dossier(str(dossier_id)))
-    row = await conn.fetchrow(sql.STATE, dossier_id)
+    return state_of(await conn.fetchrow(sql.STATE, dossier_id))
+
+
+def state_of(row: Mapping[str, Any]) -> DossierState:
+    """A :data:`repositories.actes.STATE` row, as the engine reads it."""
     acts = [{**a, "recu_le": datetime.fromisoformat(a["recu_le"])} for a in row["acts"]]
     return DossierState(acts, list(row["decisions"]), list(row["grants"]))
 
@@ -245,50 +249,71 @@ def act_facts(acts: Sequence[Mapping[str, Any]]) -> list[StoredActFacts]:
     ]
 
 
-async def file_acte(
-    conn: asyncpg.Connection,
-    principal: Principal,
-    acte: ActeBase,
-    *,
-    idempotency_key: str | None = None,
-    now: datetime | None = None,
-) -> FilingResult:
-    authorise(principal, acte)
-    payload: dict[str, Any] = acte.model_dump(mode="json", exclude_none=True)
-    payload_json = canonical_json(payload)  # stored as is: jsonb keeps no key order or spacing
-    sha = hashlib.sha256(payload_json.encode()).hexdigest()
-    reference = str(payload["reference"])
-    territoire = str(payload["territoire"])
-    keys = household_keys(payload)
-    pid = str(principal.partner_id)
+@dataclass(frozen=True)
+class Prepared:
+    """What a filing computes from the act alone, before it touches the database."""
 
-    locks = sorted({sql.lock_id("ref", pid, reference), *(sql.lock_id("menage", k) for k in keys)})
-    idem_lock = sql.lock_id("idem", pid, idempotency_key or "")
-    shared = sql.territory_lock(territoire)
-    if conn.is_in_transaction():  # a batch's chunk (services.lots): one transaction for several acts
-        idem_free = (await conn.fetchrow(sql.LOCKS, idem_lock, locks, shared))["idem_free"]
-    else:  # one filing (``transaction(deferred_begin=True)``): BEGIN and the locks in one round trip
-        idem_free = (await conn.execute(sql.begin_and_lock(idem_lock, locks, shared))).endswith(" 1")
-    if idempotency_key is not None and not idem_free:
-        raise ProblemException(
-            409,
-            "requete-en-cours",
-            "Request in flight",
-            "A request with this Idempotency-Key is still being processed; retry later.",
-            headers={"Retry-After": "1"},
+    acte: ActeBase
+    payload: dict[str, Any]
+    payload_json: str  # stored as is: jsonb keeps no key order or spacing
+    sha: str
+    reference: str
+    territoire: str
+    keys: list[str]
+    locks: list[int]  # the (partner, reference) and household-key locks, sorted
+
+    def duplicates_args(self, principal: Principal, idempotency_key: str | None) -> tuple[Any, ...]:
+        """The parameters of :data:`repositories.actes.DUPLICATES` for this act."""
+        return (
+            principal.partner_id,
+            self.reference,
+            idempotency_key or "",
+            json.dumps(self.keys),
+            self.territoire,
+            self.acte.date_acte,
         )
 
-    existing, idem, candidates, territoriaux = await conn.fetchrow(
-        sql.DUPLICATES,
-        principal.partner_id,
+
+def prepare(principal: Principal, acte: ActeBase) -> Prepared:
+    authorise(principal, acte)
+    payload: dict[str, Any] = acte.model_dump(mode="json", exclude_none=True)
+    payload_json = canonical_json(payload)
+    reference = str(payload["reference"])
+    keys = household_keys(payload)
+    pid = str(principal.partner_id)
+    return Prepared(
+        acte,
+        payload,
+        payload_json,
+        hashlib.sha256(payload_json.encode()).hexdigest(),
         reference,
-        idempotency_key or "",
-        json.dumps(keys),
-        territoire,
-        acte.date_acte,
+        str(payload["territoire"]),
+        keys,
+        sorted({sql.lock_id("ref", pid, reference), *(sql.lock_id("menage", k) for k in keys)}),
     )
+
+
+@dataclass(frozen=True)
+class Placed:
+    """Where a new act goes: its dossier, and whether that dossier is new."""
+
+    dossier_id: uuid.UUID
+    new_dossier: bool
+    territoriaux: Sequence[Mapping[str, Any]]
+
+
+async def place(
+    conn: asyncpg.Connection,
+    principal: Principal,
+    prep: Prepared,
+    found: asyncpg.Record,
+    idempotency_key: str | None,
+) -> Placed | FilingResult:
+    """What :data:`repositories.actes.DUPLICATES` found means: a replay (the stored receipt), a refusal
+    (raised), or the dossier the act goes to."""
+    existing, idem, candidates, territoriaux = found
     if idempotency_key is not None and idem is not None:
-        if idem["sha"] != sha:
+        if idem["sha"] != prep.sha:
             raise ProblemException(
                 422,
                 "cle-idempotence-reutilisee",
@@ -298,26 +323,45 @@ async def file_acte(
         body = await stored_receipt(conn, principal, uuid.UUID(idem["acte_id"]))
         return FilingResult(int(idem["status"]), body, {"Idempotent-Replayed": "true"})
     if existing is not None:
-        if existing["sha"] != sha:
+        if existing["sha"] != prep.sha:
             raise ProblemException(
                 409,
                 "reference-deja-utilisee",
                 "Reference already used",
-                f"Reference '{reference}' already names another act of this partner.",
+                f"Reference '{prep.reference}' already names another act of this partner.",
                 acte_id=str(existing["id"]),
             )
         body = await stored_receipt(conn, principal, uuid.UUID(existing["id"]))
         return FilingResult(200, body, {"Idempotent-Replayed": "true"})
-
-    now = now or datetime.now(UTC)
-    dossier_id = await _find_dossier(conn, principal, payload, candidates)
-    new_dossier = dossier_id is None
+    dossier_id = await _find_dossier(conn, principal, prep.payload, candidates)
     if dossier_id is None:
-        dossier_id = uuid.uuid4()
-    # Both paths do the same work (a new dossier's lock and empty state too): how long a filing takes
-    # must not tell whether the household was known (docs/protection.md).
-    state = await dossier_state(conn, dossier_id)
-    lien = await conn.fetchrow(sql.LEASE_SIDE, dossier_id, principal.partner_id)
+        return Placed(uuid.uuid4(), True, territoriaux)
+    return Placed(dossier_id, False, territoriaux)
+
+
+@dataclass(frozen=True)
+class Filing:
+    """A filing ready to be written: its statements' parameters and the receipt to answer with."""
+
+    result: FilingResult
+    status_updates: list[tuple[object, str, object, str]]
+    args: list[Any]
+    dossier_id: uuid.UUID
+    now: datetime
+
+
+def compose(
+    principal: Principal,
+    prep: Prepared,
+    placed: Placed,
+    state: DossierState,
+    lien: Mapping[str, Any],
+    now: datetime,
+) -> Filing:
+    """The engine's evaluation of the dossier with the new act, and everything the filing writes: pure
+    (no database), the same for single filings and batches."""
+    payload, acte, pid = prep.payload, prep.acte, str(principal.partner_id)
+    dossier_id, new_dossier = placed.dossier_id, placed.new_dossier
     held = [str(g["portee"]) for g in state.grants if str(g["partner_id"]) == pid]
     portee = depot_portee(
         principal,
@@ -333,7 +377,7 @@ async def file_acte(
     acte_key = str(acte_id)
     inputs = [ActInput(str(a["id"]), a["payload"], a["recu_le"]) for a in state.acts]
     inputs.append(ActInput(acte_key, payload, now, facts=acte.model_dump(mode="python", exclude_none=True)))
-    version, decisions = evaluate_dossier(territoire, inputs)
+    version, decisions = evaluate_dossier(prep.territoire, inputs)
     acts = [
         *state.acts,
         {"id": acte_key, "type": payload["type"], "partner_id": pid, "payload": payload, "recu_le": now},
@@ -342,7 +386,7 @@ async def file_acte(
     diff = changes(state.decisions, decisions, references, act_facts(acts))
     index = acts_index(acts)
 
-    territorial = {str(t["partner_id"]): str(t["kind"]) for t in territoriaux}
+    territorial = {str(t["partner_id"]): str(t["kind"]) for t in placed.territoriaux}
     grants = filing_grants(
         principal, acte_id, new_dossier=new_dossier, territorial_partners=territorial, portee=portee
     )
@@ -376,32 +420,28 @@ async def file_acte(
         dossier_id=str(dossier_id),
         recu_le=now,
         type_=str(payload["type"]),
-        reference=reference,
-        payload_json=payload_json,
+        reference=prep.reference,
+        payload_json=prep.payload_json,
         decisions=[d for _, d, _ in diff.added],
         actes=index,
         version=version,
     )
-
-    # Status changes of stored decisions first (a key made again needs its old row replaced first).
-    if updates := sql.status_changes(diff.replaced, diff.satisfied_stored, now):
-        await conn.executemany(sql.SET_STATUT, updates)
     args = [
         dossier_id,
-        territoire,
+        prep.territoire,
         parc_of(payload),
         stage_of([str(a["type"]) for a in acts]),
         bailleur_siren(payload),
         now,
-        keys,
+        prep.keys,
         acte_id,
         principal.partner_id,
         principal.kind,
         payload["type"],
-        reference,
+        prep.reference,
         acte.date_acte,
-        payload_json,
-        sha,
+        prep.payload_json,
+        prep.sha,
         new_dossier,
         uuid.uuid4(),
         version,
@@ -412,12 +452,73 @@ async def file_acte(
         json.dumps([g.row() for g in grants], separators=(",", ":")),
         event_rows(events),
     ]
+    return Filing(
+        FilingResult(201, receipt, {"Location": f"/v1/actes/{acte_id}"}),
+        # Status changes of stored decisions first (a key made again needs its old row replaced first).
+        sql.status_changes(diff.replaced, diff.satisfied_stored, now),
+        args,
+        dossier_id,
+        now,
+    )
+
+
+async def file_acte(
+    conn: asyncpg.Connection,
+    principal: Principal,
+    acte: ActeBase,
+    *,
+    idempotency_key: str | None = None,
+    now: datetime | None = None,
+) -> FilingResult:
+    """One filing. Batches file through the same stages (:func:`prepare`, :func:`place`,
+    :func:`compose`), set-based (``services.lots``)."""
+    prep = prepare(principal, acte)
+    pid = str(principal.partner_id)
+    idem_lock = sql.lock_id("idem", pid, idempotency_key or "")
+    shared = sql.territory_lock(prep.territoire)
+    if conn.is_in_transaction():  # a batch item filed alone (services.lots), in its own transaction
+        idem_free = (await conn.fetchrow(sql.LOCKS, idem_lock, prep.locks, shared))["idem_free"]
+    else:  # ``transaction(deferred_begin=True)``: BEGIN and the locks in one round trip
+        idem_free = (await conn.execute(sql.begin_and_lock(idem_lock, prep.locks, shared))).endswith(" 1")
+    if idempotency_key is not None and not idem_free:
+        raise ProblemException(
+            409,
+            "requete-en-cours",
+            "Request in flight",
+            "A request with this Idempotency-Key is still being processed; retry later.",
+            headers={"Retry-After": "1"},
+        )
+    found = await conn.fetchrow(sql.DUPLICATES, *prep.duplicates_args(principal, idempotency_key))
+    placed = await place(conn, principal, prep, found, idempotency_key)
+    if isinstance(placed, FilingResult):
+        return placed
+    # Both paths do the same work (a new dossier's lock and empty state too): how long a filing takes
+    # must not tell whether the household was known (docs/protection.md).
+    state = await dossier_state(conn, placed.dossier_id)
+    lien = await conn.fetchrow(sql.LEASE_SIDE, placed.dossier_id, principal.partner_id)
+    filing = compose(principal, prep, placed, state, lien, now or datetime.now(UTC))
+    if filing.status_updates:
+        await conn.executemany(sql.SET_STATUT, filing.status_updates)
     if idempotency_key is not None:
-        await conn.execute(sql.FILING_IDEM, *args, idempotency_key)
+        await conn.execute(sql.FILING_IDEM, *filing.args, idempotency_key)
     else:
-        await conn.execute(sql.FILING, *args)
-    await record_filing(conn, principal, dossier_id, now, request_id_var.get())
-    return FilingResult(201, receipt, {"Location": f"/v1/actes/{acte_id}"})
+        await conn.execute(sql.FILING, *filing.args)
+    await record_filing(conn, principal, filing.dossier_id, filing.now, request_id_var.get())
+    return filing.result
 
 
-__all__ = ["FilingResult", "decision_row", "file_acte", "render_receipt", "stored_receipt"]
+__all__ = [
+    "DossierState",
+    "Filing",
+    "FilingResult",
+    "Placed",
+    "Prepared",
+    "compose",
+    "decision_row",
+    "file_acte",
+    "place",
+    "prepare",
+    "render_receipt",
+    "state_of",
+    "stored_receipt",
+]

@@ -123,16 +123,29 @@ async def record_filing(
     conn: Any, principal: Principal, dossier_id: uuid.UUID, at: datetime, request_id: str | None
 ) -> None:
     """The write of a filing, in the filing's own transaction (an asyncpg connection)."""
-    await conn.execute(
+    await record_filings(conn, principal, [(dossier_id, at)], request_id)
+
+
+async def record_filings(
+    conn: Any, principal: Principal, filings: Sequence[tuple[uuid.UUID, datetime]], request_id: str | None
+) -> None:
+    """The writes of filings (dossier, time), in their transaction: one pipelined round trip."""
+    client = principal.client_id or None
+    await conn.executemany(
         _FILING_AUDIT,
-        at,
-        principal.partner_id,
-        principal.kind,
-        principal.client_id or None,
-        dossier_id,
-        request_id,
-        None,
-        FINALITES["depot"],
+        [
+            (
+                at,
+                principal.partner_id,
+                principal.kind,
+                client,
+                dossier_id,
+                request_id,
+                None,
+                FINALITES["depot"],
+            )
+            for dossier_id, at in filings
+        ],
     )
 
 

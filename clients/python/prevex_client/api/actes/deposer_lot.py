@@ -188,9 +188,13 @@ def sync_detailed(
      Up to 10000 acts, as a JSON array (`application/json`) or NDJSON (`application/x-ndjson`), each
     validated, authorised and made idempotent (by its `reference`) exactly like `POST /v1/actes`. The
     answer lists one result per item, in order: its receipt, or its problem. A bad item never blocks the
-    good ones; items are committed in chunks, each item atomically. Scope: `actes:deposer` (and each
-    act's own). Problems for the whole batch: 400, 401, 403, 413, 415, 422 (not an array, too many
-    items), 503.
+    good ones; items are committed in chunks, each item atomically. With `Accept: application/x-ndjson`
+    the answer streams: one line per item (`{index, statut, recu|probleme}`) as its chunk commits, then
+    a last line `{"fin": true, "acceptes", "rejetes"}`; if the database goes away mid-batch the last
+    line is `{"fin": false, "reprendre_a": <first item not filed>, "probleme": <503>}` (every line
+    before it stands; sending the batch again replays them). Scope: `actes:deposer` (and each act's
+    own). Problems for the whole batch: 400, 401, 403, 413, 415, 422 (not an array, too many items),
+    503.
 
     Args:
         body (list[Assignation | Cloture | CommandementDePayer | CommandementQuitterLieux |
@@ -245,9 +249,13 @@ def sync(
      Up to 10000 acts, as a JSON array (`application/json`) or NDJSON (`application/x-ndjson`), each
     validated, authorised and made idempotent (by its `reference`) exactly like `POST /v1/actes`. The
     answer lists one result per item, in order: its receipt, or its problem. A bad item never blocks the
-    good ones; items are committed in chunks, each item atomically. Scope: `actes:deposer` (and each
-    act's own). Problems for the whole batch: 400, 401, 403, 413, 415, 422 (not an array, too many
-    items), 503.
+    good ones; items are committed in chunks, each item atomically. With `Accept: application/x-ndjson`
+    the answer streams: one line per item (`{index, statut, recu|probleme}`) as its chunk commits, then
+    a last line `{"fin": true, "acceptes", "rejetes"}`; if the database goes away mid-batch the last
+    line is `{"fin": false, "reprendre_a": <first item not filed>, "probleme": <503>}` (every line
+    before it stands; sending the batch again replays them). Scope: `actes:deposer` (and each act's
+    own). Problems for the whole batch: 400, 401, 403, 413, 415, 422 (not an array, too many items),
+    503.
 
     Args:
         body (list[Assignation | Cloture | CommandementDePayer | CommandementQuitterLieux |
@@ -297,9 +305,13 @@ async def asyncio_detailed(
      Up to 10000 acts, as a JSON array (`application/json`) or NDJSON (`application/x-ndjson`), each
     validated, authorised and made idempotent (by its `reference`) exactly like `POST /v1/actes`. The
     answer lists one result per item, in order: its receipt, or its problem. A bad item never blocks the
-    good ones; items are committed in chunks, each item atomically. Scope: `actes:deposer` (and each
-    act's own). Problems for the whole batch: 400, 401, 403, 413, 415, 422 (not an array, too many
-    items), 503.
+    good ones; items are committed in chunks, each item atomically. With `Accept: application/x-ndjson`
+    the answer streams: one line per item (`{index, statut, recu|probleme}`) as its chunk commits, then
+    a last line `{"fin": true, "acceptes", "rejetes"}`; if the database goes away mid-batch the last
+    line is `{"fin": false, "reprendre_a": <first item not filed>, "probleme": <503>}` (every line
+    before it stands; sending the batch again replays them). Scope: `actes:deposer` (and each act's
+    own). Problems for the whole batch: 400, 401, 403, 413, 415, 422 (not an array, too many items),
+    503.
 
     Args:
         body (list[Assignation | Cloture | CommandementDePayer | CommandementQuitterLieux |
@@ -352,9 +364,13 @@ async def asyncio(
      Up to 10000 acts, as a JSON array (`application/json`) or NDJSON (`application/x-ndjson`), each
     validated, authorised and made idempotent (by its `reference`) exactly like `POST /v1/actes`. The
     answer lists one result per item, in order: its receipt, or its problem. A bad item never blocks the
-    good ones; items are committed in chunks, each item atomically. Scope: `actes:deposer` (and each
-    act's own). Problems for the whole batch: 400, 401, 403, 413, 415, 422 (not an array, too many
-    items), 503.
+    good ones; items are committed in chunks, each item atomically. With `Accept: application/x-ndjson`
+    the answer streams: one line per item (`{index, statut, recu|probleme}`) as its chunk commits, then
+    a last line `{"fin": true, "acceptes", "rejetes"}`; if the database goes away mid-batch the last
+    line is `{"fin": false, "reprendre_a": <first item not filed>, "probleme": <503>}` (every line
+    before it stands; sending the batch again replays them). Scope: `actes:deposer` (and each act's
+    own). Problems for the whole batch: 400, 401, 403, 413, 415, 422 (not an array, too many items),
+    503.
 
     Args:
         body (list[Assignation | Cloture | CommandementDePayer | CommandementQuitterLieux |
