@@ -13,6 +13,11 @@
   row's ``precedent``).
 - **Retention.** :func:`purge` deletes the oldest sealed rows past ``PREVEX_AUDIT_RETENTION_DAYS`` as a
   prefix of the chain and keeps the last deleted row's hash as the chain's anchor (``reglages``).
+- **Append-only in the database.** A trigger (migration ``audit_append_only_anonymisation``) refuses
+  every UPDATE but the sealer's (a row without hashes gets them, its content unchanged), every DELETE
+  but the purge's (sealed rows, under the transaction setting ``prevex.purge_audit`` that only
+  :func:`purge` sets), and TRUNCATE. It stops a mistaken or quiet change through the application's
+  role; a superuser can still disable it, and the chain is what shows that.
 """
 
 from __future__ import annotations
@@ -246,7 +251,11 @@ async def purge(conn: Any, before: datetime, batch: int = 5000) -> int:
         prefix.append(row)
     if not prefix:
         return 0
+    # The table refuses every DELETE but this one (a trigger, docs/protection.md §3): the setting lasts
+    # for this transaction only.
+    await conn.execute("SELECT set_config('prevex.purge_audit', 'on', true)")
     await conn.execute("DELETE FROM audit_lectures WHERE id = ANY($1::bigint[])", [r["id"] for r in prefix])
+    await conn.execute("SELECT set_config('prevex.purge_audit', 'off', true)")
     await conn.execute(
         "INSERT INTO reglages (cle, valeur, updated_at) VALUES ($1, $2, now()) "
         "ON CONFLICT (cle) DO UPDATE SET valeur = EXCLUDED.valeur, updated_at = EXCLUDED.updated_at",
