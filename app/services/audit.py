@@ -53,6 +53,14 @@ FINALITES: dict[str, str] = {
     "recherche": "recherche de dossiers (GET /v1/dossiers)",
     "depot": "dépôt d'un acte (POST /v1/actes)",
     "lecture_audit": "contrôle des accès (GET /v1/audit)",
+    "lecture_bilan": "bilan à 12 mois (GET /v1/dossiers/{id}/bilan)",
+    "bilan": "bilan à 12 mois (PUT /v1/dossiers/{id}/bilan)",
+    "lecture_seance": "séance de la CCAPEX (GET /v1/seances/{id}): les dossiers de son ordre du jour",
+    "ordre_du_jour": "ordre du jour d'une séance (PUT /v1/seances/{id}/ordre-du-jour/{dossier_id})",
+    "attribution": "attribution du dossier à un membre (POST/DELETE /v1/dossiers/{id}/attributions)",
+    "recommandation": "recommandation de la CCAPEX (POST /v1/dossiers/{id}/recommandations, PATCH)",
+    "consentement": "consentement du ménage (POST /v1/dossiers/{id}/consentements)",
+    "anonymisation": "anonymisation d'un dossier clos (job de rétention)",
 }
 
 
@@ -102,19 +110,22 @@ async def record(
 async def refused(
     session: AsyncSession,
     principal: Principal,
-    dossier_id: uuid.UUID,
+    dossier_id: uuid.UUID | Sequence[uuid.UUID],
     operation: str,
     request_id: str | None,
     motif: str | None,
     detail: str,
 ) -> ProblemException:
     """A refused read, audited in a transaction of its own (the request's is rolled back with its 404),
-    and the 404 to raise."""
+    and the 404 to raise. Several dossiers when the thing refused names several (a session's agenda)."""
     engine = session.bind
     assert isinstance(engine, AsyncEngine)
-    row = _row(principal, dossier_id, operation, request_id, "refuse", motif, datetime.now(UTC))
-    async with engine.begin() as conn:
-        await conn.execute(insert(AuditLecture), [row])
+    ids = [dossier_id] if isinstance(dossier_id, uuid.UUID) else list(dossier_id)
+    now = datetime.now(UTC)
+    rows = [_row(principal, d, operation, request_id, "refuse", motif, now) for d in ids]
+    if rows:
+        async with engine.begin() as conn:
+            await conn.execute(insert(AuditLecture), rows)
     return not_found(detail)
 
 

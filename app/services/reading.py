@@ -117,7 +117,7 @@ async def audit(
     await audit_service.record(session, principal, dossier_ids, operation, request_id, motif=motif)
 
 
-async def _visible_dossier(
+async def visible_dossier(
     session: AsyncSession,
     principal: Principal,
     dossier_id: uuid.UUID,
@@ -125,6 +125,8 @@ async def _visible_dossier(
     request_id: str | None,
     motif: str | None,
 ) -> Dossier:
+    """The dossier if this partner may read it; else a refusal audited (``services/audit.refused``) and
+    404 (never 403). Every endpoint that reads or writes a dossier by its id goes through here."""
     dossier = await session.scalar(select(Dossier).where(Dossier.id == dossier_id, dossier_filter(principal)))
     if dossier is None:
         raise await audit_service.refused(
@@ -218,7 +220,7 @@ async def read_dossier(
     request_id: str | None,
     motif: str | None = None,
 ) -> dict[str, Any]:
-    dossier = await _visible_dossier(session, principal, dossier_id, "lecture_dossier", request_id, motif)
+    dossier = await visible_dossier(session, principal, dossier_id, "lecture_dossier", request_id, motif)
     acts = await _acts(session, dossier_id)
     version = await session.scalar(
         select(Evaluation.version_regles)
@@ -270,7 +272,7 @@ async def read_chronologie(
     request_id: str | None,
     motif: str | None = None,
 ) -> dict[str, Any]:
-    await _visible_dossier(session, principal, dossier_id, "lecture_chronologie", request_id, motif)
+    await visible_dossier(session, principal, dossier_id, "lecture_chronologie", request_id, motif)
     vue = await _vue(session, principal, dossier_id)
     items: list[tuple[datetime, int, dict[str, Any]]] = []
     for a in vue.shown_acts(await _acts(session, dossier_id)):

@@ -239,3 +239,63 @@ async def test_the_table_is_append_only_and_the_chain_survives_a_purge(
         await conn.close()
     after = _verifier(database_url)
     assert after.returncode == 0 and "audit chain intact" in after.stdout, after.stdout + after.stderr
+
+
+# The GETs that read a dossier, by the id in their path: each refusal (404) must leave a row on the dossier.
+_DOSSIER_READS = {"dossier_id", "acte_id", "seance_id"}
+_NOT_DOSSIER_READS = {"abonnement_id", "fichier"}  # a partner's own subscription; a public source text
+
+
+async def test_every_dossier_read_audits_its_refusal(
+    app: FastAPI, client: httpx.AsyncClient, database_url: str
+) -> None:
+    """Every GET of the contract that reads a dossier by an id (the dossier's, an act's, a session's whose
+    agenda names it) leaves a ``refuse`` row on the dossier when it answers 404 to a stranger; a GET with
+    an id of another kind must be named here, so a new endpoint cannot be forgotten."""
+    commissaire = await make_partner(app, client)
+    ccapex = await make_partner(app, client, kind="ccapex")
+    receipt = (
+        await client.post(
+            "/v1/actes", json=acte("commandement_de_payer", household()), headers=commissaire.headers
+        )
+    ).json()
+    seance = await client.post(
+        "/v1/seances",
+        json={"territoire": "93", "date": "2027-03-01", "formation": "pleniere", "membres": []},
+        headers=ccapex.headers,
+    )
+    assert seance.status_code == 201, seance.text
+    inscrit = await client.post(
+        f"/v1/seances/{seance.json()['id']}/ordre-du-jour",
+        json={"dossier_id": receipt["dossier_id"]},
+        headers=ccapex.headers,
+    )
+    assert inscrit.status_code in (200, 201), inscrit.text
+    ids = {"dossier_id": receipt["dossier_id"], "acte_id": receipt["id"], "seance_id": seance.json()["id"]}
+    templates: dict[str, set[str]] = {
+        t: {p["name"] for p in ops["get"].get("parameters", []) if p["in"] == "path"}
+        for t, ops in app.openapi()["paths"].items()
+        if "get" in ops
+    }
+    reads = [t for t, names in templates.items() if names & _DOSSIER_READS]
+    unclassified = [t for t, names in templates.items() if names - _DOSSIER_READS - _NOT_DOSSIER_READS]
+    assert unclassified == [], "a GET with an id: is it a dossier read? name it above"
+    assert {"/v1/dossiers/{dossier_id}/bilan", "/v1/seances/{seance_id}"} <= set(reads), reads
+    # A CCAPEX of another territory (it holds every reading scope) and a landlord of the same one.
+    strangers = [
+        await make_partner(app, client, kind="ccapex", territoires=("75",)),
+        await make_partner(app, client, kind="bailleur_social"),
+    ]
+    for who in strangers:
+        for template in reads:
+            before = await _rows(database_url, receipt["dossier_id"])
+            response = await client.get(template.format(**ids), headers=who.headers)
+            assert response.status_code == 404, (who.kind, template, response.status_code)
+            after = await _rows(database_url, receipt["dossier_id"])
+            new = [r for r in after if r["id"] not in {b["id"] for b in before}]
+            assert [(r["partner_id"], r["resultat"]) for r in new] == [(who.partner_id, "refuse")], (
+                who.kind,
+                template,
+                [(r["operation"], r["resultat"]) for r in new],
+            )
+            assert new[0]["finalite"], template  # the endpoint's purpose is named
