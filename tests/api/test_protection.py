@@ -18,6 +18,7 @@ from app.services.visibility import TERRITORIAL
 from tests.api.test_evenements import feed
 from tests.exchange import allow
 from tests.factories import PartnerCreds, acte, fake_siret, household, make_partner
+from tests.journal import JOURNAL
 
 
 def _menage_complet() -> tuple[dict[str, Any], dict[str, str]]:
@@ -29,6 +30,7 @@ def _menage_complet() -> tuple[dict[str, Any], dict[str, str]]:
         "email": f"foyer.{tag % 10**9}@example.org",
         "date_naissance": "1979-11-23",
     }
+    JOURNAL.register(secrets["telephone"], secrets["email"])
     occupant = {**menage["occupants"][0], **secrets}  # type: ignore[index]
     return {**menage, "occupants": [occupant]}, secrets
 
