@@ -42,6 +42,13 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
+@pytest.fixture(autouse=True)
+def _journal() -> None:
+    """Before each test, the journal attached again: a test may have reconfigured logging (alembic's
+    ``fileConfig`` replaces the root's handlers, ``create_app`` too)."""
+    journal.install()
+
+
 @pytest.fixture(scope="session", params=["asyncio"])
 def anyio_backend(request: pytest.FixtureRequest) -> str:
     return str(request.param)
