@@ -44,6 +44,8 @@ cli.add_typer(regles_cli, name="regles")
 cli.add_typer(menages_cli, name="menages")
 audit_cli = typer.Typer(help="The audit of dossier accesses (a hash chain).", no_args_is_help=True)
 cli.add_typer(audit_cli, name="audit")
+dossiers_cli = typer.Typer(help="Dossiers: retention.", no_args_is_help=True)
+cli.add_typer(dossiers_cli, name="dossiers")
 
 out = Console()
 err = Console(stderr=True)
@@ -639,6 +641,58 @@ def menages_recalculer_cles(
 
     dossiers, keys = asyncio.run(run())
     out.print(f"{dossiers} dossier(s) re-keyed, {keys} household key(s)")
+
+
+# dossiers -----------------------------------------------------------------------------------------
+
+
+@dossiers_cli.command("anonymiser")
+def dossiers_anonymiser(
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="List what would be anonymised (ids and counts), change nothing")
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON")] = False,
+) -> None:
+    """Anonymise now the dossiers closed for PREVEX_ANONYMISATION_DELAI_JOURS (what the worker's daily
+    job does; "today" is PREVEX_TODAY when set). With --dry-run, list them: dossier id, territory,
+    closing date, number of acts; never any personal data."""
+    from app.core import clock
+    from app.services import retention
+
+    url = _database_url()
+    delai = get_settings().anonymisation_delai_jours
+
+    async def run() -> tuple[list[retention.Due], int]:
+        database = Database(url, pool_size=1, max_overflow=0)
+        try:
+            async with database.transaction() as conn:
+                todo = await retention.due(conn, clock.today(), delai)
+            if dry_run:
+                return todo, 0
+            done = await retention.run(database, delai)
+            return [d for d in todo if d.dossier_id in set(done.dossiers)], done.actes
+        finally:
+            await database.dispose()
+
+    listed, actes = asyncio.run(run())
+    rows = [
+        {
+            "dossier_id": str(d.dossier_id),
+            "territoire": d.territoire,
+            "clos_le": d.clos_le.isoformat(),
+            "actes": d.actes,
+        }
+        for d in listed
+    ]
+    if as_json:
+        out.print_json(json.dumps({"dry_run": dry_run, "dossiers": rows, "actes_reecrits": actes}))
+        return
+    for row in rows:
+        out.print(
+            f"{row['dossier_id']}  {row['territoire']}  clos le {row['clos_le']}  {row['actes']} acte(s)"
+        )
+    verb = "would be anonymised" if dry_run else "anonymised"
+    out.print(f"{len(rows)} dossier(s) {verb} (closed for {delai} days or more)")
 
 
 # audit --------------------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from fastapi import FastAPI
 from app.core.config import Settings
 from app.core.migrations import upgrade
 from app.main import create_app
+from tests import journal
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -25,6 +26,27 @@ def pytest_pycollect_makeitem(collector: pytest.Module | pytest.Class, name: str
     test's own parameters ('SubRequest' object has no attribute 'param')."""
     if inspect.iscoroutinefunction(obj) and collector.istestfunction(obj, name):
         pytest.mark.anyio(obj)
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    journal.install()
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """No personal data of the run's households in any log line of the run (issue 10, item 5)."""
+    leaks = journal.JOURNAL.leaks()
+    if leaks:
+        print(f"\n{len(leaks)} log line(s) carry a test household's personal data, e.g.:")
+        for value, line in leaks[:5]:
+            print(f"  {value!r} in {line}")
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+@pytest.fixture(autouse=True)
+def _journal() -> None:
+    """Before each test, the journal attached again: a test may have reconfigured logging (alembic's
+    ``fileConfig`` replaces the root's handlers, ``create_app`` too)."""
+    journal.install()
 
 
 @pytest.fixture(scope="session", params=["asyncio"])
@@ -58,6 +80,7 @@ def settings() -> Settings:
 @pytest.fixture(scope="session")
 async def app(database_url: str, settings: Settings) -> AsyncIterator[FastAPI]:
     application = create_app(settings, database_url=database_url)
+    journal.install()
     async with application.router.lifespan_context(application):
         yield application
 
@@ -85,6 +108,7 @@ async def fresh_app(database_url: str, settings: Settings) -> AsyncIterator[Fast
     try:
         upgrade(url)
         application = create_app(settings, database_url=url)
+        journal.install()
         async with application.router.lifespan_context(application):
             yield application
     finally:

@@ -10,6 +10,7 @@ from fastapi import FastAPI
 from stdnum import luhn
 
 from app.services.partners import create_partner
+from tests.journal import JOURNAL
 
 
 def fake_siret(seed: int | None = None) -> str:
@@ -69,6 +70,7 @@ async def make_partner(
 def household(seed: str | None = None) -> dict[str, object]:
     """A fictitious household (address + occupant) unique to the caller, in the 93."""
     tag = seed or uuid.uuid4().hex[:10]
+    JOURNAL.register(f"TEST{tag.upper()}", f"rue des Essais {tag}")
     return {
         "logement": {
             "adresse": f"{int(tag[:4], 16) % 300 + 1} rue des Essais {tag}",

@@ -76,13 +76,17 @@ async def authenticate(request: Request, authorization: str | None, scopes: Sequ
     if ring.stale():
         async with _session(request) as session:
             await ring.load(session)
-    cache: dict[str, Principal] = request.app.state.verified_tokens
-    principal = cache.get(token)
-    if principal is None or principal.expires_at <= time.time():
-        principal = await _verify(token, ring, request)
+    cache: dict[str, tuple[Principal, str]] = request.app.state.verified_tokens
+    hit = cache.get(token)
+    # A remembered token still needs its key in the ring: a key revoked at once (compromised) stops its
+    # tokens at the ring's next reload, not at their expiry.
+    if hit is None or hit[0].expires_at <= time.time() or hit[1] not in ring.public:
+        principal, kid = await _verify(token, ring, request)
         if len(cache) >= _VERIFIED_TOKENS_MAX:
             cache.clear()
-        cache[token] = principal
+        cache[token] = (principal, kid)
+    else:
+        principal = hit[0]
     if not await _partner_is_active(request, principal.partner_id):
         raise unauthorized("The token was refused: partner revoked.")
     missing = [s for s in scopes if s not in principal.scopes]
@@ -91,7 +95,7 @@ async def authenticate(request: Request, authorization: str | None, scopes: Sequ
     return principal
 
 
-async def _verify(token: str, ring: KeyRing, request: Request) -> Principal:
+async def _verify(token: str, ring: KeyRing, request: Request) -> tuple[Principal, str]:
     """Signature and claims, checked once per token: a verified token is remembered until it expires."""
     settings = get_settings()
     try:
@@ -102,7 +106,14 @@ async def _verify(token: str, ring: KeyRing, request: Request) -> Principal:
         key = ring.public.get(kid)
         if key is None:
             raise TokenError("unknown key id")
-        return decode_token(token, key, issuer=settings.jwt_issuer, audience=settings.jwt_audience)
+        principal = decode_token(
+            token,
+            key,
+            issuer=settings.jwt_issuer,
+            audience=settings.jwt_audience,
+            max_lifetime_seconds=settings.token_ttl_seconds,
+        )
+        return principal, kid
     except TokenError as exc:
         raise unauthorized(f"The token was refused: {exc}.") from exc
 

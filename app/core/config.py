@@ -84,6 +84,18 @@ class Settings(BaseSettings):
         description="how long audit rows last before the purge job deletes them (CNIL: 6 to 12 months for "
         "access logs)",
     )
+    anonymisation_delai_jours: int = Field(
+        default=730,
+        ge=1,
+        description="how long after its closing act a closed dossier is anonymised by the retention job "
+        "(docs/protection.md §4: two years, the span in which a closed case can come back)",
+    )
+    idempotency_retention_hours: int = Field(
+        default=168,
+        ge=24,
+        description="how long an Idempotency-Key is remembered (its replay answers the stored receipt); "
+        "then the retention job deletes it and the same key files anew",
+    )
     webhook_allowed_hosts: str = Field(
         default="",
         description="Comma-separated `host` or `host:port` that webhooks may reach even when they resolve "

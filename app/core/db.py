@@ -44,7 +44,12 @@ class Database:
 
     def __init__(self, url: str, *, pool_size: int = 10, max_overflow: int = 10) -> None:
         self.engine: AsyncEngine = create_async_engine(
-            async_url(url), pool_size=pool_size, max_overflow=max_overflow, pool_recycle=1800
+            async_url(url),
+            pool_size=pool_size,
+            max_overflow=max_overflow,
+            pool_recycle=1800,
+            # Statement parameters carry payloads: never in a log line or an exception's text.
+            hide_parameters=True,
         )
         self.sessionmaker = async_sessionmaker(self.engine, expire_on_commit=False, autoflush=False)
 

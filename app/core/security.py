@@ -32,6 +32,9 @@ from app.core.crypto import decrypt, encrypt, is_encrypted, reencrypt
 from app.models.signing_key import SigningKey
 
 ALGORITHM = "RS256"
+# A token past this size is refused before it is parsed (ours are about 1 KB; a partner with every scope
+# stays well below 4 KB): a stretched token costs no base64 decoding, JSON parsing or RSA verification.
+MAX_TOKEN_BYTES = 8192
 _KEY_REFRESH_SECONDS = 60.0
 _UNKNOWN_KID_REFRESH_SECONDS = 5.0
 
@@ -199,7 +202,11 @@ def issue_token(ring: KeyRing, principal: Principal, *, issuer: str, audience: s
 
 
 def token_kid(token: str) -> str:
-    """The header's ``kid``, after refusing any algorithm but RS256."""
+    """The header's ``kid``, after refusing an oversized token and any algorithm but RS256. Every other
+    header (``jku``, ``x5u``, ``jwk``, ``x5c``…) is ignored: keys come from the key ring, never from the
+    token."""
+    if len(token) > MAX_TOKEN_BYTES:
+        raise TokenError("token too large")
     try:
         header = jwt.get_unverified_header(token)
     except JOSEError as exc:
@@ -212,7 +219,11 @@ def token_kid(token: str) -> str:
     return kid
 
 
-def decode_token(token: str, key: Key, *, issuer: str, audience: str) -> Principal:
+def decode_token(
+    token: str, key: Key, *, issuer: str, audience: str, max_lifetime_seconds: int = 3600
+) -> Principal:
+    """The token's claims, checked: signature, ``exp``, ``nbf``, ``iss``, ``aud`` (python-jose), an
+    ``iat`` not in the future and a lifetime (``exp - iat``) no longer than the server ever gives."""
     try:
         claims: dict[str, Any] = jwt.decode(
             token,
@@ -236,7 +247,7 @@ def decode_token(token: str, key: Key, *, issuer: str, audience: str) -> Princip
     except JOSEError as exc:  # a bad signature, or a required claim (exp, iat, sub...) missing
         raise TokenError("token signature or claims not valid") from exc
     try:
-        return Principal(
+        principal = Principal(
             partner_id=uuid.UUID(claims["sub"]),
             kind=str(claims["kind"]),
             territoires=tuple(str(t) for t in claims["territoires"]),
@@ -246,3 +257,9 @@ def decode_token(token: str, key: Key, *, issuer: str, audience: str) -> Princip
         )
     except (KeyError, ValueError, TypeError) as exc:
         raise TokenError("token claims incomplete") from exc
+    issued_at = claims["iat"]
+    if not isinstance(issued_at, int) or issued_at > time.time():
+        raise TokenError("token issued in the future")
+    if principal.expires_at - issued_at > max_lifetime_seconds:
+        raise TokenError("token lifetime too long")
+    return principal

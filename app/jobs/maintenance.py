@@ -1,4 +1,5 @@
-"""Housekeeping: run again the jobs of workers that died, purge events past retention, drop finished
+"""Housekeeping: run again the jobs of workers that died, purge events and audit rows past retention,
+anonymise closed dossiers and expire idempotency records (``services/retention.py``), drop finished
 jobs."""
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from app.core import clock
 from app.core.config import get_settings
 from app.jobs import queue
 from app.jobs.runtime import runtime
-from app.services import audit
+from app.services import audit, retention
 from app.services.evenements import purge
 
 logger = logging.getLogger("prevex.maintenance")
@@ -84,3 +85,34 @@ async def purger_audit(context: JobContext, timestamp: int) -> None:
             break
     if total:
         logger.info("audit rows purged", extra={"count": total})
+
+
+@queue.periodic(cron="53 2 * * *")
+@queue.task(
+    name="anonymiser_dossiers", queue="periodiques", queueing_lock="anonymiser_dossiers", pass_context=True
+)
+async def anonymiser_dossiers(context: JobContext, timestamp: int) -> None:
+    """Dossiers closed for ``PREVEX_ANONYMISATION_DELAI_JOURS`` (``services/retention.py``), one
+    transaction each."""
+    bilan = await retention.run(runtime(context).database, get_settings().anonymisation_delai_jours)
+    if bilan.dossiers:
+        logger.info("dossiers anonymised", extra={"count": len(bilan.dossiers), "actes": bilan.actes})
+
+
+@queue.periodic(cron="11 * * * *")
+@queue.task(
+    name="expirer_idempotence", queue="periodiques", queueing_lock="expirer_idempotence", pass_context=True
+)
+async def expirer_idempotence(context: JobContext, timestamp: int) -> None:
+    """Idempotency records older than ``PREVEX_IDEMPOTENCY_RETENTION_HOURS``, by batches."""
+    database = runtime(context).database
+    before = clock.now() - timedelta(hours=get_settings().idempotency_retention_hours)
+    total = 0
+    while True:
+        async with database.transaction() as conn:
+            deleted = await retention.expire_idempotency(conn, before)
+        total += deleted
+        if deleted == 0:
+            break
+    if total:
+        logger.info("idempotency records expired", extra={"count": total})

@@ -31,6 +31,9 @@ class Dossier(Base):
     )
     created_at: Mapped[datetime] = created_at_column()
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    anonymise_le: Mapped[datetime | None] = mapped_column(
+        DateTime(timezone=True), comment="when the retention job anonymised it (docs/protection.md §4)"
+    )
 
 
 class DossierCle(Base):

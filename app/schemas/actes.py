@@ -234,7 +234,7 @@ class SignalementImpaye(ActeBase):
         # The CAF/MSA's alert; a landlord signals the impayé to the CAF (within 2 months of it).
         deposants={"bailleur_social", "bailleur_prive", "organisme_payeur"},
         stade="pre_contentieux",
-        lecteurs=INSTANCES | PAYEUR,
+        lecteurs=EXAMEN_SOCIAL | PAYEUR,  # not the préfecture: before the assignation (docs/protection.md §2)
         champs={
             "aides_logement": ("organisme", "numero_allocataire", "tiers_payant", "aide_mensuelle_cents")
         },
@@ -281,7 +281,7 @@ class CommandementDePayer(ActeBase):
         # The étude serves it and signals it to the CCAPEX.
         deposants={"commissaire_justice"},
         stade="pre_contentieux",
-        lecteurs=INSTANCES | PAYEUR | PARTIES,
+        lecteurs=EXAMEN_SOCIAL | PAYEUR | PARTIES,  # not the préfecture: before the assignation
         champs={"procedure": ("commissaire",)},
     )
     bailleur: BailleurQualifie
@@ -364,7 +364,7 @@ class SaisineCcapex(ActeBase):
             "other",
         },
         stade="pre_contentieux",
-        lecteurs=INSTANCES | PAYEUR | BAILLEURS,
+        lecteurs=EXAMEN_SOCIAL | PAYEUR | BAILLEURS,  # not the préfecture: before the assignation
         champs={"procedure": ("motif", "origine", "stade")},
     )
     motif: MotifSaisine

@@ -55,6 +55,16 @@ class DossierClos(ActeData):
     """An act that closes the dossier was filed (`expulsion`, `cloture`)."""
 
 
+class DossierAnonymise(DossierData):
+    """The dossier, closed for `PREVEX_ANONYMISATION_DELAI_JOURS`, was anonymised (docs/protection.md
+    §4): its acts no longer carry the household's identity, contacts, street address or allocataire
+    number, nor exact amounts, and no later filing can match the household to it. Purge your copies of
+    its personal data too."""
+
+    clos_le: str = Field(description="The date of its latest closing act (ISO 8601)")
+    anonymise_le: str = Field(description="When it was anonymised (ISO 8601 date)")
+
+
 class DecisionData(DossierData):
     decision_id: uuid.UUID = Field(description="The decision (its row never changes id)")
     acte_id: uuid.UUID = Field(description="The act the decision is about")
@@ -202,6 +212,7 @@ TYPES: dict[str, TypeEvenement] = {
     "cfp.refus_implicite": TypeEvenement(CfpRefusImplicite, "the grant holders that may see the decision"),
     "dossier.reevalue": TypeEvenement(DossierReevalue, "every grant holder of the dossier"),
     "dossier.clos": TypeEvenement(DossierClos, "every grant holder of the dossier"),
+    "dossier.anonymise": TypeEvenement(DossierAnonymise, "every partner holding a grant on the dossier"),
     "attribution.accordee": TypeEvenement(AttributionAccordee, "the member that got the grant, the CCAPEX"),
     "recommandation.emise": TypeEvenement(RecommandationEmise, "its addressee and its emitter"),
     "recommandation.suivie": TypeEvenement(RecommandationSuivie, "its emitter and its addressee"),
@@ -213,9 +224,9 @@ TYPES: dict[str, TypeEvenement] = {
     "abonnement.desactive": TypeEvenement(AbonnementDesactive, "the subscription's partner only"),
 }
 
-#: Families kept for later issues (CCAPEX workflows, retention): their types will be added to
-#: :data:`TYPES` under these prefixes; a subscription may already name them.
-RESERVES = ("ccapex.", "dossier.anonymise")
+#: Families kept for later issues (CCAPEX workflows): their types will be added to :data:`TYPES` under
+#: these prefixes; a subscription may already name them.
+RESERVES = ("ccapex.",)
 
 
 def type_accepte(name: str) -> bool:

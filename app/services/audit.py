@@ -13,6 +13,11 @@
   row's ``precedent``).
 - **Retention.** :func:`purge` deletes the oldest sealed rows past ``PREVEX_AUDIT_RETENTION_DAYS`` as a
   prefix of the chain and keeps the last deleted row's hash as the chain's anchor (``reglages``).
+- **Append-only in the database.** A trigger (migration ``audit_append_only_anonymisation``) refuses
+  every UPDATE but the sealer's (a row without hashes gets them, its content unchanged), every DELETE
+  but the purge's (sealed rows, under the transaction setting ``prevex.purge_audit`` that only
+  :func:`purge` sets), and TRUNCATE. It stops a mistaken or quiet change through the application's
+  role; a superuser can still disable it, and the chain is what shows that.
 """
 
 from __future__ import annotations
@@ -48,6 +53,16 @@ FINALITES: dict[str, str] = {
     "recherche": "recherche de dossiers (GET /v1/dossiers)",
     "depot": "dépôt d'un acte (POST /v1/actes)",
     "lecture_audit": "contrôle des accès (GET /v1/audit)",
+    "lecture_bilan": "bilan à 12 mois (GET /v1/dossiers/{id}/bilan)",
+    "bilan": "bilan à 12 mois (PUT /v1/dossiers/{id}/bilan)",
+    "lecture_seance": "séance de la CCAPEX (GET /v1/seances/{id}): les dossiers de son ordre du jour",
+    "ordre_du_jour": "ordre du jour d'une séance (PUT /v1/seances/{id}/ordre-du-jour/{dossier_id})",
+    "attribution": "attribution du dossier à un membre (POST/DELETE /v1/dossiers/{id}/attributions)",
+    "recommandation": "recommandation de la CCAPEX (POST /v1/dossiers/{id}/recommandations, PATCH)",
+    "consentement": "consentement du ménage (POST /v1/dossiers/{id}/consentements)",
+    "anonymisation": "anonymisation d'un dossier clos (job de rétention)",
+    "lecture_courriers": "courriers à envoyer (GET /v1/dossiers/{id}/courriers)",
+    "lecture_courrier": "un courrier, en JSON ou en PDF (GET /v1/courriers/{id})",
 }
 
 
@@ -97,19 +112,22 @@ async def record(
 async def refused(
     session: AsyncSession,
     principal: Principal,
-    dossier_id: uuid.UUID,
+    dossier_id: uuid.UUID | Sequence[uuid.UUID],
     operation: str,
     request_id: str | None,
     motif: str | None,
     detail: str,
 ) -> ProblemException:
     """A refused read, audited in a transaction of its own (the request's is rolled back with its 404),
-    and the 404 to raise."""
+    and the 404 to raise. Several dossiers when the thing refused names several (a session's agenda)."""
     engine = session.bind
     assert isinstance(engine, AsyncEngine)
-    row = _row(principal, dossier_id, operation, request_id, "refuse", motif, datetime.now(UTC))
-    async with engine.begin() as conn:
-        await conn.execute(insert(AuditLecture), [row])
+    ids = [dossier_id] if isinstance(dossier_id, uuid.UUID) else list(dossier_id)
+    now = datetime.now(UTC)
+    rows = [_row(principal, d, operation, request_id, "refuse", motif, now) for d in ids]
+    if rows:
+        async with engine.begin() as conn:
+            await conn.execute(insert(AuditLecture), rows)
     return not_found(detail)
 
 
@@ -259,7 +277,11 @@ async def purge(conn: Any, before: datetime, batch: int = 5000) -> int:
         prefix.append(row)
     if not prefix:
         return 0
+    # The table refuses every DELETE but this one (a trigger, docs/protection.md §3): the setting lasts
+    # for this transaction only.
+    await conn.execute("SELECT set_config('prevex.purge_audit', 'on', true)")
     await conn.execute("DELETE FROM audit_lectures WHERE id = ANY($1::bigint[])", [r["id"] for r in prefix])
+    await conn.execute("SELECT set_config('prevex.purge_audit', 'off', true)")
     await conn.execute(
         "INSERT INTO reglages (cle, valeur, updated_at) VALUES ($1, $2, now()) "
         "ON CONFLICT (cle) DO UPDATE SET valeur = EXCLUDED.valeur, updated_at = EXCLUDED.updated_at",

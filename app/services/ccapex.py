@@ -30,6 +30,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core import clock
+from app.core.logging import request_id_var
 from app.core.pagination import decode_cursor, encode_cursor
 from app.core.problems import not_found, validation_problem
 from app.core.security import Principal
@@ -39,6 +40,7 @@ from app.models.dossier import Dossier
 from app.models.partner import Partner, PartnerTerritoire
 from app.services.evenements import NewEvent, publish
 from app.services.reading import audit
+from app.services.reading import visible_dossier as reading_visible
 from app.services.visibility import attribution_grant, dossier_filter
 
 #: The orientation codes that route a dossier to another body or formation: proposals, never motifs of
@@ -46,12 +48,12 @@ from app.services.visibility import attribution_grant, dossier_filter
 ROUTAGE = frozenset({"ccapex_locale", "ccapex_nord", "ccapex_sud"})
 
 
-async def visible_dossier(session: AsyncSession, principal: Principal, dossier_id: uuid.UUID) -> Dossier:
-    """The dossier if this partner may read it, else 404 (never 403)."""
-    dossier = await session.scalar(select(Dossier).where(Dossier.id == dossier_id, dossier_filter(principal)))
-    if dossier is None:
-        raise not_found("No such dossier, or not visible to this partner.")
-    return dossier
+async def visible_dossier(
+    session: AsyncSession, principal: Principal, dossier_id: uuid.UUID, operation: str
+) -> Dossier:
+    """The dossier if this partner may read it, else 404 (never 403), the refusal audited: the one check
+    (``services/reading.visible_dossier``), with the request's id."""
+    return await reading_visible(session, principal, dossier_id, operation, request_id_var.get(), None)
 
 
 async def emit(session: AsyncSession, dossier: Dossier | None, events: list[NewEvent], now: datetime) -> None:
@@ -222,7 +224,7 @@ def _attribution(row: Acces) -> dict[str, Any]:
 async def attribuer(
     session: AsyncSession, principal: Principal, dossier_id: uuid.UUID, partenaire_id: uuid.UUID, raison: str
 ) -> dict[str, Any]:
-    dossier = await visible_dossier(session, principal, dossier_id)
+    dossier = await visible_dossier(session, principal, dossier_id, "attribution")
     member = await session.scalar(
         select(Partner).where(Partner.id == partenaire_id, Partner.statut == "actif")
     )
@@ -273,7 +275,7 @@ async def attribuer(
 async def retirer(
     session: AsyncSession, principal: Principal, dossier_id: uuid.UUID, partenaire_id: uuid.UUID
 ) -> dict[str, Any]:
-    await visible_dossier(session, principal, dossier_id)
+    await visible_dossier(session, principal, dossier_id, "attribution")
     ended = await session.execute(
         update(Acces)
         .where(

@@ -77,7 +77,7 @@ async def record(
 ) -> dict[str, Any]:
     if principal.kind not in RECORDERS:
         raise forbidden("Only the landlord or the CCAPEX's secretariat records the household's consent.")
-    dossier = await visible_dossier(session, principal, dossier_id)
+    dossier = await visible_dossier(session, principal, dossier_id, "consentement")
     commission = await session.scalar(
         select(Partner).where(
             Partner.id == commission_id, Partner.kind == "commission_locale", Partner.statut == "actif"

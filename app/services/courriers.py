@@ -30,7 +30,7 @@ from app.models.decision import Decision
 from app.rules.rulebook import load_rulebook
 from app.rules.schema import Courrier
 from app.services import audit as audit_service
-from app.services.reading import audit, readable_dossier
+from app.services.reading import audit, visible_dossier
 from app.services.visibility import Vue, acts_index, best_portee, portee_query
 
 _INVISIBLE = "No such letter, or not visible to this partner."
@@ -182,7 +182,7 @@ def _visible(decision: Any, vue: Vue, index: Mapping[str, tuple[str, str]]) -> b
 async def lister(
     session: AsyncSession, principal: Principal, dossier_id: uuid.UUID, request_id: str | None
 ) -> dict[str, Any]:
-    dossier = await readable_dossier(session, principal, dossier_id, "lecture_courriers", request_id, None)
+    dossier = await visible_dossier(session, principal, dossier_id, "lecture_courriers", request_id, None)
     letters = letters_of(dossier.territoire)
     vue, acts, index = await _context(session, principal, dossier_id)
     rows = await session.execute(
@@ -217,7 +217,7 @@ async def lire(
     ).first()
     if found is None:  # no such decision: no dossier to audit the attempt against
         raise not_found(_INVISIBLE)
-    dossier = await readable_dossier(
+    dossier = await visible_dossier(
         session, principal, found.dossier_id, "lecture_courrier", request_id, None, _INVISIBLE
     )
     courrier = letters_of(dossier.territoire).get((found.code, found.precision))

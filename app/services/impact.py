@@ -31,13 +31,15 @@ from app.models.acte import Acte
 from app.models.dossier import Dossier
 from app.rules.rulebook import Brouillon, RuleBook, load_rulebook
 from app.services.decisions import ActInput, evaluate_dossier, typed_facts
-from app.services.visibility import ALL_DECISIONS, dossier_filter
+from app.services.visibility import ALL_DECISIONS, DECISIONS_OF_READ_ACTS, dossier_filter
 
 __all__ = ["IMPACT_KINDS", "REFERENCE", "impact"]
 
-IMPACT_KINDS = ALL_DECISIONS
-"""The partner kinds that may run an impact: those that read every decision of the dossiers of their
-territories (CCAPEX, préfecture, département), since it tells which decisions each dossier would get."""
+IMPACT_KINDS = ALL_DECISIONS | DECISIONS_OF_READ_ACTS  # the territory's instances
+"""The partner kinds that may run an impact: the territory's instances (CCAPEX, préfecture, département),
+since it tells which decisions each dossier would get. (The préfecture reads only the decisions about
+acts from the assignation on, docs/protection.md §2; an impact still counts every decision: left as it
+was, to be decided with the préfecture's rule-change role.)"""
 
 REFERENCE = (
     "Deux évaluations du moteur sur les mêmes actes : les règles en vigueur, puis le brouillon à la place "

@@ -118,7 +118,7 @@ async def audit(
     await audit_service.record(session, principal, dossier_ids, operation, request_id, motif=motif)
 
 
-async def readable_dossier(
+async def visible_dossier(
     session: AsyncSession,
     principal: Principal,
     dossier_id: uuid.UUID,
@@ -127,8 +127,9 @@ async def readable_dossier(
     motif: str | None,
     detail: str = "No such dossier, or not visible to this partner.",
 ) -> Dossier:
-    """The dossier if this partner may read it; else the refusal, audited, and a 404 with ``detail`` (the
-    same as for an id that does not exist: a read through another resource passes its own)."""
+    """The dossier if this partner may read it; else a refusal audited (``services/audit.refused``) and a
+    404 with ``detail`` (never 403; the same as for an id that does not exist: a read through another
+    resource passes its own). Every endpoint that reads or writes a dossier by its id goes through here."""
     dossier = await session.scalar(select(Dossier).where(Dossier.id == dossier_id, dossier_filter(principal)))
     if dossier is None:
         raise await audit_service.refused(
@@ -216,7 +217,7 @@ async def read_dossier(
     request_id: str | None,
     motif: str | None = None,
 ) -> dict[str, Any]:
-    dossier = await readable_dossier(session, principal, dossier_id, "lecture_dossier", request_id, motif)
+    dossier = await visible_dossier(session, principal, dossier_id, "lecture_dossier", request_id, motif)
     acts = await _acts(session, dossier_id)
     version = await session.scalar(
         select(Evaluation.version_regles)
@@ -273,7 +274,7 @@ async def read_chronologie(
     request_id: str | None,
     motif: str | None = None,
 ) -> dict[str, Any]:
-    await readable_dossier(session, principal, dossier_id, "lecture_chronologie", request_id, motif)
+    await visible_dossier(session, principal, dossier_id, "lecture_chronologie", request_id, motif)
     vue = await _vue(session, principal, dossier_id)
     items: list[tuple[datetime, int, dict[str, Any]]] = []
     for a in vue.shown_acts(await _acts(session, dossier_id)):

@@ -35,6 +35,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core import clock
 from app.core.db import Database
+from app.core.logging import request_id_var
 from app.core.pagination import decode_cursor, encode_cursor
 from app.core.problems import ProblemException, not_found, validation_problem
 from app.core.scopes import CCAPEX_KINDS
@@ -46,6 +47,7 @@ from app.models.partner import Partner
 from app.models.recommandation import Recommandation, RecommandationSuivi
 from app.models.seance import Seance, SeanceDossier, SeanceMembre
 from app.rules.calendar import add_months
+from app.services import audit as audit_service
 from app.services.ccapex import emit, visible_dossier
 from app.services.evenements import NewEvent, publish
 from app.services.reading import audit
@@ -157,7 +159,7 @@ async def emettre(
     echeance: date | None,
     seance_id: uuid.UUID | None,
 ) -> dict[str, Any]:
-    dossier = await visible_dossier(session, principal, dossier_id)
+    dossier = await visible_dossier(session, principal, dossier_id, "recommandation")
     if partenaire_id is not None and not await _has_grant(session, dossier, partenaire_id):
         raise validation_problem(
             [
@@ -230,7 +232,7 @@ async def _answerable(
     if rec.destinataire_id == principal.partner_id or rec.emetteur_id == principal.partner_id:
         return rec
     if rec.destinataire_menage and principal.kind in CCAPEX_KINDS:
-        await visible_dossier(session, principal, rec.dossier_id)
+        await visible_dossier(session, principal, rec.dossier_id, "recommandation")
         return rec
     raise not_found("No such recommendation, or it is not this partner's to follow.")
 
@@ -350,11 +352,20 @@ def _bilan_view(b: Bilan) -> dict[str, Any]:
 
 async def lire_bilan(session: AsyncSession, principal: Principal, dossier_id: uuid.UUID) -> dict[str, Any]:
     if principal.kind not in CCAPEX_KINDS:  # the outcome tells of FSL and surendettement: theirs only
-        raise not_found("No such dossier, or not visible to this partner.")
-    await visible_dossier(session, principal, dossier_id)
+        raise await audit_service.refused(
+            session,
+            principal,
+            dossier_id,
+            "lecture_bilan",
+            request_id_var.get(),
+            None,
+            "No such dossier, or not visible to this partner.",
+        )
+    await visible_dossier(session, principal, dossier_id, "lecture_bilan")
     bilan = await session.get(Bilan, dossier_id)
     if bilan is None:
         raise not_found("No outcome asked or recorded for this dossier yet.")
+    await audit_service.record(session, principal, [dossier_id], "lecture_bilan", request_id_var.get())
     return _bilan_view(bilan)
 
 
@@ -368,7 +379,7 @@ async def renseigner_bilan(
     fsl: bool,
     pcs: bool,
 ) -> dict[str, Any]:
-    await visible_dossier(session, principal, dossier_id)
+    await visible_dossier(session, principal, dossier_id, "bilan")
     bilan = await session.get(Bilan, dossier_id, with_for_update=True)
     if bilan is None:
         seance = await _first_examined(session, dossier_id)

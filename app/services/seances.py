@@ -18,10 +18,12 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core import clock
-from app.core.problems import forbidden, not_found, validation_problem
+from app.core.logging import request_id_var
+from app.core.problems import ProblemException, forbidden, not_found, validation_problem
 from app.core.security import Principal
 from app.models.partner import Partner
 from app.models.seance import Seance, SeanceDossier, SeanceMembre
+from app.services import audit
 from app.services.ccapex import visible_dossier
 
 
@@ -99,8 +101,36 @@ async def secretariat_seance(session: AsyncSession, principal: Principal, seance
     return found
 
 
+async def _agenda(session: AsyncSession, seance_id: uuid.UUID) -> list[uuid.UUID]:
+    return list(
+        (
+            await session.scalars(
+                select(SeanceDossier.dossier_id)
+                .where(SeanceDossier.seance_id == seance_id)
+                .order_by(SeanceDossier.dossier_id)
+            )
+        ).all()
+    )
+
+
 async def read(session: AsyncSession, principal: Principal, seance_id: uuid.UUID) -> dict[str, Any]:
-    seance = await _seance_for(session, principal, seance_id)
+    """A session and its agenda. The agenda names dossiers: the read is audited on each of them, and so
+    is a refused read (404) of a session that has an agenda (docs/protection.md §3)."""
+    try:
+        seance = await _seance_for(session, principal, seance_id)
+    except ProblemException as refusal:
+        raise await audit.refused(
+            session,
+            principal,
+            await _agenda(session, seance_id),
+            "lecture_seance",
+            request_id_var.get(),
+            None,
+            str(refusal.detail),
+        ) from None
+    await audit.record(
+        session, principal, await _agenda(session, seance_id), "lecture_seance", request_id_var.get()
+    )
     membres = (
         await session.scalars(
             select(SeanceMembre.partner_id)
@@ -142,7 +172,7 @@ async def add_to_agenda(
     from app.services.consentements import check_agenda
 
     seance = await secretariat_seance(session, principal, seance_id)
-    dossier = await visible_dossier(session, principal, dossier_id)
+    dossier = await visible_dossier(session, principal, dossier_id, "ordre_du_jour")
     if dossier.territoire != seance.territoire:
         raise validation_problem(
             [{"pointer": "/dossier_id", "detail": "the dossier is not of the session's territory"}]

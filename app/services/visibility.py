@@ -47,7 +47,12 @@ CONTENT: dict[str, frozenset[str]] = {
     for kind in PARTNER_KINDS
 }
 BAILLEUR_KINDS = frozenset({"bailleur_social", "bailleur_prive"})
-ALL_DECISIONS = frozenset({"ccapex", "prefecture", "departement"})
+# The kinds that see every decision of a dossier they may read, and those that see every decision about
+# an act whose content they read (the préfecture: the procedure from the assignation on, not the
+# decisions about the CDP or the landlord's signalement; docs/protection.md §2). Both see a decision
+# resting on a sensitive act they may not read, its facts from that act masked.
+ALL_DECISIONS = frozenset({"ccapex", "departement"})
+DECISIONS_OF_READ_ACTS = frozenset({"prefecture"})
 # Acts whose mere use by a decision tells something of the household's social or financial situation:
 # the registry's ``sensible``.
 SENSITIVE = frozenset(t for t, politique in POLITIQUES.items() if politique.sensible)
@@ -95,6 +100,15 @@ _FIELD_GROUPS: dict[str, dict[str, str]] = {
     }
     for t, politique in POLITIQUES.items()
 }
+
+
+def fact_group(acte_type: str, path: str) -> str | None:
+    """The field group of a fact a rule read in an act of this type (``dette.montant_cents``:
+    ``dette_loyer``), or None for what is not an act's field (a parameter, a computed date)."""
+    head = path.split(".", 1)[0]
+    if head == "occupants":
+        return _OCCUPANT_GROUPS.get(path.rsplit(".", 1)[-1], "identite")
+    return _FIELD_GROUPS.get(acte_type, {}).get(head)
 
 
 def groups_of(kind: str) -> frozenset[str]:
@@ -427,13 +441,23 @@ class Vue:
             act = actes.get(str(key))
             return act is not None and self.sees_content(act[0], act[1])
 
+        kind = self.principal.kind
         addressed = self.portee == PORTEE_DOSSIER and (
-            self.principal.kind in ALL_DECISIONS or decision.get("destinataire") == self.principal.kind
+            kind in ALL_DECISIONS
+            or decision.get("destinataire") == kind
+            or (kind in DECISIONS_OF_READ_ACTS and visible(decision["acte"]))
         )
         if not addressed and not visible(decision["acte"]):
             return None
         lies: Mapping[str, Any] = decision.get("actes_lies") or {}
         hidden = {alias for alias, key in lies.items() if not visible(key)}
+        by_group = self._facts_outside_groups(decision, lies, actes)
+        if by_group and not hidden:
+            return {
+                **decision,
+                "faits": {k: v for k, v in decision["faits"].items() if k not in by_group},
+                "faits_masques": True,
+            }
         if not hidden:
             return decision
         if self.own_acts_only:  # even a masked fact would tell that another party's act exists
@@ -442,10 +466,35 @@ class Vue:
             return None
         return {
             **decision,
-            "faits": {k: v for k, v in decision["faits"].items() if k.split(".", 1)[0] not in hidden},
+            "faits": {
+                k: v
+                for k, v in decision["faits"].items()
+                if k.split(".", 1)[0] not in hidden and k not in by_group
+            },
             "actes_lies": {alias: key for alias, key in lies.items() if alias not in hidden},
             "faits_masques": True,
         }
+
+    def _facts_outside_groups(
+        self, decision: Mapping[str, Any], lies: Mapping[str, Any], actes: Mapping[str, tuple[str, str]]
+    ) -> set[str]:
+        """The facts of a decision that come from a field group this partner's kind does not read in
+        another partner's act: the same matrix as the acts' content (:func:`visible_fields`)."""
+        allowed = groups_of(self.principal.kind)
+        if allowed >= set(ALL_GROUPS):
+            return set()
+        outside = set()
+        for label in decision.get("faits") or {}:
+            alias, _, rest = label.partition(".")
+            key = lies.get(alias) if rest and alias in lies else decision["acte"]
+            path = rest if rest and alias in lies else label
+            act = actes.get(str(key))
+            if act is None or act[1] == self._me:
+                continue
+            group = fact_group(act[0], path)
+            if group is not None and group not in allowed:
+                outside.add(label)
+        return outside
 
     def decisions(
         self, decisions: Iterable[Mapping[str, Any]], actes: Mapping[str, tuple[str, str]]

@@ -13,9 +13,10 @@ from pathlib import Path
 
 import asyncpg
 import httpx
+import pytest
 from fastapi import FastAPI
 
-from app.services.audit import seal, verify
+from app.services.audit import purge, seal, verify
 from tests.factories import acte, household, make_partner
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -128,6 +129,15 @@ async def test_the_verifier_names_an_altered_removed_or_reordered_row(
     target = rows[1]
     conn = await asyncpg.connect(database_url)
     try:
+        # The table refuses it (the append-only trigger): only a superuser that disables the triggers
+        # (replication mode, as a restore tool would) can alter a row, and the chain shows it.
+        with pytest.raises(asyncpg.InsufficientPrivilegeError, match="append-only"):
+            await conn.execute(
+                "UPDATE audit_lectures SET partner_kind = 'ccapex' WHERE id = $1", target["id"]
+            )
+        with pytest.raises(asyncpg.InsufficientPrivilegeError, match="append-only"):
+            await conn.execute("DELETE FROM audit_lectures WHERE id = $1", target["id"])
+        await conn.execute("SET session_replication_role = replica")
         # Altered: the verifier (the CLI, on the committed database) names the row.
         await conn.execute("UPDATE audit_lectures SET partner_kind = 'ccapex' WHERE id = $1", target["id"])
         try:
@@ -175,3 +185,117 @@ async def test_the_verifier_names_an_altered_removed_or_reordered_row(
             assert await seal(conn) >= 0
     finally:
         await conn.close()
+
+
+async def test_the_table_is_append_only_and_the_chain_survives_a_purge(
+    app: FastAPI, client: httpx.AsyncClient, database_url: str
+) -> None:
+    """Only the sealer updates a row (its hashes, once) and only the purge deletes rows (sealed ones, a
+    prefix of the chain): the verifier passes after a purge, anchored on the last row purged."""
+    commissaire = await make_partner(app, client)
+    receipt = (
+        await client.post(
+            "/v1/actes", json=acte("commandement_de_payer", household()), headers=commissaire.headers
+        )
+    ).json()
+    for _ in range(3):
+        await client.get(f"/v1/dossiers/{receipt['dossier_id']}", headers=commissaire.headers)
+    await _final(database_url)
+    assert _verifier(database_url).returncode == 0  # it seals first
+    rows = await _rows(database_url, receipt["dossier_id"])
+    assert len(rows) == 4 and all(r["empreinte"] for r in rows)
+    conn = await asyncpg.connect(database_url)
+    try:
+        for statement in (
+            "UPDATE audit_lectures SET motif = 'x' WHERE id = $1",
+            "UPDATE audit_lectures SET empreinte = NULL, precedent = NULL WHERE id = $1",  # re-sealable
+            "DELETE FROM audit_lectures WHERE id = $1",
+        ):
+            with pytest.raises(asyncpg.InsufficientPrivilegeError, match="append-only"):
+                await conn.execute(statement, rows[0]["id"])
+        # The purge's setting is the purge's: set by hand outside it, an unsealed row still stays.
+        tr = conn.transaction()
+        await tr.start()
+        await conn.execute("SELECT set_config('prevex.purge_audit', 'on', true)")
+        unsealed = await conn.fetchval(
+            "INSERT INTO audit_lectures (at, partner_id, partner_kind, dossier_id, operation) "
+            "VALUES (now(), $1, 'dpo', $2, 'lecture_dossier') RETURNING id",
+            commissaire.partner_id,
+            uuid.UUID(receipt["dossier_id"]),
+        )
+        with pytest.raises(asyncpg.InsufficientPrivilegeError, match="append-only"):
+            await conn.execute("DELETE FROM audit_lectures WHERE id = $1", unsealed)
+        await tr.rollback()
+        with pytest.raises(asyncpg.InsufficientPrivilegeError, match="TRUNCATE"):
+            await conn.execute("TRUNCATE audit_lectures")
+        async with conn.transaction():
+            deleted = await purge(conn, rows[2]["at"])
+        assert deleted >= 2
+        kept = {r["id"] for r in await _rows(database_url, receipt["dossier_id"])}
+        assert kept == {rows[2]["id"], rows[3]["id"]}
+        async with conn.transaction():
+            assert (await verify(conn)).ok
+    finally:
+        await conn.close()
+    after = _verifier(database_url)
+    assert after.returncode == 0 and "audit chain intact" in after.stdout, after.stdout + after.stderr
+
+
+# The GETs that read a dossier, by the id in their path: each refusal (404) must leave a row on the dossier.
+_DOSSIER_READS = {"dossier_id", "acte_id", "seance_id"}
+_NOT_DOSSIER_READS = {"abonnement_id", "fichier"}  # a partner's own subscription; a public source text
+
+
+async def test_every_dossier_read_audits_its_refusal(
+    app: FastAPI, client: httpx.AsyncClient, database_url: str
+) -> None:
+    """Every GET of the contract that reads a dossier by an id (the dossier's, an act's, a session's whose
+    agenda names it) leaves a ``refuse`` row on the dossier when it answers 404 to a stranger; a GET with
+    an id of another kind must be named here, so a new endpoint cannot be forgotten."""
+    commissaire = await make_partner(app, client)
+    ccapex = await make_partner(app, client, kind="ccapex")
+    receipt = (
+        await client.post(
+            "/v1/actes", json=acte("commandement_de_payer", household()), headers=commissaire.headers
+        )
+    ).json()
+    seance = await client.post(
+        "/v1/seances",
+        json={"territoire": "93", "date": "2027-03-01", "formation": "pleniere", "membres": []},
+        headers=ccapex.headers,
+    )
+    assert seance.status_code == 201, seance.text
+    inscrit = await client.post(
+        f"/v1/seances/{seance.json()['id']}/ordre-du-jour",
+        json={"dossier_id": receipt["dossier_id"]},
+        headers=ccapex.headers,
+    )
+    assert inscrit.status_code in (200, 201), inscrit.text
+    ids = {"dossier_id": receipt["dossier_id"], "acte_id": receipt["id"], "seance_id": seance.json()["id"]}
+    templates: dict[str, set[str]] = {
+        t: {p["name"] for p in ops["get"].get("parameters", []) if p["in"] == "path"}
+        for t, ops in app.openapi()["paths"].items()
+        if "get" in ops
+    }
+    reads = [t for t, names in templates.items() if names & _DOSSIER_READS]
+    unclassified = [t for t, names in templates.items() if names - _DOSSIER_READS - _NOT_DOSSIER_READS]
+    assert unclassified == [], "a GET with an id: is it a dossier read? name it above"
+    assert {"/v1/dossiers/{dossier_id}/bilan", "/v1/seances/{seance_id}"} <= set(reads), reads
+    # A CCAPEX of another territory (it holds every reading scope) and a landlord of the same one.
+    strangers = [
+        await make_partner(app, client, kind="ccapex", territoires=("75",)),
+        await make_partner(app, client, kind="bailleur_social"),
+    ]
+    for who in strangers:
+        for template in reads:
+            before = await _rows(database_url, receipt["dossier_id"])
+            response = await client.get(template.format(**ids), headers=who.headers)
+            assert response.status_code == 404, (who.kind, template, response.status_code)
+            after = await _rows(database_url, receipt["dossier_id"])
+            new = [r for r in after if r["id"] not in {b["id"] for b in before}]
+            assert [(r["partner_id"], r["resultat"]) for r in new] == [(who.partner_id, "refuse")], (
+                who.kind,
+                template,
+                [(r["operation"], r["resultat"]) for r in new],
+            )
+            assert new[0]["finalite"], template  # the endpoint's purpose is named

@@ -18,6 +18,7 @@ from app.services.visibility import TERRITORIAL
 from tests.api.test_evenements import feed
 from tests.exchange import allow
 from tests.factories import PartnerCreds, acte, fake_siret, household, make_partner
+from tests.journal import JOURNAL
 
 
 def _menage_complet() -> tuple[dict[str, Any], dict[str, str]]:
@@ -29,6 +30,7 @@ def _menage_complet() -> tuple[dict[str, Any], dict[str, str]]:
         "email": f"foyer.{tag % 10**9}@example.org",
         "date_naissance": "1979-11-23",
     }
+    JOURNAL.register(secrets["telephone"], secrets["email"])
     occupant = {**menage["occupants"][0], **secrets}  # type: ignore[index]
     return {**menage, "occupants": [occupant]}, secrets
 
@@ -366,3 +368,61 @@ async def test_the_protection_matrix_every_endpoint_every_kind(
                 assert response.status_code == 404, (kind, template)
         assert _leaks(text, secrets, cdp) == [], kind
     await client.delete(f"/v1/abonnements/{ids['abonnement_id']}", headers=commissaire.headers)
+
+
+async def test_the_prefecture_sees_the_procedure_from_the_assignation_on(
+    app: FastAPI, client: httpx.AsyncClient
+) -> None:
+    """Item 2: the préfecture reads the acts from the assignation on and what a CFP decision needs (the
+    judgment, the DALO decision, the FSL, over-indebtedness), not the CDP nor the landlord's signalement
+    or saisine, nor the decisions about them; and never a decision's facts from a field group it does not
+    read (the same matrix as the acts', applied to decisions in reads, feeds and webhooks alike)."""
+    commissaire = await make_partner(app, client)
+    bailleur = await make_partner(app, client, kind="bailleur_social")
+    prive = await make_partner(app, client, kind="bailleur_prive")
+    prefecture = await make_partner(app, client, kind="prefecture")
+    ccapex = await make_partner(app, client, kind="ccapex")
+    menage, secrets = _menage_complet()
+    cdp = await _commandement(client, commissaire, menage)
+    dossier_id = cdp["dossier_id"]
+    filed = {"commandement_de_payer": cdp["id"]}
+    for who, type_, body in (
+        (bailleur, "signalement_impaye", _probe("signalement_impaye", menage)),
+        (prive, "saisine_ccapex", _probe("saisine_ccapex", menage, motif="impaye", origine="bailleur_prive")),
+        (commissaire, "assignation", acte("assignation", dossier_id=dossier_id)),
+    ):
+        response = await client.post("/v1/actes", json=body, headers=who.headers)
+        assert response.status_code == 201, (type_, response.text)
+        assert response.json()["dossier_id"] == dossier_id, type_  # joined the commissaire's dossier
+        filed[type_] = response.json()["id"]
+    dossier = await client.get(f"/v1/dossiers/{dossier_id}", headers=prefecture.headers)
+    assert dossier.status_code == 200, dossier.text
+    shown = {a["type"]: a["contenu_visible"] for a in dossier.json()["actes"]}
+    assert shown == {
+        "commandement_de_payer": False,
+        "signalement_impaye": False,
+        "saisine_ccapex": False,
+        "assignation": True,
+    }, shown
+    for type_ in ("commandement_de_payer", "signalement_impaye", "saisine_ccapex"):
+        one = await client.get(f"/v1/actes/{filed[type_]}", headers=prefecture.headers)
+        assert one.status_code == 200 and one.json()["contenu_visible"] is False and "acte" not in one.json()
+    assert secrets["telephone"] not in dossier.text and secrets["email"] not in dossier.text
+    # The decisions: none about the acts before the assignation; the CCAPEX sees them.
+    text = json.dumps(dossier.json())
+    about = {filed[t] for t in ("commandement_de_payer", "signalement_impaye", "saisine_ccapex")}
+    mine = [d for group in ("echeances", "orientations", "alertes") for d in dossier.json().get(group, [])]
+    assert not [d for d in mine if d.get("acte_id") in about or d.get("acte") in about], mine
+    ccapex_view = (await client.get(f"/v1/dossiers/{dossier_id}", headers=ccapex.headers)).json()
+    all_decisions = [
+        d for group in ("echeances", "orientations", "alertes") for d in ccapex_view.get(group, [])
+    ]
+    assert [d for d in all_decisions if d.get("acte_id") in about or d.get("acte") in about]
+    assert "282000" not in text  # the CDP's debt, nowhere in what the préfecture reads
+    items, _ = await feed(client, prefecture)
+    for item in items:
+        if item["dossier_id"] == dossier_id:
+            if item["data"].get("acte_id") in about:  # that the act exists, never its content or decisions
+                assert item["type"] in ("dossier.cree", "acte.depose"), item
+                assert item["type"] == "dossier.cree" or item["data"]["acte"]["contenu_visible"] is False
+            assert "282000" not in json.dumps(item) and secrets["telephone"] not in json.dumps(item)

@@ -56,3 +56,34 @@ def test_contacts_and_birth_dates_go_only_to_the_social_examiners() -> None:
 def test_an_unknown_field_is_dropped() -> None:
     body = {**EXEMPLES["assignation"], "champ_inconnu": "secret"}
     assert "champ_inconnu" not in visible_fields("ccapex", "assignation", body)
+
+
+def test_a_decisions_facts_go_through_the_same_matrix_as_the_acts() -> None:
+    """A decision's facts read from a field group the partner's kind does not read are masked, as the
+    same fields of the act are (issue 10, item 2); its own act's facts are always shown whole."""
+    import uuid
+
+    from app.core.security import Principal
+    from app.services.visibility import Vue
+
+    commissaire, caf = uuid.uuid4(), uuid.uuid4()
+    actes = {"a1": ("commandement_de_payer", str(commissaire))}
+    decision = {
+        "acte": "a1",
+        "kind": "echeance",
+        "code": "x",
+        "faits": {"dette.montant_cents": 282000, "occupants.telephone": "0639981234", "param.jours": 15},
+        "actes_lies": {},
+    }
+
+    def seen_by(kind: str, partner: uuid.UUID) -> object:
+        return Vue(Principal(partner, kind, ("93",), frozenset(), "c")).decision(decision, actes)
+
+    by_caf = seen_by("organisme_payeur", caf)
+    assert by_caf is not None and by_caf["faits"] == {"dette.montant_cents": 282000, "param.jours": 15}
+    assert by_caf["faits_masques"] is True
+    assert (
+        visible_fields("organisme_payeur", "commandement_de_payer", {"occupants": [{"telephone": "1"}]}) == {}
+    )
+    assert seen_by("ccapex", uuid.uuid4()) == decision  # every group: as stored
+    assert seen_by("commissaire_justice", commissaire) == decision  # its own act

@@ -81,6 +81,7 @@ from .dette import Dette
 from .dette_commandement import DetteCommandement
 from .diagnostic_social_financier import DiagnosticSocialFinancier
 from .diagnostic_social_financier_parc_type_0 import DiagnosticSocialFinancierParcType0
+from .dossier_anonymise import DossierAnonymise
 from .dossier_clos import DossierClos
 from .dossier_cree import DossierCree
 from .dossier_reevalue import DossierReevalue
@@ -107,6 +108,7 @@ from .evenement_bilan_demande import EvenementBilanDemande
 from .evenement_cfp_refus_implicite import EvenementCfpRefusImplicite
 from .evenement_data import EvenementData
 from .evenement_decision_emise import EvenementDecisionEmise
+from .evenement_dossier_anonymise import EvenementDossierAnonymise
 from .evenement_dossier_clos import EvenementDossierClos
 from .evenement_dossier_cree import EvenementDossierCree
 from .evenement_dossier_reevalue import EvenementDossierReevalue
@@ -304,6 +306,7 @@ __all__ = (
     "DetteCommandement",
     "DiagnosticSocialFinancier",
     "DiagnosticSocialFinancierParcType0",
+    "DossierAnonymise",
     "DossierClos",
     "DossierCree",
     "DossierReevalue",
@@ -330,6 +333,7 @@ __all__ = (
     "EvenementCfpRefusImplicite",
     "EvenementData",
     "EvenementDecisionEmise",
+    "EvenementDossierAnonymise",
     "EvenementDossierClos",
     "EvenementDossierCree",
     "EvenementDossierReevalue",
