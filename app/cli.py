@@ -425,6 +425,88 @@ def actes_import(
         raise typer.Exit(1)
 
 
+# demo ---------------------------------------------------------------------------------------------
+
+
+@cli.command()
+def demo(
+    territoire: Annotated[
+        list[str] | None, typer.Option(help="Département to fill (repeat); default 75, 77 and 93")
+    ] = None,
+    echelle: Annotated[
+        float, typer.Option(min=0.0001, max=1.0, help="Scale every count (tests); 1 is the full table")
+    ] = 1.0,
+    batch_size: Annotated[int, typer.Option(min=1, max=10_000, help="Acts per batch")] = 1000,
+) -> None:
+    """Fill the database with synthetic dossiers (Faker fr_FR), filed through the batch intake: 75 gives
+    the Paris 2019-2024 table of seed 001 exactly. Idempotent: a second run files nothing new."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from app.core.scopes import scopes_for_kind
+    from app.core.security import Principal
+    from app.services.demo import TERRITOIRES_DEMO, demo_acts, partners_for
+    from app.services.lots import file_lot
+    from app.services.partners import ensure_partner
+    from app.services.statistiques import reconstruire
+
+    territoires = territoire or list(TERRITOIRES_DEMO)
+    url = _database_url()
+
+    async def run() -> list[tuple[str, int, int, int]]:
+        database = Database(url, pool_size=1, max_overflow=0)
+        summary = []
+        try:
+            columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+            with Progress(*columns, console=err) as progress:
+                for code in territoires:
+                    principals: dict[str, Principal] = {}
+                    sirets: dict[str, str] = {}
+                    for wanted in partners_for(code):
+                        async with database.sessionmaker() as session, session.begin():
+                            found = await ensure_partner(
+                                session, kind=wanted.kind, nom=wanted.nom, siret=wanted.siret, territoires=[code]
+                            )
+                        principals[wanted.role] = Principal(
+                            found.id, found.kind, (code,), scopes_for_kind(found.kind), "cli-demo"
+                        )
+                        sirets[wanted.role] = wanted.siret
+                    acts = demo_acts(code, sirets, echelle)
+                    task = progress.add_task(f"demo {code}", total=len(acts))
+                    filed = replayed = rejected = 0
+                    start = 0
+                    while start < len(acts):
+                        role = acts[start].role
+                        end = start
+                        while end < len(acts) and end - start < batch_size and acts[end].role == role:
+                            end += 1
+                        items = [json.dumps(a.body).encode() for a in acts[start:end]]
+                        result = await file_lot(database, principals[role], list(items))
+                        for item in result["resultats"]:
+                            if item["statut"] == 201:
+                                filed += 1
+                            elif item["statut"] == 200:
+                                replayed += 1
+                            else:
+                                rejected += 1
+                                if rejected <= 3:
+                                    err.print(json.dumps(item["probleme"], ensure_ascii=False), markup=False)
+                        progress.advance(task, end - start)
+                        start = end
+                    summary.append((code, filed, replayed, rejected))
+            async with database.sessionmaker() as session, session.begin():
+                await reconstruire(session, territoires)
+        finally:
+            await database.dispose()
+        return summary
+
+    failed = False
+    for code, filed, replayed, rejected in asyncio.run(run()):
+        out.print(f"{code}: {filed} filed, {replayed} already filed, {rejected} rejected")
+        failed = failed or rejected > 0
+    if failed:
+        raise typer.Exit(1)
+
+
 # regles -------------------------------------------------------------------------------------------
 
 
