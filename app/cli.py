@@ -42,6 +42,8 @@ cli.add_typer(keys_cli, name="keys")
 cli.add_typer(actes_cli, name="actes")
 cli.add_typer(regles_cli, name="regles")
 cli.add_typer(menages_cli, name="menages")
+statistiques_cli = typer.Typer(help="The indicators' aggregates.", no_args_is_help=True)
+cli.add_typer(statistiques_cli, name="statistiques")
 audit_cli = typer.Typer(help="The audit of dossier accesses (a hash chain).", no_args_is_help=True)
 cli.add_typer(audit_cli, name="audit")
 
@@ -456,7 +458,12 @@ def demo(
         database = Database(url, pool_size=1, max_overflow=0)
         summary = []
         try:
-            columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+            columns = (
+                TextColumn("{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeRemainingColumn(),
+            )
             with Progress(*columns, console=err) as progress:
                 for code in territoires:
                     principals: dict[str, Principal] = {}
@@ -464,7 +471,11 @@ def demo(
                     for wanted in partners_for(code):
                         async with database.sessionmaker() as session, session.begin():
                             found = await ensure_partner(
-                                session, kind=wanted.kind, nom=wanted.nom, siret=wanted.siret, territoires=[code]
+                                session,
+                                kind=wanted.kind,
+                                nom=wanted.nom,
+                                siret=wanted.siret,
+                                territoires=[code],
                             )
                         principals[wanted.role] = Principal(
                             found.id, found.kind, (code,), scopes_for_kind(found.kind), "cli-demo"
@@ -505,6 +516,28 @@ def demo(
         failed = failed or rejected > 0
     if failed:
         raise typer.Exit(1)
+
+
+@statistiques_cli.command("reconstruire")
+def statistiques_reconstruire(
+    territoire: Annotated[
+        list[str] | None, typer.Option(help="Département to rebuild (repeat); default every one with acts")
+    ] = None,
+) -> None:
+    """Rebuild the indicators' aggregates from the acts, in one transaction (readers see the old ones
+    until it commits)."""
+    import time
+
+    from app.services.statistiques import reconstruire
+
+    async def work(session: AsyncSession) -> dict[str, int]:
+        return await reconstruire(session, territoire)
+
+    start = time.perf_counter()
+    lus = _in_transaction(work)
+    for code, n in sorted(lus.items()):
+        out.print(f"{code}: {n} acts read")
+    out.print(f"rebuilt in {time.perf_counter() - start:.1f} s")
 
 
 # regles -------------------------------------------------------------------------------------------

@@ -34,6 +34,7 @@ from app.api import (
     recommandations,
     regles,
     seances,
+    statistiques,
 )
 from app.core import problems
 from app.core.config import Settings, get_settings
@@ -73,6 +74,7 @@ def create_app(
         app.state.verified_tokens = {}
         app.state.migration_head = head_revision()
         app.state.household_keys = KeyCheck()
+        app.state.stats_seuil = settings.stats_seuil
         try:
             async with database.sessionmaker() as session, session.begin():
                 await ensure_signing_key(session)
@@ -143,6 +145,7 @@ def create_app(
         recommandations,
         consentements,
         audit,
+        statistiques,
     ):
         app.include_router(module.router)
     evenements.register_webhooks(app)

@@ -1,4 +1,4 @@
-"""Demo data: synthetic dossiers whose acts give a territory's yearly counts exactly.
+"""Demo data (S311: the generators are seeded on purpose, nothing here is a secret): synthetic dossiers whose acts give a territory's yearly counts exactly.
 
 For each act type of the procedure, in legal order (impayé signalé → CDP → assignation → jugement → CQL →
 réquisition CFP → CFP accordé → expulsion), the table says how many acts each year holds. Each act is
@@ -73,7 +73,9 @@ _TREVE_PROLONGEE: Final = {2020: dt.date(2020, 7, 10), 2021: dt.date(2021, 5, 31
 
 def reference_table(root: Path | None = None) -> dict[int, dict[str, int]]:
     """The Paris 2019-2024 table (seed 001), by year then act type."""
-    path = (root or Path(__file__).parents[1] / "rules") / "75" / "statistiques" / "observatoire-2019-2024.yaml"
+    path = (
+        (root or Path(__file__).parents[1] / "rules") / "75" / "statistiques" / "observatoire-2019-2024.yaml"
+    )
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     indicateur_type = {ind: t for t, ind in ETAPES}
     return {
@@ -88,7 +90,7 @@ def table_for(territoire: str, echelle: float = 1.0) -> dict[int, dict[str, int]
     if territoire == "75":
         base = reference_table()
     else:
-        rng = random.Random(f"table-{territoire}")
+        rng = random.Random(f"table-{territoire}")  # noqa: S311
         base = {}
         for annee in range(2019, 2025):
             cdp = _PLAUSIBLE_CDP.get(territoire, 3_000) * (0.85 + 0.05 * (annee - 2019))
@@ -99,7 +101,7 @@ def table_for(territoire: str, echelle: float = 1.0) -> dict[int, dict[str, int]
 
 
 def _siret(seed: str) -> str:
-    n = random.Random(seed).randrange(10**13)
+    n = random.Random(seed).randrange(10**13)  # noqa: S311
     base = f"{n % 10**8:08d}"
     siren = base + luhn.calc_check_digit(base)
     nic = f"{(n // 10**8) % 10**4:04d}"
@@ -197,7 +199,9 @@ def _link(
             available.append(previous[i])
             i += 1
         oldest = day - dt.timedelta(days=hi)
-        available = [p for p in available if p[0] >= oldest] if available and available[0][0] < oldest else available
+        available = (
+            [p for p in available if p[0] >= oldest] if available and available[0][0] < oldest else available
+        )
         if available:
             out.append(available.pop(rng.randrange(len(available)))[1])
         else:
@@ -253,19 +257,19 @@ class _Households:
 def generate(territoire: str, echelle: float = 1.0) -> list[Menage]:
     """The territory's households and the date of each of their acts (deterministic)."""
     table = table_for(territoire, echelle)
-    rng = random.Random(f"prevex-demo-{territoire}")
+    rng = random.Random(f"prevex-demo-{territoire}")  # noqa: S311
     households = _Households(territoire, rng)
     previous: list[tuple[dt.date, int]] = []
     for acte_type, _indicateur in ETAPES:
         dates: list[dt.date] = []
         for annee, row in sorted(table.items()):
             start, end = (
-                _expulsion_window(annee) if acte_type == "expulsion" else (dt.date(annee, 1, 1), dt.date(annee, 12, 31))
+                _expulsion_window(annee)
+                if acte_type == "expulsion"
+                else (dt.date(annee, 1, 1), dt.date(annee, 12, 31))
             )
             dates += _days(rng, row[acte_type], start, end)
-        links = (
-            _link(rng, previous, dates, DELAIS[acte_type]) if acte_type in DELAIS else [None] * len(dates)
-        )
+        links = _link(rng, previous, dates, DELAIS[acte_type]) if acte_type in DELAIS else [None] * len(dates)
         current: list[tuple[dt.date, int]] = []
         for day, rang in zip(dates, links, strict=True):
             menage = households.all[rang] if rang is not None else households.new()

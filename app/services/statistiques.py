@@ -77,7 +77,7 @@ WITH brut AS (
            COALESCE(first_value(parc_dit) OVER (
                PARTITION BY dossier_id, groupe ORDER BY date_acte, recu_le, id), 'inconnu') AS parc
     FROM rang
-)"""
+)"""  # noqa: S608 (constant SQL: the parameters are bound)
 
 # One row per (act, indicator it counts in).
 _FAITS = """
@@ -124,13 +124,16 @@ INSERT INTO statistiques (territoire, annee, indicateur, parc, valeur)
 SELECT :territoire, extract(year FROM date_acte)::int, indicateur, COALESCE(parc, 'total'), count(*)
 FROM faits
 GROUP BY GROUPING SETS ((extract(year FROM date_acte), indicateur, parc), (extract(year FROM date_acte), indicateur))
-"""
+"""  # noqa: S608 (constant SQL: the parameters are bound)
+
 
 async def reconstruire(session: AsyncSession, territoires: Iterable[str] | None = None) -> dict[str, int]:
     """Rebuild the aggregates of ``territoires`` (default: every territory with acts) from the acts;
     returns each territory's number of acts read. Flushes, never commits (one transaction)."""
     if territoires is None:
-        territoires = [str(t) for t in (await session.scalars(text("SELECT DISTINCT territoire FROM actes"))).all()]
+        territoires = [
+            str(t) for t in (await session.scalars(text("SELECT DISTINCT territoire FROM actes"))).all()
+        ]
     lus: dict[str, int] = {}
     now = datetime.now(UTC)
     for territoire in sorted(set(territoires)):
@@ -139,7 +142,8 @@ async def reconstruire(session: AsyncSession, territoires: Iterable[str] | None 
         await session.execute(text(_cohortes_sql()), {"territoire": territoire})
         await _ccapex(session, territoire)
         lus[territoire] = int(
-            await session.scalar(text("SELECT count(*) FROM actes WHERE territoire = :t"), {"t": territoire}) or 0
+            await session.scalar(text("SELECT count(*) FROM actes WHERE territoire = :t"), {"t": territoire})
+            or 0
         )
         await session.execute(delete(StatistiqueCalcul).where(StatistiqueCalcul.territoire == territoire))
         session.add(StatistiqueCalcul(territoire=territoire, calcule_le=now, actes=lus[territoire]))
@@ -170,7 +174,7 @@ UNION ALL
 SELECT :territoire, annee, 'delai_median_jours.cdp_' || etape, COALESCE(parc, 'total'),
        round(percentile_cont(0.5) WITHIN GROUP (ORDER BY delai))::int
 FROM suite WHERE delai IS NOT NULL GROUP BY GROUPING SETS ((annee, etape, parc), (annee, etape))
-"""
+"""  # noqa: S608 (constant SQL: the parameters are bound)
 
 
 async def _ccapex(session: AsyncSession, territoire: str) -> None:
@@ -211,7 +215,9 @@ async def _ccapex(session: AsyncSession, territoire: str) -> None:
         par_annee[annee] = par_annee.get(annee, 0) + int(row["nombre"])
     for annee, nombre in par_annee.items():
         session.add(
-            Statistique(territoire=territoire, annee=annee, indicateur="recommandations", parc="total", valeur=nombre)
+            Statistique(
+                territoire=territoire, annee=annee, indicateur="recommandations", parc="total", valeur=nombre
+            )
         )
 
 
@@ -248,7 +254,7 @@ def _familles(indicateurs: set[str]) -> list[tuple[str, list[str]]]:
 def masquer(cellules: Sequence[Cellule], seuil: int) -> None:
     """Primary masking (0 < valeur < seuil), then complementary masking until no published sum (total =
     social + prive + inconnu; a family's total = its parts) has exactly one hidden member: in such a sum,
-    the smallest other member is hidden too. Median delays are hidden when the count they are the median
+    the smallest other non-zero member is hidden too (a zero only when no other is left). Median delays are hidden when the count they are the median
     of is; they are no sums. Cells are changed in place."""
     index = {(c.annee, c.indicateur, c.parc): c for c in cellules}
     for c in cellules:
@@ -279,7 +285,10 @@ def masquer(cellules: Sequence[Cellule], seuil: int) -> None:
         for groupe in groupes:
             hidden = [c for c in groupe if c.masque]
             if len(hidden) == 1:
-                others = sorted((c for c in groupe if not c.masque), key=lambda c: (c.valeur, c.parc))
+                # The smallest non-zero member (a hidden zero would protect little), else a zero.
+                others = sorted(
+                    (c for c in groupe if not c.masque), key=lambda c: (c.valeur == 0, c.valeur, c.parc)
+                )
                 if others:
                     others[0].masque = True
                     changed = True
@@ -305,7 +314,9 @@ def _row(c: Cellule) -> dict[str, Any]:
     }
 
 
-def _ratio(num: Cellule | None, den: Cellule | None, annee: int, nom: str, parc: str) -> dict[str, Any] | None:
+def _ratio(
+    num: Cellule | None, den: Cellule | None, annee: int, nom: str, parc: str
+) -> dict[str, Any] | None:
     if num is None or den is None:
         return None
     hidden = num.masque or den.masque
@@ -382,8 +393,14 @@ def as_csv(body: dict[str, Any]) -> str:
     for tableau in ("lignes", "ratios_meme_annee", "conversions_cohorte"):
         for r in body[tableau]:
             writer.writerow(
-                [tableau, r["annee"], r["indicateur"], r["parc"], "" if r["valeur"] is None else r["valeur"],
-                 "true" if r["masque"] else "false"]
+                [
+                    tableau,
+                    r["annee"],
+                    r["indicateur"],
+                    r["parc"],
+                    "" if r["valeur"] is None else r["valeur"],
+                    "true" if r["masque"] else "false",
+                ]
             )
     return buffer.getvalue()
 
@@ -446,9 +463,7 @@ def tendance_svg(body: dict[str, Any], indicateur: str) -> bytes:
         rows = {r["annee"]: r for r in body["lignes"] if r["indicateur"] == indicateur and r["parc"] == parc}
         if not rows:
             continue
-        ys = [
-            math.nan if (r := rows.get(a)) is None or r["valeur"] is None else r["valeur"] for a in annees
-        ]
+        ys = [math.nan if (r := rows.get(a)) is None or r["valeur"] is None else r["valeur"] for a in annees]
         axes.plot(annees, ys, marker="o", label=parc)
     axes.set_xticks(annees, [str(a) for a in annees])
     axes.set_title(f"{indicateur.replace('_', ' ')}, territoire {body['territoire']}")
@@ -460,4 +475,12 @@ def tendance_svg(body: dict[str, Any], indicateur: str) -> bytes:
         plt.close(figure)
 
 
-__all__ = ["as_csv", "entonnoir_svg", "indicateurs", "masking_applies", "masquer", "reconstruire", "tendance_svg"]
+__all__ = [
+    "as_csv",
+    "entonnoir_svg",
+    "indicateurs",
+    "masking_applies",
+    "masquer",
+    "reconstruire",
+    "tendance_svg",
+]
