@@ -79,7 +79,16 @@ async def lire_indicateurs(
 
 
 _SVG: dict[int | str, dict[str, Any]] = {
-    200: {"content": {"image/svg+xml": {"schema": {"type": "string"}}}, "description": "An SVG chart"}
+    200: {
+        "content": {
+            "image/svg+xml": {
+                "schema": {"type": "string"},
+                "example": '<svg xmlns="http://www.w3.org/2000/svg" width="800" height="400"><text x="10" y="20">'
+                "Procédure par étape et par année, territoire 75</text></svg>",
+            }
+        },
+        "description": "An SVG chart (its text is text: svg.fonttype none)",
+    }
 }
 
 
