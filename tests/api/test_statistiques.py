@@ -86,6 +86,9 @@ async def test_demo_75_gives_the_paris_table_back_exactly_in_json_and_csv(
     assert "75: " in first.stdout and " 0 already filed, 0 rejected" in first.stdout, first.stdout
     again = _prevex("demo", "--territoire", "75", "--echelle", ECHELLE, env=env)
     assert "75: 0 filed," in again.stdout and "0 rejected" in again.stdout, again.stdout  # idempotent
+    rebuilt = _prevex("statistiques", "reconstruire", "--territoire", "75", env=env)
+    filed = int(first.stdout.split("75: ")[1].split(" filed")[0])  # the table's acts and the judgments
+    assert filed > total and f"75: {filed} acts read" in rebuilt.stdout, rebuilt.stdout
 
     application = create_app(settings, database_url=empty_database)
     async with (
