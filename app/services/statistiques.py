@@ -56,8 +56,9 @@ COHORTE_ETAPES: Final = {
 }
 
 # The parc an act states, or its landlord's category implies (services/dossiers.parc_of, in SQL).
-_PARC_DIT = """COALESCE(a.payload->>'parc', CASE a.payload->'bailleur'->>'categorie'
-    WHEN 'bailleur_social' THEN 'social' WHEN NULL THEN NULL ELSE 'prive' END)"""
+_PARC_DIT = """COALESCE(a.payload->>'parc', CASE
+    WHEN a.payload->'bailleur'->>'categorie' IS NULL THEN NULL
+    WHEN a.payload->'bailleur'->>'categorie' = 'bailleur_social' THEN 'social' ELSE 'prive' END)"""
 
 # The territory's acts, each distinct act once (same dossier, type and date: the first received), with
 # the parc of its dossier at the act's date: the last one stated by an act of that dossier dated on or
@@ -251,11 +252,12 @@ def _familles(indicateurs: set[str]) -> list[tuple[str, list[str]]]:
     return out
 
 
-def masquer(cellules: Sequence[Cellule], seuil: int) -> None:
+def masquer(cellules: Sequence[Cellule], seuil: int) -> list[Cellule]:
     """Primary masking (0 < valeur < seuil), then complementary masking until no published sum (total =
     social + prive + inconnu; a family's total = its parts) has exactly one hidden member: in such a sum,
-    the smallest other non-zero member is hidden too (a zero only when no other is left). Median delays are hidden when the count they are the median
-    of is; they are no sums. Cells are changed in place."""
+    the smallest other non-zero member is hidden too (a zero only when no other is left). Median delays are
+    hidden when the count they are the median of is; they are no sums. Cells are changed in place; the
+    absent (zero) cells hidden as complements are returned, to be published as hidden."""
     index = {(c.annee, c.indicateur, c.parc): c for c in cellules}
     for c in cellules:
         if 0 < c.valeur < seuil and not c.indicateur.startswith("delai_median_jours."):
@@ -297,6 +299,9 @@ def masquer(cellules: Sequence[Cellule], seuil: int) -> None:
             etape = c.indicateur.removeprefix("delai_median_jours.cdp_")
             base = index.get((c.annee, f"cohorte_cdp.{etape}", c.parc))
             c.masque = base is None or base.masque or base.valeur < seuil
+    # An absent cell reads as zero: one hidden to protect a sum is published, as hidden.
+    present = {id(c) for c in cellules}
+    return [c for c in index.values() if c.masque and id(c) not in present]
 
 
 def masking_applies(principal: Principal, territoire: str) -> bool:
@@ -338,7 +343,8 @@ async def indicateurs(
     cellules = [Cellule(r.annee, r.indicateur, r.parc, r.valeur) for r in rows]
     masque = masking_applies(principal, territoire)
     if masque:
-        masquer(cellules, seuil)
+        cellules += masquer(cellules, seuil)
+        cellules.sort(key=lambda c: (c.annee, c.indicateur, c.parc))
     index = {(c.annee, c.indicateur, c.parc): c for c in cellules}
     comptes_ = [c for c in cellules if not c.indicateur.startswith(("cohorte_cdp.", "delai_median_jours."))]
     ratios = []
