@@ -6,6 +6,7 @@ import csv
 import io
 import uuid
 import xml.etree.ElementTree as ET
+from collections import Counter
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
@@ -18,7 +19,7 @@ from sqlalchemy.engine import make_url
 from app.core.config import Settings
 from app.core.migrations import upgrade
 from app.main import create_app
-from app.services.demo import ETAPES, table_for
+from app.services.demo import ETAPES, demo_acts, partners_for, table_for
 from app.services.statistiques import reconstruire
 from tests.factories import PartnerCreds, acte, household, make_partner
 from tests.test_cli import _env, _prevex
@@ -120,6 +121,17 @@ async def test_demo_75_gives_the_paris_table_back_exactly_in_json_and_csv(
             == {**cells[(a, "expulsions_avec_cfp", "total")], "indicateur": "expulsions"}
             for a in range(2019, 2025)
         )
+
+        # The judgments the demo filed (in no column of seed 001) are counted as the acts say.
+        sirets = {p.role: p.siret for p in partners_for("75")}
+        judgments = [a for a in demo_acts("75", sirets, float(ECHELLE)) if a.type == "decision_justice"]
+        for indicateur, keep in (
+            ("decisions_justice", lambda a: True),
+            ("decisions_justice_delais", lambda a: a.body["issue"] == "delais_paiement"),
+            ("audiences_locataire_present", lambda a: a.body["contradictoire"]),
+        ):
+            want = Counter(a.date.year for a in judgments if keep(a) and a.date.year <= 2024)
+            assert {a: cells[(a, indicateur, "total")]["valeur"] for a in want} == dict(want), indicateur
 
         as_csv = await client.get(
             "/v1/statistiques/indicateurs",
