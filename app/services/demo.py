@@ -16,13 +16,13 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import tomllib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any, Final
 
-import yaml
 from faker import Faker
 from stdnum import luhn
 
@@ -74,9 +74,9 @@ _TREVE_PROLONGEE: Final = {2020: dt.date(2020, 7, 10), 2021: dt.date(2021, 5, 31
 def reference_table(root: Path | None = None) -> dict[int, dict[str, int]]:
     """The Paris 2019-2024 table (seed 001), by year then act type."""
     path = (
-        (root or Path(__file__).parents[1] / "rules") / "75" / "statistiques" / "observatoire-2019-2024.yaml"
+        (root or Path(__file__).parents[1] / "rules") / "75" / "statistiques" / "observatoire-2019-2024.toml"
     )
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
     indicateur_type = {ind: t for t, ind in ETAPES}
     return {
         int(annee): {indicateur_type[k]: int(v) for k, v in row.items() if k in indicateur_type}
