@@ -373,6 +373,12 @@ def actes_of(territoire: str, menage: Menage, sirets: Mapping[str, str]) -> Iter
         )
 
 
+def shard_of(acte: DemoActe, shards: int) -> int:
+    """Which of ``shards`` filers files this act: all of a household's acts go to the same one, so each
+    household still receives its acts in legal order."""
+    return int(str(acte.body["reference"]).split("-")[1]) % shards
+
+
 @cache
 def _order() -> dict[str, int]:
     return {t: i for i, t in enumerate(ORDRE)}
@@ -386,4 +392,13 @@ def demo_acts(territoire: str, sirets: Mapping[str, str], echelle: float = 1.0) 
     return acts
 
 
-__all__ = ["ETAPES", "TERRITOIRES_DEMO", "DemoActe", "DemoPartner", "demo_acts", "partners_for", "table_for"]
+__all__ = [
+    "ETAPES",
+    "TERRITOIRES_DEMO",
+    "DemoActe",
+    "DemoPartner",
+    "demo_acts",
+    "partners_for",
+    "shard_of",
+    "table_for",
+]
