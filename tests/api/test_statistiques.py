@@ -81,11 +81,11 @@ async def test_demo_75_gives_the_paris_table_back_exactly_in_json_and_csv(
 ) -> None:
     # Filed through the real batch intake (the rules run), in a process of its own, as a user runs it.
     env = _env(PREVEX_DATABASE_URL=empty_database)
-    first = _prevex("demo", "--territoire", "75", "--echelle", ECHELLE, env=env)
+    first = _prevex("demo", "--territoire", "75", "--echelle", ECHELLE, "--paralleles", "2", env=env)
     expected = table_for("75", float(ECHELLE))
     total = sum(n for row in expected.values() for n in row.values())
     assert "75: " in first.stdout and " 0 already filed, 0 rejected" in first.stdout, first.stdout
-    again = _prevex("demo", "--territoire", "75", "--echelle", ECHELLE, env=env)
+    again = _prevex("demo", "--territoire", "75", "--echelle", ECHELLE, env=env)  # one process this time
     assert "75: 0 filed," in again.stdout and "0 rejected" in again.stdout, again.stdout  # idempotent
     rebuilt = _prevex("statistiques", "reconstruire", "--territoire", "75", env=env)
     filed = int(first.stdout.split("75: ")[1].split(" filed")[0])  # the table's acts and the judgments
