@@ -309,3 +309,46 @@ async def test_the_svg_charts_render_as_text(app_on: FastAPI, client_on: httpx.A
         headers=prefecture.headers,
     )
     assert unknown.status_code == 422
+
+
+async def test_recommendations_by_kind_and_status_are_counted_and_masked(
+    app_on: FastAPI, client_on: httpx.AsyncClient
+) -> None:
+    ccapex = await make_partner(app_on, client_on, "ccapex", ("77",))
+    prefecture = await make_partner(app_on, client_on, "prefecture", ("77",))
+    etude = await make_partner(app_on, client_on, "commissaire_justice", ("77",))
+    m = household()
+    m["logement"] = {**m["logement"], "code_postal": "77000", "code_commune": "77288"}  # type: ignore[dict-item]
+    filed = await client_on.post(
+        "/v1/actes", json=acte("commandement_de_payer", m, territoire="77"), headers=etude.headers
+    )
+    assert filed.status_code == 201, filed.text
+    ids = []
+    for nature in ("demande_fsl", "demande_fsl", "recours_dalo"):
+        made = await client_on.post(
+            f"/v1/dossiers/{filed.json()['dossier_id']}/recommandations",
+            json={"destinataire": {"menage": True}, "nature": nature, "texte": "Constituer le dossier."},
+            headers=ccapex.headers,
+        )
+        assert made.status_code == 201, made.text
+        ids.append(made.json()["id"])
+    followed = await client_on.patch(
+        f"/v1/recommandations/{ids[0]}",
+        json={"statut": "mise_en_oeuvre", "date": "2026-05-02"},
+        headers=ccapex.headers,
+    )
+    assert followed.status_code == 200, followed.text
+    async with app_on.state.database.sessionmaker() as session, session.begin():
+        await reconstruire(session, ["77"])
+    annee = int(made.json()["date_reference"][:4])
+    own = _cells((await _get(client_on, ccapex, "77", du=str(annee), au=str(annee))).json())
+    assert {k[1]: r["valeur"] for k, r in own.items() if k[1].startswith("recommandations")} == {
+        "recommandations": 3,
+        "recommandations.demande_fsl.en_cours": 1,
+        "recommandations.demande_fsl.mise_en_oeuvre": 1,
+        "recommandations.recours_dalo.en_cours": 1,
+    }
+    seen = _cells((await _get(client_on, prefecture, "77", du=str(annee), au=str(annee))).json())
+    assert all(
+        r["masque"] and r["valeur"] is None for k, r in seen.items() if k[1].startswith("recommandations")
+    )
