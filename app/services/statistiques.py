@@ -38,6 +38,17 @@ PROCEDURE: Final = (
     "expulsions",
 )
 
+#: The stages' labels on the charts (the users' words).
+LIBELLES: Final = {
+    "impayes_signales": "impayés signalés",
+    "commandements_de_payer": "commandements de payer",
+    "assignations": "assignations",
+    "commandements_quitter_lieux": "commandements de quitter les lieux",
+    "requisitions_cfp": "réquisitions CFP",
+    "cfp_accordes": "CFP accordés",
+    "expulsions": "expulsions",
+}
+
 #: Same-year ratios: numerator and denominator counted in the same calendar year (as seed 001 reads its
 #: table). Not a conversion rate: a year's assignations mostly follow the previous year's CDP.
 RATIOS_MEME_ANNEE: Final = {
@@ -449,7 +460,7 @@ def entonnoir_svg(body: dict[str, Any]) -> bytes:
                 continue
             xs.append(x)
             hs.append(r["valeur"] if r is not None else 0)
-        axes.bar(xs, hs, width=width, label=indicateur.replace("_", " "))
+        axes.bar(xs, hs, width=width, label=LIBELLES[indicateur])
     axes.set_xticks(range(len(annees)), [str(a) for a in annees])
     axes.set_title(f"Procédure par étape et par année, territoire {body['territoire']}")
     axes.set_ylabel("actes (date de l'acte)")
@@ -472,7 +483,9 @@ def tendance_svg(body: dict[str, Any], indicateur: str) -> bytes:
         ys = [math.nan if (r := rows.get(a)) is None or r["valeur"] is None else r["valeur"] for a in annees]
         axes.plot(annees, ys, marker="o", label=parc)
     axes.set_xticks(annees, [str(a) for a in annees])
-    axes.set_title(f"{indicateur.replace('_', ' ')}, territoire {body['territoire']}")
+    axes.set_title(
+        f"{LIBELLES.get(indicateur, indicateur.replace('_', ' '))}, territoire {body['territoire']}"
+    )
     axes.set_ylabel("nombre")
     axes.legend(fontsize=8)
     try:

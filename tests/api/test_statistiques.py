@@ -294,7 +294,7 @@ async def test_the_svg_charts_render_as_text(app_on: FastAPI, client_on: httpx.A
     assert funnel.status_code == 200 and funnel.headers["content-type"].startswith("image/svg+xml")
     texts = _texts(funnel.content)
     assert "Procédure par étape et par année, territoire 77" in texts
-    assert {"2024", "2025", "commandements de payer", "expulsions"} <= set(texts)
+    assert {"2024", "2025", "commandements de payer", "réquisitions CFP", "expulsions"} <= set(texts)
     trend_url = body["graphiques"]["tendances"]["commandements_de_payer"]
     trend = _texts((await client_on.get(trend_url, headers=prefecture.headers)).content)
     assert "commandements de payer, territoire 77" in trend and {"total", "social", "prive"} <= set(trend)
