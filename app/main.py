@@ -35,6 +35,7 @@ from app.api import (
     recommandations,
     regles,
     seances,
+    statistiques,
 )
 from app.core import problems
 from app.core.config import Settings, get_settings
@@ -74,6 +75,7 @@ def create_app(
         app.state.verified_tokens = {}
         app.state.migration_head = head_revision()
         app.state.household_keys = KeyCheck()
+        app.state.stats_seuil = settings.stats_seuil
         try:
             async with database.sessionmaker() as session, session.begin():
                 await ensure_signing_key(session)
@@ -145,6 +147,7 @@ def create_app(
         consentements,
         courriers,
         audit,
+        statistiques,
     ):
         app.include_router(module.router)
     evenements.register_webhooks(app)

@@ -407,6 +407,12 @@ async def round_trip_costs(url: str, database: Any, n: int = 300) -> tuple[float
 async def commissaire_token(app: Any, nom: str) -> str:
     """A new commissaire de justice of the 93 in ``app``'s database, and a bearer token for it (minted with
     the app's own key ring: no HTTP round trip)."""
+    return await partner_token(app, nom, "commissaire_justice", ("93",))
+
+
+async def partner_token(app: Any, nom: str, kind: str, territoires: tuple[str, ...]) -> str:
+    """A new partner of ``kind`` in ``app``'s database, and a bearer token for it (minted with the app's own
+    key ring: no HTTP round trip)."""
     from app.core.config import Settings
     from app.core.scopes import scopes_for_kind
     from app.core.security import Principal, issue_token
@@ -414,13 +420,13 @@ async def commissaire_token(app: Any, nom: str) -> str:
 
     async with app.state.database.sessionmaker() as session, session.begin():
         issued = await create_partner(
-            session, kind="commissaire_justice", nom=nom, siret=luhn_siret(), territoires=["93"]
+            session, kind=kind, nom=nom, siret=luhn_siret(), territoires=list(territoires)
         )
     principal = Principal(
         partner_id=issued.partner.id,
-        kind="commissaire_justice",
-        territoires=("93",),
-        scopes=frozenset(scopes_for_kind("commissaire_justice")),
+        kind=kind,
+        territoires=territoires,
+        scopes=frozenset(scopes_for_kind(kind)),
         client_id=issued.client_id,
     )
     settings = Settings()

@@ -37,6 +37,13 @@ class Settings(BaseSettings):
     # load above the pool size every request past it would open (and close) a connection of its own.
     db_max_overflow: int = 0
 
+    stats_seuil: int = Field(
+        default=5,
+        ge=1,
+        description="Statistics: a count below it (but not 0) is masked for every reader but the territory's "
+        "CCAPEX, with complementary cells so that no total gives it back (docs/statistiques.md §3).",
+    )
+
     jwt_issuer: str = "prevex"
     jwt_audience: str = "prevex-api"
     token_ttl_seconds: int = Field(default=600, ge=60, le=3600)

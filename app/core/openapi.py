@@ -29,6 +29,10 @@ TAGS: list[dict[str, str]] = [
         "name": "recommandations",
         "description": "Avis et recommandations, their follow-up, the outcome at 12 months",
     },
+    {
+        "name": "statistiques",
+        "description": "The charters' indicators from the acts: counts, ratios, cohorts, charts (never nominative)",
+    },
     {"name": "exploitation", "description": "Liveness and readiness"},
 ]
 

@@ -18,6 +18,7 @@ ABONNEMENTS_GERER = "abonnements:gerer"
 AUDIT_LIRE = "audit:lire"
 CCAPEX_GERER = "ccapex:gerer"
 RECOMMANDATIONS_SUIVRE = "recommandations:suivre"
+STATISTIQUES_LIRE = "statistiques:lire"
 
 # The kinds that run the CCAPEX's work (what awaits it, routing, sessions, recommendations, outcomes):
 # the CCAPEX and the local commissions (CLPIL, CLIL, local CCAPEX of an arrondissement).
@@ -37,6 +38,7 @@ SCOPE_DESCRIPTIONS: dict[str, str] = {
     AUDIT_LIRE: "Read the audit of dossier accesses (the CCAPEX: its dossiers'; a DPO: every dossier's)",
     CCAPEX_GERER: "Run the CCAPEX's work: what awaits it, routing grants, sessions, recommendations, outcomes",
     RECOMMANDATIONS_SUIVRE: "Read the recommendations addressed to this partner and record their follow-up",
+    STATISTIQUES_LIRE: "Read the indicators of this partner's territories (never nominative; small cells masked)",
     **{depot_scope(t): f"File `{t}` acts" for t in ACTE_TYPES},
 }
 
@@ -50,8 +52,13 @@ def scopes_for_kind(kind: str) -> frozenset[str]:
     depots = {depot_scope(t) for t, politique in POLITIQUES.items() if kind in politique.deposants}
     audit = {AUDIT_LIRE} if kind in AUDIT_READERS else set()
     ccapex = {CCAPEX_GERER} if kind in CCAPEX_KINDS else set()
-    return _COMMON | depots | ccapex | ({ACTES_DEPOSER} if depots else set()) | audit
+    statistiques = {STATISTIQUES_LIRE} if kind in STATISTIQUES_READERS else set()
+    return _COMMON | depots | ccapex | ({ACTES_DEPOSER} if depots else set()) | audit | statistiques
 
 
 #: The kinds that read the audit (docs/protection.md §3).
 AUDIT_READERS = frozenset({"ccapex", "dpo"})
+
+#: The kinds that read the statistics (docs/statistiques.md §3): the CCAPEX, the préfecture and the
+#: département, the charters' co-pilots, each for its own territories.
+STATISTIQUES_READERS = frozenset({"ccapex", "prefecture", "departement"})

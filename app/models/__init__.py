@@ -19,6 +19,7 @@ from app.models.recommandation import Recommandation, RecommandationSuivi
 from app.models.reglage import Reglage
 from app.models.seance import Seance, SeanceDossier, SeanceMembre
 from app.models.signing_key import SigningKey
+from app.models.statistique import Statistique, StatistiqueCalcul
 
 __all__ = [
     "Abonnement",
@@ -47,5 +48,7 @@ __all__ = [
     "SeanceDossier",
     "SeanceMembre",
     "SigningKey",
+    "Statistique",
+    "StatistiqueCalcul",
     "Tentative",
 ]

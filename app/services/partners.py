@@ -75,6 +75,22 @@ async def create_partner(
     return IssuedCredentials(partner, client_id, secret)
 
 
+async def ensure_partner(
+    session: AsyncSession, *, kind: str, nom: str, siret: str, territoires: list[str]
+) -> Partner:
+    """The active partner of this kind and SIRET, created (without handing out its secret) if none is."""
+    compact = _check(kind, nom, siret, territoires)
+    found: Partner | None = await session.scalar(
+        select(Partner)
+        .where(Partner.kind == kind, Partner.siret == compact, Partner.statut == "actif")
+        .order_by(Partner.created_at)
+        .limit(1)
+    )
+    if found is not None:
+        return found
+    return (await create_partner(session, kind=kind, nom=nom, siret=siret, territoires=territoires)).partner
+
+
 async def _join_territories(session: AsyncSession, partner: Partner) -> None:
     """List the partner in its territories; a territorial body also gets a ``territoire`` grant on every
     dossier already there. Each territory's lock is taken exclusively first: a filing holds it shared

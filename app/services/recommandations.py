@@ -308,17 +308,28 @@ async def mine(
     }
 
 
-async def comptes(session: AsyncSession, *, territoire: str | None = None) -> list[dict[str, Any]]:
-    """Recommendation counts by nature and current follow-up status (optionally for one territory)."""
-    query = select(Recommandation.nature, Recommandation.statut, func.count().label("nombre")).group_by(
-        Recommandation.nature, Recommandation.statut
-    )
+async def comptes(
+    session: AsyncSession, *, territoire: str | None = None, par_annee: bool = False
+) -> list[dict[str, Any]]:
+    """Recommendation counts by nature and current follow-up status (optionally for one territory, and by
+    the year of their reference date: the session's, else the emission's)."""
+    annee = func.extract("year", Recommandation.date_reference).label("annee")
+    columns = [Recommandation.nature, Recommandation.statut, *([annee] if par_annee else [])]
+    query = select(*columns, func.count().label("nombre")).group_by(*columns)
     if territoire is not None:
         query = query.join(Dossier, Dossier.id == Recommandation.dossier_id).where(
             Dossier.territoire == territoire
         )
-    rows = await session.execute(query.order_by(Recommandation.nature, Recommandation.statut))
-    return [{"nature": r.nature, "statut": r.statut, "nombre": r.nombre} for r in rows]
+    rows = await session.execute(query.order_by(*columns))
+    return [
+        {
+            "nature": r.nature,
+            "statut": r.statut,
+            **({"annee": int(r.annee)} if par_annee else {}),
+            "nombre": r.nombre,
+        }
+        for r in rows
+    ]
 
 
 # The outcome (bilan) -----------------------------------------------------------------------------

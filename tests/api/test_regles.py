@@ -492,7 +492,7 @@ async def test_every_citation_opens_through_the_api(app: FastAPI, client: httpx.
         ("/v1/regles/sources/004_df506cacdd7ea785.txt?lignes=9-3", 422),
         ("/v1/regles/sources/004_df506cacdd7ea785.txt?lignes=4126-4200", 422),
         ("/v1/regles/sources/004_df506cacdd7ea785.txt?lignes=L12", 422),
-        ("/v1/regles/sources/001_5b3ac7376bf74676.txt?lignes=1", 404),
+        ("/v1/regles/sources/005_0123456789abcdef.txt?lignes=1", 404),  # named like a seed, not shipped
         ("/v1/regles/sources/%2E%2E%2Fnational.yaml", 404),  # percent-encoded: the client keeps it
         ("/v1/regles/sources/%2E%2E%2F%2E%2E%2Fcore%2Fconfig.py", 404),
         ("/v1/regles/sources/README.md", 404),

@@ -19,6 +19,7 @@ S000 = "000_e5d35558516f1026.txt"
 S002 = "002_93761ec2a302805a.txt"
 S003 = "003_449f3926f903a52d.txt"
 S004 = "004_df506cacdd7ea785.txt"
+S001 = "001_5b3ac7376bf74676.txt"  # the Paris observatory figures: the demo's table (docs/statistiques.md)
 
 # (file, lines) -> a phrase the cited lines must contain (whitespace collapsed: the OCR of 000 breaks
 # lines and words). A new citation in a rule file needs its row here.
@@ -204,11 +205,11 @@ def test_an_extract_is_the_lines_of_the_shipped_text() -> None:
     }
     whole = extrait(S003, None)
     assert whole is not None and whole["lignes"] == "1-105"  # 104 newlines, then a last line
-    assert set(fichiers_sources()) == {S000, S002, S003, S004}
+    assert set(fichiers_sources()) == {S000, S001, S002, S003, S004}
 
 
 @pytest.mark.parametrize(
-    "name", ["../national.yaml", "..", "001_5b3ac7376bf74676.txt", "README.md", "x/004.txt"]
+    "name", ["../national.yaml", "..", "005_0123456789abcdef.txt", "README.md", "x/004.txt"]
 )
 def test_only_the_shipped_texts_are_served(name: str) -> None:
     assert extrait(name, "1") is None

@@ -127,6 +127,8 @@ from .extrait_source import ExtraitSource
 from .fait import Fait
 from .fait_historique_item import FaitHistoriqueItem
 from .fait_source_type_0 import FaitSourceType0
+from .graphiques import Graphiques
+from .graphiques_tendances import GraphiquesTendances
 from .healthz_response_healthz import HealthzResponseHealthz
 from .impact_demande import ImpactDemande
 from .impact_reponse import ImpactReponse
@@ -136,9 +138,12 @@ from .impact_reponse_disparaissent import ImpactReponseDisparaissent
 from .impact_reponse_dossiers_item import ImpactReponseDossiersItem
 from .impact_reponse_modifiees import ImpactReponseModifiees
 from .impact_reponse_par_code import ImpactReponseParCode
+from .indicateurs import Indicateurs
 from .jeu_de_regles import JeuDeRegles
 from .jwks import Jwks
 from .jwks_keys_item import JwksKeysItem
+from .ligne import Ligne
+from .ligne_parc import LigneParc
 from .lister_en_attente_stade import ListerEnAttenteStade
 from .lister_recommandations_statut import ListerRecommandationsStatut
 from .livraison_vue import LivraisonVue
@@ -352,6 +357,8 @@ __all__ = (
     "Fait",
     "FaitHistoriqueItem",
     "FaitSourceType0",
+    "Graphiques",
+    "GraphiquesTendances",
     "HealthzResponseHealthz",
     "ImpactDemande",
     "ImpactReponse",
@@ -361,9 +368,12 @@ __all__ = (
     "ImpactReponseDossiersItem",
     "ImpactReponseModifiees",
     "ImpactReponseParCode",
+    "Indicateurs",
     "JeuDeRegles",
     "Jwks",
     "JwksKeysItem",
+    "Ligne",
+    "LigneParc",
     "ListerEnAttenteStade",
     "ListerRecommandationsStatut",
     "LivraisonVue",

@@ -1,0 +1,404 @@
+"""Demo data (S311: the generators are seeded on purpose, nothing here is a secret): synthetic dossiers whose acts give a territory's yearly counts exactly.
+
+For each act type of the procedure, in legal order (impayé signalé → CDP → assignation → jugement → CQL →
+réquisition CFP → CFP accordé → expulsion), the table says how many acts each year holds. Each act is
+dated inside its year, then attached to an earlier act of the stage before it in the same household
+when one lies within a realistic delay (:data:`DELAIS`), else it opens a dossier of its own (a
+procedure whose earlier acts were not filed to Prevex, or predate it). So the counts per year are the
+table's by construction, and every dossier's acts are in legal order with realistic delays.
+
+Everything is drawn from one seeded generator per territory (Faker ``fr_FR`` for names and streets), and
+every act's reference is derived from its dossier's rank: running the demo twice files the same acts
+with the same references, which the intake replays (200) instead of filing again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import tomllib
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any, Final
+
+from faker import Faker
+from stdnum import luhn
+
+#: The counted act types, in the procedure's order, with the indicator each one answers.
+ETAPES: Final = (
+    ("signalement_impaye", "impayes_signales"),
+    ("commandement_de_payer", "commandements_de_payer"),
+    ("assignation", "assignations"),
+    ("commandement_quitter_lieux", "commandements_quitter_lieux"),
+    ("requisition_cfp", "requisitions_cfp"),
+    ("decision_cfp", "cfp_accordes"),
+    ("expulsion", "expulsions_avec_cfp"),
+)
+
+#: (min, max) days between an act and the next stage's, when the same household goes on.
+DELAIS: Final[dict[str, tuple[int, int]]] = {
+    "commandement_de_payer": (30, 240),  # the landlord's CDP after the impayé was signalled
+    "assignation": (61, 300),  # after the CDP's 2 months (6 weeks since 2023-07-29)
+    "commandement_quitter_lieux": (120, 600),  # hearing, judgment, its service, then the CQL
+    "requisition_cfp": (61, 240),  # no eviction before CQL + 2 months
+    "decision_cfp": (15, 60),  # the préfet answers within 2 months (silence is refusal)
+    "expulsion": (15, 150),
+}
+
+#: Plausible tables for the territories whose charters give none (seed 002 and 004 give no yearly series).
+#: Seine-Saint-Denis estimates 12 000-20 000 CDP a year (DOMAIN.md §7): scaled down by ``echelle``.
+_PLAUSIBLE_RATIOS: Final = {
+    "signalement_impaye": 0.55,
+    "commandement_de_payer": 1.0,
+    "assignation": 0.6,
+    "commandement_quitter_lieux": 0.35,
+    "requisition_cfp": 0.36,
+    "decision_cfp": 0.26,
+    "expulsion": 0.12,
+}
+_PLAUSIBLE_CDP: Final = {"77": 4_000, "93": 12_000}
+
+TERRITOIRES_DEMO: Final = ("75", "77", "93")
+
+_COMMUNES: Final[dict[str, list[tuple[str, str]]]] = {
+    "75": [(f"750{n:02d}", f"751{n:02d}") for n in range(1, 21)],
+    "77": [("77000", "77288"), ("77100", "77284"), ("77200", "77468"), ("77300", "77186")],
+    "93": [("93100", "93048"), ("93200", "93066"), ("93000", "93008"), ("93300", "93001")],
+}
+
+_TREVE_PROLONGEE: Final = {2020: dt.date(2020, 7, 10), 2021: dt.date(2021, 5, 31)}  # covid
+
+
+def reference_table(root: Path | None = None) -> dict[int, dict[str, int]]:
+    """The Paris 2019-2024 table (seed 001), by year then act type."""
+    path = (
+        (root or Path(__file__).parents[1] / "rules") / "75" / "statistiques" / "observatoire-2019-2024.toml"
+    )
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    indicateur_type = {ind: t for t, ind in ETAPES}
+    return {
+        int(annee): {indicateur_type[k]: int(v) for k, v in row.items() if k in indicateur_type}
+        for annee, row in data["annees"].items()
+    }
+
+
+def table_for(territoire: str, echelle: float = 1.0) -> dict[int, dict[str, int]]:
+    """The counts the demo files for ``territoire``: Paris's observatory table, else a plausible one;
+    ``echelle`` scales every cell (rounded), for tests."""
+    if territoire == "75":
+        base = reference_table()
+    else:
+        rng = random.Random(f"table-{territoire}")  # noqa: S311
+        base = {}
+        for annee in range(2019, 2025):
+            cdp = _PLAUSIBLE_CDP.get(territoire, 3_000) * (0.85 + 0.05 * (annee - 2019))
+            base[annee] = {
+                t: round(cdp * ratio * rng.uniform(0.9, 1.1)) for t, ratio in _PLAUSIBLE_RATIOS.items()
+            }
+    return {a: {t: round(n * echelle) for t, n in row.items()} for a, row in base.items()}
+
+
+def _siret(seed: str) -> str:
+    n = random.Random(seed).randrange(10**13)  # noqa: S311
+    base = f"{n % 10**8:08d}"
+    siren = base + luhn.calc_check_digit(base)
+    nic = f"{(n // 10**8) % 10**4:04d}"
+    return siren + nic + luhn.calc_check_digit(siren + nic)
+
+
+@dataclass(frozen=True)
+class DemoPartner:
+    role: str  # caf, etude, prefecture, ccapex
+    kind: str
+    nom: str
+    siret: str
+
+
+def partners_for(territoire: str) -> list[DemoPartner]:
+    """The fictitious partners that file a territory's demo acts (found again by SIRET on a second run)."""
+    return [
+        DemoPartner(role, kind, f"{nom} {territoire} (démo)", _siret(f"demo-{role}-{territoire}"))
+        for role, kind, nom in (
+            ("caf", "organisme_payeur", "CAF fictive"),
+            ("etude", "commissaire_justice", "Étude fictive de commissaires de justice"),
+            ("prefecture", "prefecture", "Préfecture fictive"),
+            ("ccapex", "ccapex", "CCAPEX fictive"),
+        )
+    ]
+
+
+#: Who files each type in the demo.
+FILER: Final = {
+    "signalement_impaye": "caf",
+    "commandement_de_payer": "etude",
+    "assignation": "etude",
+    "decision_justice": "etude",
+    "commandement_quitter_lieux": "etude",
+    "requisition_cfp": "etude",
+    "decision_cfp": "prefecture",
+    "expulsion": "etude",
+}
+#: The order acts are filed in: the procedure's (each dossier receives its acts in legal order).
+ORDRE: Final = (
+    "signalement_impaye",
+    "commandement_de_payer",
+    "assignation",
+    "decision_justice",
+    "commandement_quitter_lieux",
+    "requisition_cfp",
+    "decision_cfp",
+    "expulsion",
+)
+
+
+@dataclass
+class Menage:
+    rang: int
+    parc: str
+    categorie: str
+    logement: dict[str, Any]
+    occupants: list[dict[str, Any]]
+    bail_signe: dt.date
+    loyer: int
+    charges: int
+    bailleur: dict[str, Any]
+    actes: dict[str, dt.date] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class DemoActe:
+    type: str
+    date: dt.date
+    role: str
+    body: dict[str, Any]
+
+
+def _expulsion_window(annee: int) -> tuple[dt.date, dt.date]:
+    """Outside the trêve hivernale (1 November - 31 March; prolonged in 2020 and 2021)."""
+    start = _TREVE_PROLONGEE.get(annee, dt.date(annee, 3, 31)) + dt.timedelta(days=1)
+    return start, dt.date(annee, 10, 31)
+
+
+def _days(rng: random.Random, n: int, start: dt.date, end: dt.date) -> list[dt.date]:
+    span = (end - start).days
+    return sorted(start + dt.timedelta(days=rng.randint(0, span)) for _ in range(n))
+
+
+def _link(
+    rng: random.Random, previous: list[tuple[dt.date, int]], dates: list[dt.date], delay: tuple[int, int]
+) -> list[int | None]:
+    """For each date (sorted), an earlier act's dossier within ``delay`` days, or None; each used once."""
+    lo, hi = delay
+    out: list[int | None] = []
+    available: list[tuple[dt.date, int]] = []
+    i = 0
+    for day in dates:
+        while i < len(previous) and previous[i][0] <= day - dt.timedelta(days=lo):
+            available.append(previous[i])
+            i += 1
+        oldest = day - dt.timedelta(days=hi)
+        available = (
+            [p for p in available if p[0] >= oldest] if available and available[0][0] < oldest else available
+        )
+        if available:
+            out.append(available.pop(rng.randrange(len(available)))[1])
+        else:
+            out.append(None)
+    return out
+
+
+class _Households:
+    def __init__(self, territoire: str, rng: random.Random) -> None:
+        self.territoire = territoire
+        self.rng = rng
+        self.fake = Faker("fr_FR")
+        self.fake.seed_instance(rng.randrange(2**32))
+        self.all: list[Menage] = []
+
+    def new(self) -> Menage:
+        rng = self.rng
+        rang = len(self.all)
+        roll = rng.random()
+        parc, categorie = (
+            ("social", "bailleur_social")
+            if roll < 0.42
+            else ("prive", rng.choice(("personne_physique", "personne_physique", "sci_familiale")))
+        )
+        code_postal, commune = rng.choice(_COMMUNES[self.territoire])
+        loyer = rng.randrange(350, 1400) * 100 if parc == "prive" else rng.randrange(250, 750) * 100
+        bailleur: dict[str, Any] = {"categorie": categorie}
+        if categorie == "bailleur_social":
+            bailleur["nom"] = f"Office public de l'habitat fictif {self.territoire}"
+            bailleur["siren"] = _siret(f"demo-oph-{self.territoire}")[:9]
+        else:
+            bailleur["nom"] = self.fake.name()
+        menage = Menage(
+            rang=rang,
+            parc=parc,
+            categorie=categorie,
+            logement={
+                # The rank in the address: two fictitious households never share their keys.
+                "adresse": f"{self.fake.street_address()}, logement {rang + 1}",
+                "code_postal": code_postal,
+                "code_commune": commune,
+            },
+            occupants=[{"nom": self.fake.last_name().upper(), "prenom": self.fake.first_name()}],
+            bail_signe=dt.date(rng.randint(2005, 2018), rng.randint(1, 12), 1),
+            loyer=loyer,
+            charges=rng.randrange(30, 200) * 100,
+            bailleur=bailleur,
+        )
+        self.all.append(menage)
+        return menage
+
+
+def generate(territoire: str, echelle: float = 1.0) -> list[Menage]:
+    """The territory's households and the date of each of their acts (deterministic)."""
+    table = table_for(territoire, echelle)
+    rng = random.Random(f"prevex-demo-{territoire}")  # noqa: S311
+    households = _Households(territoire, rng)
+    previous: list[tuple[dt.date, int]] = []
+    for acte_type, _indicateur in ETAPES:
+        dates: list[dt.date] = []
+        for annee, row in sorted(table.items()):
+            start, end = (
+                _expulsion_window(annee)
+                if acte_type == "expulsion"
+                else (dt.date(annee, 1, 1), dt.date(annee, 12, 31))
+            )
+            dates += _days(rng, row[acte_type], start, end)
+        links = _link(rng, previous, dates, DELAIS[acte_type]) if acte_type in DELAIS else [None] * len(dates)
+        current: list[tuple[dt.date, int]] = []
+        for day, rang in zip(dates, links, strict=True):
+            menage = households.all[rang] if rang is not None else households.new()
+            menage.actes[acte_type] = day
+            current.append((day, menage.rang))
+        previous = sorted(current)
+    return households.all
+
+
+def _dette(menage: Menage, day: dt.date) -> dict[str, int]:
+    mois = max(2, min(36, (day.toordinal() + menage.rang) % 9 + 2))
+    return {"montant_cents": mois * (menage.loyer + menage.charges), "mois_impayes_consecutifs": mois}
+
+
+def actes_of(territoire: str, menage: Menage, sirets: Mapping[str, str]) -> Iterator[DemoActe]:
+    """The acts of one household, in legal order, as the intake receives them."""
+    tag = f"DEMO{territoire}-{menage.rang:07d}"
+    common: dict[str, Any] = {
+        "territoire": territoire,
+        "parc": menage.parc,
+        "logement": menage.logement,
+        "occupants": menage.occupants,
+    }
+    etude = {"nom": f"Étude fictive de commissaires de justice {territoire} (démo)", "siret": sirets["etude"]}
+    bail = {
+        "date_signature": menage.bail_signe.isoformat(),
+        "loyer_mensuel_hc_cents": menage.loyer,
+        "charges_mensuelles_cents": menage.charges,
+    }
+    d = menage.actes
+
+    def make(acte_type: str, day: dt.date, **facts: Any) -> DemoActe:
+        body = {"type": acte_type, "reference": f"{tag}-{acte_type}", "date_acte": day.isoformat(), **common}
+        return DemoActe(acte_type, day, FILER[acte_type], {**body, **facts})
+
+    if "signalement_impaye" in d:
+        day = d["signalement_impaye"]
+        yield make("signalement_impaye", day, organisme="caf", dette=_dette(menage, day), tiers_payant=True)
+    if "commandement_de_payer" in d:
+        day = d["commandement_de_payer"]
+        yield make(
+            "commandement_de_payer",
+            day,
+            bailleur=menage.bailleur,
+            bail=bail,
+            dette=_dette(menage, day),
+            commissaire=etude,
+        )
+    if "assignation" in d:
+        day = d["assignation"]
+        cql = d.get("commandement_quitter_lieux")
+        audience = day + dt.timedelta(days=62 + menage.rang % 60)
+        if cql is not None:  # the hearing, then the judgment, then its service: well before the CQL
+            audience = min(audience, cql - dt.timedelta(days=45))
+        yield make(
+            "assignation",
+            day,
+            bailleur=menage.bailleur,
+            dette=_dette(menage, day),
+            date_audience=audience.isoformat(),
+            motif="constat_clause_resolutoire",
+            commissaire=etude,
+        )
+        if cql is not None and cql > audience + dt.timedelta(days=30):
+            jugement = audience + dt.timedelta(days=min(21, (cql - audience).days - 30))
+            yield make(
+                "decision_justice",
+                jugement,
+                issue="resiliation_expulsion",
+                contradictoire=menage.rang % 3 != 0,
+                delais_grace_mois=3 if jugement < dt.date(2023, 7, 29) else 1,
+            )
+        elif cql is None and menage.rang % 2 == 0:
+            yield make(
+                "decision_justice",
+                audience,
+                issue="delais_paiement",
+                contradictoire=True,
+                delais_paiement_mois=24,
+                mensualite_cents=max(100, _dette(menage, day)["montant_cents"] // 24),
+            )
+    if "commandement_quitter_lieux" in d:
+        day = d["commandement_quitter_lieux"]
+        yield make(
+            "commandement_quitter_lieux",
+            day,
+            date_transmission_prefet=(day + dt.timedelta(days=2)).isoformat(),
+            commissaire=etude,
+        )
+    if "requisition_cfp" in d:
+        yield make("requisition_cfp", d["requisition_cfp"], voie_electronique=True, commissaire=etude)
+    if "decision_cfp" in d:
+        yield make("decision_cfp", d["decision_cfp"], decision="octroi", executee="expulsion" in d)
+    if "expulsion" in d:
+        yield make(
+            "expulsion",
+            d["expulsion"],
+            avec_cfp=True,
+            depart_avant_execution=False,
+            relogement=("aucun", "hebergement", "logement_social")[menage.rang % 3],
+        )
+
+
+def shard_of(acte: DemoActe, shards: int) -> int:
+    """Which of ``shards`` filers files this act: all of a household's acts go to the same one, so each
+    household still receives its acts in legal order."""
+    return int(str(acte.body["reference"]).split("-")[1]) % shards
+
+
+@cache
+def _order() -> dict[str, int]:
+    return {t: i for i, t in enumerate(ORDRE)}
+
+
+def demo_acts(territoire: str, sirets: Mapping[str, str], echelle: float = 1.0) -> list[DemoActe]:
+    """Every act of the territory's demo, in filing order: by type in the procedure's order, then date."""
+    acts = [a for menage in generate(territoire, echelle) for a in actes_of(territoire, menage, sirets)]
+    rank = _order()
+    acts.sort(key=lambda a: (rank[a.type], a.date, a.body["reference"]))
+    return acts
+
+
+__all__ = [
+    "ETAPES",
+    "TERRITOIRES_DEMO",
+    "DemoActe",
+    "DemoPartner",
+    "demo_acts",
+    "partners_for",
+    "shard_of",
+    "table_for",
+]

@@ -1,0 +1,213 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    territoire: str,
+    du: int | Unset = 2019,
+    au: int | Unset = 2024,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["territoire"] = territoire
+
+    params["du"] = du
+
+    params["au"] = au
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/statistiques/graphiques/entonnoir.svg",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | None:
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    territoire: str,
+    du: int | Unset = 2019,
+    au: int | Unset = 2024,
+) -> Response[Problem]:
+    """The yearly funnel per stage (SVG)
+
+     Scope `statistiques:lire`, same territories and masking as the indicators: one group of bars per
+    year, one bar per stage (parc total); a masked cell is drawn as no bar, labelled « masqué ».
+
+    Args:
+        territoire (str):
+        du (int | Unset):  Default: 2019.
+        au (int | Unset):  Default: 2024.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem]
+    """
+
+    kwargs = _get_kwargs(
+        territoire=territoire,
+        du=du,
+        au=au,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    territoire: str,
+    du: int | Unset = 2019,
+    au: int | Unset = 2024,
+) -> Problem | None:
+    """The yearly funnel per stage (SVG)
+
+     Scope `statistiques:lire`, same territories and masking as the indicators: one group of bars per
+    year, one bar per stage (parc total); a masked cell is drawn as no bar, labelled « masqué ».
+
+    Args:
+        territoire (str):
+        du (int | Unset):  Default: 2019.
+        au (int | Unset):  Default: 2024.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        territoire=territoire,
+        du=du,
+        au=au,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    territoire: str,
+    du: int | Unset = 2019,
+    au: int | Unset = 2024,
+) -> Response[Problem]:
+    """The yearly funnel per stage (SVG)
+
+     Scope `statistiques:lire`, same territories and masking as the indicators: one group of bars per
+    year, one bar per stage (parc total); a masked cell is drawn as no bar, labelled « masqué ».
+
+    Args:
+        territoire (str):
+        du (int | Unset):  Default: 2019.
+        au (int | Unset):  Default: 2024.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem]
+    """
+
+    kwargs = _get_kwargs(
+        territoire=territoire,
+        du=du,
+        au=au,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    territoire: str,
+    du: int | Unset = 2019,
+    au: int | Unset = 2024,
+) -> Problem | None:
+    """The yearly funnel per stage (SVG)
+
+     Scope `statistiques:lire`, same territories and masking as the indicators: one group of bars per
+    year, one bar per stage (parc total); a masked cell is drawn as no bar, labelled « masqué ».
+
+    Args:
+        territoire (str):
+        du (int | Unset):  Default: 2019.
+        au (int | Unset):  Default: 2024.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            territoire=territoire,
+            du=du,
+            au=au,
+        )
+    ).parsed
