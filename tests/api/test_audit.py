@@ -242,7 +242,7 @@ async def test_the_table_is_append_only_and_the_chain_survives_a_purge(
 
 
 # The GETs that read a dossier, by the id in their path: each refusal (404) must leave a row on the dossier.
-_DOSSIER_READS = {"dossier_id", "acte_id", "seance_id"}
+_DOSSIER_READS = {"dossier_id", "acte_id", "seance_id", "courrier_id"}
 _NOT_DOSSIER_READS = {"abonnement_id", "fichier"}  # a partner's own subscription; a public source text
 
 
@@ -271,7 +271,14 @@ async def test_every_dossier_read_audits_its_refusal(
         headers=ccapex.headers,
     )
     assert inscrit.status_code in (200, 201), inscrit.text
-    ids = {"dossier_id": receipt["dossier_id"], "acte_id": receipt["id"], "seance_id": seance.json()["id"]}
+    courriers = await client.get(f"/v1/dossiers/{receipt['dossier_id']}/courriers", headers=ccapex.headers)
+    assert courriers.status_code == 200 and courriers.json()["items"], courriers.text  # the CDP's letter
+    ids = {
+        "dossier_id": receipt["dossier_id"],
+        "acte_id": receipt["id"],
+        "seance_id": seance.json()["id"],
+        "courrier_id": courriers.json()["items"][0]["id"],
+    }
     templates: dict[str, set[str]] = {
         t: {p["name"] for p in ops["get"].get("parameters", []) if p["in"] == "path"}
         for t, ops in app.openapi()["paths"].items()
@@ -280,7 +287,11 @@ async def test_every_dossier_read_audits_its_refusal(
     reads = [t for t, names in templates.items() if names & _DOSSIER_READS]
     unclassified = [t for t, names in templates.items() if names - _DOSSIER_READS - _NOT_DOSSIER_READS]
     assert unclassified == [], "a GET with an id: is it a dossier read? name it above"
-    assert {"/v1/dossiers/{dossier_id}/bilan", "/v1/seances/{seance_id}"} <= set(reads), reads
+    assert {
+        "/v1/dossiers/{dossier_id}/bilan",
+        "/v1/seances/{seance_id}",
+        "/v1/courriers/{courrier_id}",
+    } <= set(reads), reads
     # A CCAPEX of another territory (it holds every reading scope) and a landlord of the same one.
     strangers = [
         await make_partner(app, client, kind="ccapex", territoires=("75",)),
