@@ -74,7 +74,11 @@ def database_url() -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def settings() -> Settings:
-    return Settings(environment="test", log_level="WARNING", data_dir=Path(tempfile.gettempdir()))
+    # Tokens for an hour (the most allowed): a test that walks a dossier through workers and a moved clock
+    # took more than the default 10 minutes on a loaded machine, and its partners' tokens expired midway.
+    return Settings(
+        environment="test", log_level="WARNING", data_dir=Path(tempfile.gettempdir()), token_ttl_seconds=3600
+    )
 
 
 @pytest.fixture(scope="session")

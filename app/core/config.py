@@ -130,6 +130,10 @@ class Settings(BaseSettings):
         default="0 * * * *",
         description="when the CCAPEX follow-up runs: 6-month reminders, 12-month reviews (cron)",
     )
+    statistiques_cron: str = Field(
+        default="37 * * * *",
+        description="when the indicators' aggregates of the territories where something happened are rebuilt (cron)",
+    )
     worker_concurrency: int = Field(default=4, ge=1, le=64)
     worker_heartbeat_seconds: float = Field(default=10.0, gt=0)
     worker_poll_seconds: float = Field(

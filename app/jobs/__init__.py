@@ -23,5 +23,11 @@ import procrastinate
 
 queue = procrastinate.App(
     connector=procrastinate.PsycopgConnector(),
-    import_paths=["app.jobs.livraisons", "app.jobs.echeances", "app.jobs.maintenance", "app.jobs.suivi"],
+    import_paths=[
+        "app.jobs.livraisons",
+        "app.jobs.echeances",
+        "app.jobs.maintenance",
+        "app.jobs.suivi",
+        "app.jobs.statistiques",
+    ],
 )

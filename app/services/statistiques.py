@@ -163,6 +163,37 @@ async def reconstruire(session: AsyncSession, territoires: Iterable[str] | None 
     return lus
 
 
+# The territories whose aggregates are older than what happened there: every change a statistic reads (an
+# act, a recommendation and its follow-up, a session, an outcome) is an event of its territory, written
+# in the change's transaction (``services/evenements``). An event is dated when its transaction began,
+# and a rebuild reads the acts committed when it began: an event dated a little before a rebuild may
+# have committed after it, so events up to 10 minutes before the last rebuild count too (the next run
+# then rebuilds once more, and nothing is missed). Territories with partners and no aggregates yet are
+# stale. The events' ``created_at`` index bounds the search to what happened since.
+_PERIMES = text(
+    """
+SELECT t.territoire FROM (SELECT territoire FROM partenaire_territoires
+                          UNION SELECT territoire FROM statistiques_calculs) t
+LEFT JOIN statistiques_calculs c ON c.territoire = t.territoire
+WHERE c.territoire IS NULL
+   OR EXISTS (SELECT 1 FROM evenements e
+              WHERE e.created_at > c.calcule_le - interval '10 minutes' AND e.territoire = t.territoire)
+ORDER BY 1
+"""
+)
+
+
+async def perimes(session: AsyncSession) -> list[str]:
+    """The territories whose aggregates do not yet count everything that happened there."""
+    return [str(t) for t in (await session.scalars(_PERIMES)).all()]
+
+
+async def rafraichir(session: AsyncSession) -> dict[str, int]:
+    """Rebuild the stale territories' aggregates (the periodic job ``rafraichir_statistiques``)."""
+    stale = await perimes(session)
+    return await reconstruire(session, stale) if stale else {}
+
+
 def _cohortes_sql() -> str:
     etapes = ", ".join(f"('{k}', '{t}')" for k, t in COHORTE_ETAPES.items())
     return f"""{_ACTES}, cdp AS (

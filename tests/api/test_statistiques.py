@@ -352,3 +352,45 @@ async def test_recommendations_by_kind_and_status_are_counted_and_masked(
     assert all(
         r["masque"] and r["valeur"] is None for k, r in seen.items() if k[1].startswith("recommandations")
     )
+
+
+async def test_the_periodic_refresh_rebuilds_the_territories_where_something_happened(
+    app_on: FastAPI, client_on: httpx.AsyncClient
+) -> None:
+    """``rafraichir`` (the job ``rafraichir_statistiques``): a territory with partners and no aggregates
+    is stale; once rebuilt it is not, until an act is filed there; a territory where nothing happened
+    is left alone. The counts then include the new act."""
+    from sqlalchemy import text as sql_text
+
+    from app.services.statistiques import perimes, rafraichir
+
+    etude_77 = await make_partner(app_on, client_on, "commissaire_justice", ("77",))
+    await make_partner(app_on, client_on, "commissaire_justice", ("93",))
+    ccapex = await make_partner(app_on, client_on, "ccapex", ("77",))
+    menage = household()
+    menage["logement"] = {**menage["logement"], "code_postal": "77000", "code_commune": "77288"}  # type: ignore[dict-item]
+    await _file(
+        client_on, etude_77, acte("commandement_de_payer", menage, territoire="77", date_acte="2025-04-01")
+    )
+    async with app_on.state.database.sessionmaker() as session, session.begin():
+        assert await perimes(session) == ["77", "93"]
+        assert set(await rafraichir(session)) == {"77", "93"}
+        # What the margin keeps stale (events dated up to 10 minutes before the rebuild): once past it,
+        # nothing is.
+        await session.execute(
+            sql_text("UPDATE evenements SET created_at = created_at - interval '11 minutes'")
+        )
+        assert await perimes(session) == []
+        assert await rafraichir(session) == {}
+    before = _cells((await _get(client_on, ccapex, "77", du="2025", au="2025")).json())
+    autre = household()
+    autre["logement"] = {**autre["logement"], "code_postal": "77000", "code_commune": "77288"}  # type: ignore[dict-item]
+    await _file(
+        client_on, etude_77, acte("commandement_de_payer", autre, territoire="77", date_acte="2025-04-02")
+    )
+    async with app_on.state.database.sessionmaker() as session, session.begin():
+        assert await perimes(session) == ["77"]
+        assert set(await rafraichir(session)) == {"77"}
+    after = _cells((await _get(client_on, ccapex, "77", du="2025", au="2025")).json())
+    key = (2025, "commandements_de_payer", "total")
+    assert after[key]["valeur"] == before[key]["valeur"] + 1
