@@ -97,6 +97,10 @@ class Settings(BaseSettings):
         description="how long after its closing act a closed dossier is anonymised by the retention job "
         "(docs/protection.md §4: two years, the span in which a closed case can come back)",
     )
+    anonymisation_cron: str = Field(
+        default="53 2 * * *",
+        description="when the retention job anonymises the dossiers closed for the delay (cron; daily)",
+    )
     idempotency_retention_hours: int = Field(
         default=168,
         ge=24,

@@ -87,7 +87,7 @@ async def purger_audit(context: JobContext, timestamp: int) -> None:
         logger.info("audit rows purged", extra={"count": total})
 
 
-@queue.periodic(cron="53 2 * * *")
+@queue.periodic(cron=get_settings().anonymisation_cron)
 @queue.task(
     name="anonymiser_dossiers", queue="periodiques", queueing_lock="anonymiser_dossiers", pass_context=True
 )
