@@ -59,7 +59,7 @@ async def lire_seance(seance_id: uuid.UUID, session: SessionDep, principal: Lect
     response_model=Seance,
     summary="Put a dossier on a session's agenda",
     description="Scope `ccapex:gerer`, the session's secretariat only (else 404). The dossier must be one "
-    "it may read, of the session's territory. 409 `consentement-refuse` when the household refused the "
+    "it may read (else 422 on `/dossier_id`, the refusal audited), of the session's territory. 409 `consentement-refuse` when the household refused the "
     "session's commission; 409 `ordre-du-jour-fige` for a local session less than a month away. Adding "
     "it twice changes nothing.",
     responses={

@@ -172,7 +172,16 @@ async def add_to_agenda(
     from app.services.consentements import check_agenda
 
     seance = await secretariat_seance(session, principal, seance_id)
-    dossier = await visible_dossier(session, principal, dossier_id, "ordre_du_jour")
+    try:
+        dossier = await visible_dossier(session, principal, dossier_id, "ordre_du_jour")
+    except ProblemException as refusal:
+        # The session (the path's resource) exists; the dossier the body names is not one this partner
+        # may read: invalid content, as for an act naming a dossier (the refusal is audited all the same).
+        if refusal.status != 404:
+            raise
+        raise validation_problem(
+            [{"pointer": "/dossier_id", "detail": "no such dossier among those this partner may read"}]
+        ) from None
     if dossier.territoire != seance.territoire:
         raise validation_problem(
             [{"pointer": "/dossier_id", "detail": "the dossier is not of the session's territory"}]

@@ -308,7 +308,8 @@ async def test_a_households_refusal_keeps_it_off_the_clpil(
     again = await client.post(
         f"/v1/seances/{seance['id']}/ordre-du-jour", json={"dossier_id": dossier_id}, headers=clpil.headers
     )
-    assert again.status_code == 404  # the commission can no longer even see the dossier
+    # the commission can no longer even see the dossier: for it, the body names no dossier it may read
+    assert again.status_code == 422 and again.json()["errors"][0]["pointer"] == "/dossier_id", again.text
     routed = await client.post(
         f"/v1/dossiers/{dossier_id}/attributions",
         json={"partenaire_id": str(clpil.partner_id), "motif": "Examen local"},

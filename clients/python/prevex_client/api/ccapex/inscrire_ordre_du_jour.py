@@ -99,10 +99,10 @@ def sync_detailed(
 ) -> Response[Problem | Seance]:
     """Put a dossier on a session's agenda
 
-     Scope `ccapex:gerer`, the session's secretariat only (else 404). The dossier must be one it may
-    read, of the session's territory. 409 `consentement-refuse` when the household refused the session's
-    commission; 409 `ordre-du-jour-fige` for a local session less than a month away. Adding it twice
-    changes nothing.
+     Scope `ccapex:gerer`, the session's secretariat only (else 404). The dossier must be one it may read
+    (else 422 on `/dossier_id`, the refusal audited), of the session's territory. 409 `consentement-
+    refuse` when the household refused the session's commission; 409 `ordre-du-jour-fige` for a local
+    session less than a month away. Adding it twice changes nothing.
 
     Args:
         seance_id (UUID):
@@ -136,10 +136,10 @@ def sync(
 ) -> Problem | Seance | None:
     """Put a dossier on a session's agenda
 
-     Scope `ccapex:gerer`, the session's secretariat only (else 404). The dossier must be one it may
-    read, of the session's territory. 409 `consentement-refuse` when the household refused the session's
-    commission; 409 `ordre-du-jour-fige` for a local session less than a month away. Adding it twice
-    changes nothing.
+     Scope `ccapex:gerer`, the session's secretariat only (else 404). The dossier must be one it may read
+    (else 422 on `/dossier_id`, the refusal audited), of the session's territory. 409 `consentement-
+    refuse` when the household refused the session's commission; 409 `ordre-du-jour-fige` for a local
+    session less than a month away. Adding it twice changes nothing.
 
     Args:
         seance_id (UUID):
@@ -168,10 +168,10 @@ async def asyncio_detailed(
 ) -> Response[Problem | Seance]:
     """Put a dossier on a session's agenda
 
-     Scope `ccapex:gerer`, the session's secretariat only (else 404). The dossier must be one it may
-    read, of the session's territory. 409 `consentement-refuse` when the household refused the session's
-    commission; 409 `ordre-du-jour-fige` for a local session less than a month away. Adding it twice
-    changes nothing.
+     Scope `ccapex:gerer`, the session's secretariat only (else 404). The dossier must be one it may read
+    (else 422 on `/dossier_id`, the refusal audited), of the session's territory. 409 `consentement-
+    refuse` when the household refused the session's commission; 409 `ordre-du-jour-fige` for a local
+    session less than a month away. Adding it twice changes nothing.
 
     Args:
         seance_id (UUID):
@@ -203,10 +203,10 @@ async def asyncio(
 ) -> Problem | Seance | None:
     """Put a dossier on a session's agenda
 
-     Scope `ccapex:gerer`, the session's secretariat only (else 404). The dossier must be one it may
-    read, of the session's territory. 409 `consentement-refuse` when the household refused the session's
-    commission; 409 `ordre-du-jour-fige` for a local session less than a month away. Adding it twice
-    changes nothing.
+     Scope `ccapex:gerer`, the session's secretariat only (else 404). The dossier must be one it may read
+    (else 422 on `/dossier_id`, the refusal audited), of the session's territory. 409 `consentement-
+    refuse` when the household refused the session's commission; 409 `ordre-du-jour-fige` for a local
+    session less than a month away. Adding it twice changes nothing.
 
     Args:
         seance_id (UUID):
