@@ -386,8 +386,7 @@ def actes_import(
     from app.core.scopes import scopes_for_kind
     from app.core.security import Principal
     from app.services.imports import count_items, read_items
-    from app.services.lots import accepted as is_accepted
-    from app.services.lots import stream_lot
+    from app.services.lots import statut, stream_lot
     from app.services.partners import find_partner
 
     url = _database_url()
@@ -420,11 +419,10 @@ def actes_import(
                     nonlocal accepted, replayed, rejected, offset
                     async for done in stream_lot(database, principal, list(batch)):
                         for raw in done:
-                            if is_accepted(raw):  # a receipt: not parsed, only counted
-                                if b'"statut":201,' in raw[:40]:
-                                    accepted += 1
-                                else:
-                                    replayed += 1
+                            status = statut(raw)  # a receipt is not parsed, only counted
+                            if status in (200, 201):
+                                accepted += status == 201
+                                replayed += status == 200
                                 continue
                             rejected += 1
                             if sink is not None:

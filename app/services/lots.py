@@ -268,11 +268,20 @@ async def stream_lot(
         yield done
 
 
-_ACCEPTED = (b'"statut":201,', b'"statut":200,')
+_STATUT = re.compile(rb'^\{"index":\d+,"statut":(\d{3}),')
+
+
+def statut(result: bytes) -> int:
+    """An item's status, read from its result's first bytes (``_result`` and ``_problem`` both begin
+    ``{"index":…,"statut":…,``): a receipt need not be parsed to be counted."""
+    found = _STATUT.match(result)
+    if found is None:
+        raise ValueError("not a batch item's result")
+    return int(found.group(1))
 
 
 def accepted(result: bytes) -> bool:
-    return any(mark in result[:40] for mark in _ACCEPTED)
+    return statut(result) in (200, 201)
 
 
 async def file_lot_json(
