@@ -37,6 +37,8 @@ from app.api import (
     seances,
     statistiques,
 )
+from app.console import router as console_router
+from app.console.templating import STATIC_DIR as CONSOLE_STATIC
 from app.core import problems
 from app.core.config import Settings, get_settings
 from app.core.db import Database, resolve_database_url
@@ -150,6 +152,8 @@ def create_app(
         statistiques,
     ):
         app.include_router(module.router)
+    app.include_router(console_router.router)
+    app.mount("/console/static", StaticFiles(directory=CONSOLE_STATIC), name="console-static")
     evenements.register_webhooks(app)
     _install_docs(app)
 
