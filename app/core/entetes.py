@@ -5,7 +5,9 @@
 - ``X-Content-Type-Options: nosniff``, ``Referrer-Policy: no-referrer``,
   ``Strict-Transport-Security`` (two years; a browser honours it over HTTPS only);
 - ``Content-Security-Policy``: ``default-src 'none'; frame-ancestors 'none'`` on the API's answers;
-  HTML pages (the API docs) get ``frame-ancestors 'none'`` only (they load their own scripts).
+  HTML pages (the API docs) get ``frame-ancestors 'none'`` only (they load their own scripts); the
+  console's pages (``/console``) a restrictive policy: their own scripts, styles, fonts and images only,
+  no inline script or style, forms posted to the console only (docs/console.md).
 """
 
 from __future__ import annotations
@@ -19,6 +21,10 @@ _ALWAYS = [
 ]
 _CSP_API = b"default-src 'none'; frame-ancestors 'none'"
 _CSP_HTML = b"frame-ancestors 'none'"
+_CSP_CONSOLE = (
+    b"default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+    b"connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+)
 
 
 class SecurityHeadersMiddleware:
@@ -40,7 +46,10 @@ class SecurityHeadersMiddleware:
                     added.append((b"cache-control", b"no-store"))
                 if b"content-security-policy" not in names:
                     html = content_type.startswith(b"text/html")
-                    added.append((b"content-security-policy", _CSP_HTML if html else _CSP_API))
+                    csp = _CSP_HTML if html else _CSP_API
+                    if html and scope["path"].startswith("/console"):
+                        csp = _CSP_CONSOLE
+                    added.append((b"content-security-policy", csp))
                 message["headers"] = [*headers, *added]
             await send(message)
 

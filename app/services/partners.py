@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -211,3 +212,23 @@ async def authenticate_client(
         scopes=frozenset(granted),
         client_id=client_id,
     )
+
+
+async def du_territoire(session: AsyncSession, territoire: str) -> list[tuple[uuid.UUID, str, str]]:
+    """The active partners acting in ``territoire`` (id, kind, name), by name: whom a secretariat may
+    route a dossier to or seat in a session (the console's choices; the services check them again)."""
+    rows = await session.execute(
+        select(Partner.id, Partner.kind, Partner.nom)
+        .where(Partner.statut == "actif", Partner.territoires.any(territoire))  # type: ignore[arg-type]
+        .order_by(Partner.nom, Partner.id)
+    )
+    return [(r.id, r.kind, r.nom) for r in rows]
+
+
+async def noms(session: AsyncSession, ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, str]:
+    """The names of these partners (for a page that shows who routed, recommended or read)."""
+    wanted = sorted(set(ids))
+    if not wanted:
+        return {}
+    rows = await session.execute(select(Partner.id, Partner.nom).where(Partner.id.in_(wanted)))
+    return {r.id: r.nom for r in rows}

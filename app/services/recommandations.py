@@ -484,3 +484,28 @@ async def follow_up(database: Database, today: date | None = None) -> FollowUp:
         for (dossier_id, territoire), events in by_dossier.items():
             await publish(conn, dossier_id, territoire, events, now)
     return done
+
+
+async def du_dossier(
+    session: AsyncSession, principal: Principal, dossier_id: uuid.UUID, request_id: str | None
+) -> list[dict[str, Any]]:
+    """A dossier's recommendations this partner takes part in (need to know, as their events go): those
+    it made or that are addressed to it; for a CCAPEX kind that may read the dossier, those addressed to
+    the household too (it records their follow-up). 404 when the dossier is not visible. Audited."""
+    await visible_dossier(session, principal, dossier_id, "recommandations")
+    mine = or_(
+        Recommandation.emetteur_id == principal.partner_id,
+        Recommandation.destinataire_id == principal.partner_id,
+    )
+    if principal.kind in CCAPEX_KINDS:
+        mine = or_(mine, Recommandation.destinataire_menage.is_(True))
+    rows = (
+        await session.scalars(
+            select(Recommandation)
+            .where(Recommandation.dossier_id == dossier_id, mine)
+            .order_by(Recommandation.created_at, Recommandation.id)
+        )
+    ).all()
+    suivis = await _suivis(session, [r.id for r in rows])
+    await audit(session, principal, [dossier_id], "recommandations", request_id)
+    return [_view(r, suivis.get(r.id, [])) for r in rows]

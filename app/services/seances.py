@@ -13,7 +13,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -289,3 +289,33 @@ async def record_outcome(
     if changed.first() is None:
         raise not_found("This dossier is not on the session's agenda.")
     return await read(session, principal, seance_id)
+
+
+async def lister(session: AsyncSession, principal: Principal, limit: int = 100) -> list[dict[str, Any]]:
+    """The sessions this partner runs or sits in (need to know: no one else's), newest first, with the
+    size of each agenda (no dossier id: the console's list of sessions; reading one is ``read``)."""
+    member = select(SeanceMembre.seance_id).where(SeanceMembre.partner_id == principal.partner_id)
+    points = (
+        select(func.count())
+        .where(SeanceDossier.seance_id == Seance.id)
+        .correlate(Seance)
+        .scalar_subquery()
+        .label("points")
+    )
+    rows = await session.execute(
+        select(Seance, points)
+        .where((Seance.secretariat_id == principal.partner_id) | Seance.id.in_(member))
+        .order_by(Seance.date.desc(), Seance.id)
+        .limit(limit)
+    )
+    return [
+        {
+            "id": str(s.id),
+            "territoire": s.territoire,
+            "date": s.date.isoformat(),
+            "formation": s.formation,
+            "secretariat": s.secretariat_id == principal.partner_id,
+            "points": n,
+        }
+        for s, n in rows
+    ]

@@ -1,0 +1,183 @@
+"""``/console/seances``: the sessions the user's partner runs or sits in, a new session; one session
+with its agenda, and recording what it made of each dossier (avis). Through ``services/seances``."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, Response
+from pydantic import ValidationError
+
+from app.console.auth import check_csrf
+from app.console.pages.commun import (
+    FORMATIONS,
+    ISSUES_EXAMEN,
+    Erreurs,
+    Refus,
+    Utilisateur,
+    apres_ecriture,
+    champs_formulaire,
+    ecriture,
+    erreurs_probleme,
+    erreurs_validation,
+    exiger,
+    ou_none,
+    page_erreur,
+    peut,
+    refus_de,
+)
+from app.console.templating import render
+from app.core.db import SessionDep
+from app.core.problems import ProblemException
+from app.core.scopes import CCAPEX_GERER, DOSSIERS_LIRE
+from app.schemas.seances import ExamenDemande, SeanceDemande
+from app.services import partners, seances
+
+router = APIRouter()
+
+
+async def _liste(
+    request: Request,
+    session: SessionDep,
+    user: Utilisateur,
+    erreurs: Erreurs | None = None,
+    valeurs: dict[str, Any] | None = None,
+    status: int = 200,
+) -> HTMLResponse:
+    exiger(user, DOSSIERS_LIRE)
+    p = user.principal
+    secretariat = peut(user, CCAPEX_GERER)
+    membres: list[tuple[str, str]] = []
+    if secretariat:
+        vus: set[uuid.UUID] = set()
+        for t in p.territoires:
+            for i, kind, nom in await partners.du_territoire(session, t):
+                if i != p.partner_id and i not in vus:
+                    vus.add(i)
+                    membres.append((str(i), f"{nom} ({kind})"))
+    context = {
+        "rubrique": "seances",
+        "seances": await seances.lister(session, p),
+        "secretariat": secretariat,
+        "membres": membres,
+        "territoires": [(t, t) for t in p.territoires],
+        "formations": FORMATIONS,
+        "erreurs": erreurs or {},
+        "valeurs": valeurs or {},
+    }
+    return render(request, "seances.html", context, status_code=status)
+
+
+@router.get("/seances", response_class=HTMLResponse)
+async def lister(request: Request, session: SessionDep, user: Utilisateur) -> HTMLResponse:
+    try:
+        return await _liste(request, session, user)
+    except Refus as refus:
+        return page_erreur(request, refus)
+
+
+@router.post("/seances", response_class=HTMLResponse)
+async def creer(request: Request, session: SessionDep, user: Utilisateur) -> Response:
+    await check_csrf(request)
+    form = await request.form()
+    valeurs: dict[str, Any] = champs_formulaire(form, "territoire", "date", "formation")
+    valeurs["membres"] = [str(m) for m in form.getlist("membres")]
+    try:
+        exiger(user, CCAPEX_GERER)
+        try:
+            demande = SeanceDemande.model_validate(valeurs)
+        except ValidationError as exc:
+            return await _liste(request, session, user, erreurs_validation(exc), valeurs, 422)
+        try:
+            async with ecriture(session):
+                cree = await seances.create(
+                    session,
+                    user.principal,
+                    territoire=demande.territoire,
+                    date=demande.date,
+                    formation=demande.formation,
+                    membres=demande.membres,
+                )
+        except ProblemException as exc:
+            erreurs = erreurs_probleme(exc, {"membres": "membres", "territoire": "territoire"}, "territoire")
+            return await _liste(request, session, user, erreurs, valeurs, exc.status)
+    except Refus as refus:
+        return page_erreur(request, refus)
+    return apres_ecriture(f"/console/seances/{cree['id']}?fait=creation")
+
+
+async def _seance(
+    request: Request,
+    session: SessionDep,
+    user: Utilisateur,
+    seance_id: uuid.UUID,
+    erreurs: dict[str, Erreurs] | None = None,
+    valeurs: dict[str, dict[str, str]] | None = None,
+    status: int = 200,
+) -> HTMLResponse:
+    exiger(user, DOSSIERS_LIRE)
+    try:
+        async with ecriture(session):
+            seance = await seances.read(session, user.principal, seance_id)
+    except ProblemException as exc:
+        return page_erreur(request, refus_de(exc))
+    ids = [uuid.UUID(seance["secretariat_id"]), *(uuid.UUID(m) for m in seance["membres"])]
+    context = {
+        "rubrique": "seances",
+        "s": seance,
+        "noms": {str(k): v for k, v in (await partners.noms(session, ids)).items()},
+        "tient": seance["secretariat_id"] == str(user.principal.partner_id) and peut(user, CCAPEX_GERER),
+        "formations": FORMATIONS,
+        "issues": ISSUES_EXAMEN,
+        "erreurs": erreurs or {},
+        "valeurs": valeurs or {},
+        "fait": request.query_params.get("fait", ""),
+    }
+    return render(request, "seance.html", context, status_code=status)
+
+
+@router.get("/seances/{seance_id}", response_class=HTMLResponse)
+async def lire(
+    request: Request, seance_id: uuid.UUID, session: SessionDep, user: Utilisateur
+) -> HTMLResponse:
+    try:
+        return await _seance(request, session, user, seance_id)
+    except Refus as refus:
+        return page_erreur(request, refus)
+
+
+@router.post("/seances/{seance_id}/examens/{dossier_id}", response_class=HTMLResponse)
+async def consigner(
+    request: Request, seance_id: uuid.UUID, dossier_id: uuid.UUID, session: SessionDep, user: Utilisateur
+) -> Response:
+    """What the session made of a dossier: its outcome and avis."""
+    await check_csrf(request)
+    valeurs = champs_formulaire(await request.form(), "issue", "avis")
+    cle = f"examen-{dossier_id}"
+    try:
+        exiger(user, CCAPEX_GERER)
+        try:
+            demande = ExamenDemande.model_validate(
+                {"issue": valeurs["issue"], "avis": ou_none(valeurs["avis"])}
+            )
+        except ValidationError as exc:
+            return await _seance(
+                request, session, user, seance_id, {cle: erreurs_validation(exc)}, {cle: valeurs}, 422
+            )
+        try:
+            async with ecriture(session):
+                await seances.record_outcome(
+                    session, user.principal, seance_id, dossier_id, demande.issue, demande.avis
+                )
+        except ProblemException as exc:
+            if exc.status == 404:
+                return page_erreur(request, refus_de(exc))
+            erreurs = erreurs_probleme(exc, {"issue": "issue", "avis": "avis"}, "issue")
+            return await _seance(
+                request, session, user, seance_id, {cle: erreurs}, {cle: valeurs}, exc.status
+            )
+    except Refus as refus:
+        return page_erreur(request, refus)
+    return apres_ecriture(f"/console/seances/{seance_id}?fait=examen#point-{dossier_id}")
