@@ -41,7 +41,9 @@ async def test_local_sign_in_with_totp_then_sign_out_ends_the_session(
     await page.wait_for_url(re.compile(r".*/console/connexion$"))
     # The old cookie, sent again, opens nothing: the row is gone server side.
     async with httpx.AsyncClient(base_url=console_server.url) as http:
-        answer = await http.get("/console/compte", headers={"Cookie": f"{session['name']}={session['value']}"})
+        answer = await http.get(
+            "/console/compte", headers={"Cookie": f"{session['name']}={session['value']}"}
+        )
     assert answer.status_code == 303
     assert answer.headers["location"].startswith("/console/connexion?suivant=")
 
@@ -60,7 +62,9 @@ async def test_a_page_without_session_redirects_to_sign_in_and_back(
     await page.wait_for_url(f"{console_server.url}/console/compte")
 
 
-async def test_wrong_password_and_wrong_code_are_refused(app: FastAPI, console_server: LiveServer, page: Page) -> None:
+async def test_wrong_password_and_wrong_code_are_refused(
+    app: FastAPI, console_server: LiveServer, page: Page
+) -> None:
     user = await local_user(app)
     await page.goto(f"{console_server.url}/console/connexion")
     await page.fill("#email", user.email)
@@ -104,7 +108,9 @@ async def test_a_totp_code_is_accepted_once(
         await other.close()
 
 
-async def test_post_without_csrf_token_is_refused(app: FastAPI, console_server: LiveServer, page: Page) -> None:
+async def test_post_without_csrf_token_is_refused(
+    app: FastAPI, console_server: LiveServer, page: Page
+) -> None:
     user = await local_user(app, role="secretariat")
     await sign_in_local(page, console_server.url, user)
     csrf = await _csrf_of(page)
