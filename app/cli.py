@@ -48,6 +48,8 @@ audit_cli = typer.Typer(help="The audit of dossier accesses (a hash chain).", no
 cli.add_typer(audit_cli, name="audit")
 dossiers_cli = typer.Typer(help="Dossiers: retention.", no_args_is_help=True)
 cli.add_typer(dossiers_cli, name="dossiers")
+users_cli = typer.Typer(help="The console's people: users of a partner.", no_args_is_help=True)
+cli.add_typer(users_cli, name="users")
 
 out = Console()
 err = Console(stderr=True)
@@ -221,6 +223,43 @@ def partners_create(
     out.print(f"client_id      {created['client_id']}")
     out.print(f"client_secret  {created['client_secret']}")
     err.print("The secret is shown once: store it now. Prevex keeps only its hash.")
+
+
+@users_cli.command("create")
+def users_create(
+    partner: Annotated[str, typer.Option(help="The partner's id (prevex partners list)")],
+    email: Annotated[str, typer.Option(help="The person's email (their sign-in, also matched by OIDC)")],
+    role: Annotated[str, typer.Option(help="secretariat, membre or lecture")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON")] = False,
+) -> None:
+    """Create a console user; print their one-time initial password and TOTP enrolment URI."""
+    from app.services.utilisateurs import UserInputError, create_user
+
+    async def work(session: AsyncSession) -> dict[str, Any]:
+        created = await create_user(session, partner=partner, email=email, role=role)
+        return {
+            "user_id": str(created.user.id),
+            "partner_id": str(created.partner.id),
+            "email": created.user.email,
+            "role": created.user.role,
+            "password": created.password,
+            "totp_uri": created.totp_uri,
+        }
+
+    try:
+        created = _in_transaction(work)
+    except UserInputError as exc:
+        raise _fail(str(exc), 2) from exc
+    if as_json:
+        print(json.dumps(created))
+        return
+    out.print(f"user      {created['user_id']} ({created['role']})", highlight=False)
+    out.print(f"password  {created['password']}", highlight=False)
+    out.print(f"totp      {created['totp_uri']}", highlight=False)
+    err.print(
+        "The password and the TOTP URI are shown once: give them to the person (the URI as a QR code, "
+        "for their authenticator app). Prevex keeps only the password's argon2id hash."
+    )
 
 
 @partners_cli.command("list")

@@ -78,6 +78,7 @@ def create_app(
         app.state.migration_head = head_revision()
         app.state.household_keys = KeyCheck()
         app.state.stats_seuil = settings.stats_seuil
+        app.state.settings = settings  # the console's sign-in reads its settings here (app/console/auth.py)
         try:
             async with database.sessionmaker() as session, session.begin():
                 await ensure_signing_key(session)

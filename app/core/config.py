@@ -150,6 +150,47 @@ class Settings(BaseSettings):
         default=30.0, gt=0, description="a worker silent that long is dead: its jobs are run again"
     )
 
+    console_idle_minutes: float = Field(
+        default=30.0,
+        gt=0,
+        description="Console: a session unused this long ends (idle timeout, in minutes; docs/console-comptes.md)",
+    )
+    console_absolute_hours: float = Field(
+        default=10.0,
+        gt=0,
+        description="Console: a session ends this long after its sign-in, used or not (absolute timeout, hours)",
+    )
+    console_cookie_secure: bool = Field(
+        default=True,
+        description="Console: the session cookie is `__Host-prevex-session`, Secure (HTTPS only). False "
+        "(loopback tests, plain-http development): `prevex-session`, without Secure. Refused in production.",
+    )
+    console_rate_limit_ip: str = Field(
+        default="30/minute",
+        description="Console: failed sign-ins (password or TOTP code) allowed per client IP (limits syntax)",
+    )
+    console_rate_limit_compte: str = Field(
+        default="5/minute",
+        description="Console: failed sign-ins allowed per account email (limits syntax)",
+    )
+    oidc_issuer: str = Field(
+        default="",
+        description="Console: the OpenID Connect provider (e.g. ProConnect) whose discovery document is at "
+        "`<issuer>/.well-known/openid-configuration`; empty: local accounts only",
+    )
+    oidc_client_id: str = Field(default="", description="Console: Prevex's client id at the OIDC provider")
+    oidc_client_secret: SecretStr = Field(
+        default=SecretStr(""), description="Console: Prevex's client secret at the OIDC provider"
+    )
+    oidc_redirect_uri: str = Field(
+        default="",
+        description="Console: the callback registered at the provider; empty: `<this server>/console/oidc/retour` "
+        "as the request reached it",
+    )
+    oidc_scopes: str = Field(
+        default="openid email", description="Console: the scopes asked of the OIDC provider"
+    )
+
     log_level: str = "INFO"
     retry_after_seconds: int = 5
 
@@ -174,6 +215,8 @@ class Settings(BaseSettings):
                 raise ValueError("PREVEX_ENCRYPTION_KEYS must be set in production (not the default key)")
             if self.today is not None:
                 raise ValueError("PREVEX_TODAY is refused in production (the clock is the real one)")
+            if not self.console_cookie_secure:
+                raise ValueError("PREVEX_CONSOLE_COOKIE_SECURE=false is refused in production (HTTPS only)")
             if self.webhook_retry_budget_hours < 24:
                 raise ValueError("PREVEX_WEBHOOK_RETRY_BUDGET_HOURS must be at least 24 in production")
         if len(self.household_key_secret.get_secret_value()) < 16:

@@ -62,3 +62,24 @@ AUDIT_READERS = frozenset({"ccapex", "dpo"})
 #: The kinds that read the statistics (docs/statistiques.md §3): the CCAPEX, the préfecture and the
 #: département, the charters' co-pilots, each for its own territories.
 STATISTIQUES_READERS = frozenset({"ccapex", "prefecture", "departement"})
+
+
+#: The scopes that only read (a ``lecture`` user of the console has these, of its partner's).
+READ_SCOPES = frozenset({DOSSIERS_LIRE, REGLES_LIRE, EVENEMENTS_LIRE, AUDIT_LIRE, STATISTIQUES_LIRE})
+
+#: The console's roles of a person in a partner (docs/console-comptes.md).
+ROLES = ("secretariat", "membre", "lecture")
+
+
+def scopes_for_role(partner_kind: str, role: str) -> frozenset[str]:
+    """What a console user of this role may do: a subset of their partner's scopes. ``secretariat``: all
+    of them; ``membre``: all but managing the partner's webhook subscriptions (the secretariat's
+    administration); ``lecture``: the reads only."""
+    kind_scopes = scopes_for_kind(partner_kind)
+    if role == "secretariat":
+        return kind_scopes
+    if role == "membre":
+        return kind_scopes - {ABONNEMENTS_GERER}
+    if role == "lecture":
+        return kind_scopes & READ_SCOPES
+    raise ValueError(f"unknown role {role!r}")

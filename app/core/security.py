@@ -178,6 +178,7 @@ class Principal:
     scopes: frozenset[str]
     client_id: str
     expires_at: int = 0  # the token's ``exp`` (epoch seconds), when it comes from a token
+    user_id: uuid.UUID | None = None  # the person signed in to the console, when it is one (the audit's)
 
 
 def issue_token(ring: KeyRing, principal: Principal, *, issuer: str, audience: str, ttl_seconds: int) -> str:
@@ -263,3 +264,114 @@ def decode_token(
     if principal.expires_at - issued_at > max_lifetime_seconds:
         raise TokenError("token lifetime too long")
     return principal
+
+
+# OpenID Connect ID tokens (the console's sign-in) ----------------------------------------------------
+
+
+def provider_keys(jwks: dict[str, Any]) -> dict[str, Key]:
+    """The RS256 signing keys of a provider's JWKS document, by ``kid`` (others are ignored)."""
+    keys: dict[str, Key] = {}
+    for entry in jwks.get("keys", []):
+        if not isinstance(entry, dict) or entry.get("kty") != "RSA":
+            continue
+        if entry.get("use", "sig") != "sig" or entry.get("alg", ALGORITHM) != ALGORITHM:
+            continue
+        try:
+            keys[str(entry.get("kid", ""))] = jwk.construct(entry, ALGORITHM)
+        except JOSEError:
+            continue
+    return keys
+
+
+def id_token_kid(token: str) -> str:
+    """The header's ``kid`` (``""`` when absent), after refusing an oversized token and every algorithm
+    but RS256 (``none``, HS256 signed with a public key…)."""
+    if len(token) > MAX_TOKEN_BYTES:
+        raise TokenError("ID token too large")
+    try:
+        header = jwt.get_unverified_header(token)
+    except JOSEError as exc:
+        raise TokenError("malformed ID token") from exc
+    if header.get("alg") != ALGORITHM:
+        raise TokenError("ID token algorithm not accepted")
+    kid = header.get("kid", "")
+    return kid if isinstance(kid, str) else ""
+
+
+def decode_id_token(
+    token: str,
+    keys: dict[str, Key],
+    *,
+    issuer: str,
+    client_id: str,
+    nonce: str,
+    access_token: str | None = None,
+    max_age_seconds: int = 600,
+) -> dict[str, Any]:
+    """An ID token's claims (OpenID Connect Core §3.1.3.7), checked: RS256 only (named), the key by
+    ``kid`` from the provider's JWKS (the one key when the header names none), the signature, ``iss``,
+    ``aud`` (our client id; ``azp`` too when several audiences), ``exp``, ``iat`` (not in the future,
+    not older than ``max_age_seconds``), ``sub``, the ``nonce`` we sent, and ``at_hash`` when present."""
+    kid = id_token_kid(token)
+    key = keys.get(kid) if kid else (next(iter(keys.values())) if len(keys) == 1 else None)
+    if key is None:
+        raise TokenError("ID token signed by an unknown key")
+    try:
+        claims: dict[str, Any] = jwt.decode(
+            token,
+            key,
+            algorithms=[ALGORITHM],
+            audience=client_id,
+            issuer=issuer,
+            access_token=access_token,
+            options={
+                "require_exp": True,
+                "require_iat": True,
+                "require_sub": True,
+                "require_aud": True,
+                "require_iss": True,
+                "verify_at_hash": access_token is not None,
+                "leeway": 30,
+            },
+        )
+    except ExpiredSignatureError as exc:
+        raise TokenError("ID token expired") from exc
+    except JWTClaimsError as exc:
+        raise TokenError("ID token claims not accepted (issuer, audience or at_hash)") from exc
+    except JOSEError as exc:
+        raise TokenError("ID token signature or claims not valid") from exc
+    audiences = claims["aud"] if isinstance(claims["aud"], list) else [claims["aud"]]
+    if len(audiences) > 1 and claims.get("azp") != client_id:
+        raise TokenError("ID token authorised party is not this client")
+    sent = claims.get("nonce")
+    if not isinstance(sent, str) or not hmac.compare_digest(sent.encode(), nonce.encode()):
+        raise TokenError("ID token nonce is not the one sent")
+    issued_at = claims["iat"]
+    now = time.time()
+    if not isinstance(issued_at, int) or issued_at > now + 30 or issued_at < now - max_age_seconds:
+        raise TokenError("ID token issued in the future or too long ago")
+    if not isinstance(claims["sub"], str) or not claims["sub"]:
+        raise TokenError("ID token has no subject")
+    return claims
+
+
+def decode_userinfo_jwt(token: str, keys: dict[str, Key], *, issuer: str, client_id: str) -> dict[str, Any]:
+    """A signed UserInfo response (``application/jwt``, as ProConnect answers): RS256 only, the
+    provider's key, ``iss`` and ``aud`` when present."""
+    kid = id_token_kid(token)
+    key = keys.get(kid) if kid else (next(iter(keys.values())) if len(keys) == 1 else None)
+    if key is None:
+        raise TokenError("UserInfo signed by an unknown key")
+    try:
+        claims: dict[str, Any] = jwt.decode(
+            token,
+            key,
+            algorithms=[ALGORITHM],
+            audience=client_id,
+            issuer=issuer,
+            options={"verify_aud": True, "verify_iss": True, "leeway": 30},
+        )
+    except JOSEError as exc:
+        raise TokenError("UserInfo signature or claims not valid") from exc
+    return claims

@@ -20,6 +20,7 @@ from app.models.reglage import Reglage
 from app.models.seance import Seance, SeanceDossier, SeanceMembre
 from app.models.signing_key import SigningKey
 from app.models.statistique import Statistique, StatistiqueCalcul
+from app.models.utilisateur import ConsoleSession, OidcEtat, Utilisateur
 
 __all__ = [
     "Abonnement",
@@ -29,6 +30,7 @@ __all__ = [
     "Base",
     "Bilan",
     "Consentement",
+    "ConsoleSession",
     "Decision",
     "Dossier",
     "DossierCle",
@@ -38,6 +40,7 @@ __all__ = [
     "EvenementDestinataire",
     "IdempotencyKey",
     "Livraison",
+    "OidcEtat",
     "Partner",
     "PartnerCredential",
     "PartnerTerritoire",
@@ -51,4 +54,5 @@ __all__ = [
     "Statistique",
     "StatistiqueCalcul",
     "Tentative",
+    "Utilisateur",
 ]

@@ -42,3 +42,6 @@ class AuditLecture(Base):
     finalite: Mapped[str | None] = mapped_column(String(200), comment="the endpoint's purpose")
     precedent: Mapped[str | None] = mapped_column(String(64), comment="the previous row's empreinte")
     empreinte: Mapped[str | None] = mapped_column(String(64), comment="sha256 of precedent and this row")
+    user_id: Mapped[uuid.UUID | None] = mapped_column(
+        UUID(as_uuid=True), comment="the console user (a person of the partner), when it was one"
+    )

@@ -16,6 +16,10 @@ class Acces(BaseModel):
     partner_kind: str
     partner_nom: str | None = Field(description="The partner's registered name")
     client_id: str | None = Field(description="The credentials used")
+    user_id: str | None = Field(
+        description="The person of the partner, when the access was made in the web console (the user's "
+        "id); null for the partner's software"
+    )
     operation: str = Field(
         description="lecture_dossier, lecture_chronologie, lecture_acte, recherche, depot, lecture_courriers, "
         "lecture_courrier, …"
@@ -44,6 +48,7 @@ class PageAudit(BaseModel):
                             "partner_kind": "bailleur_social",
                             "partner_nom": "OPH Fictif de l'Est parisien",
                             "client_id": "pvx_3b2f8c1e",
+                            "user_id": None,
                             "operation": "lecture_dossier",
                             "resultat": "refuse",
                             "motif": None,

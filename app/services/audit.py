@@ -86,6 +86,7 @@ def _row(
         "resultat": resultat,
         "motif": motif,
         "finalite": FINALITES.get(operation),
+        "user_id": principal.user_id,
     }
 
 
@@ -133,7 +134,7 @@ async def refused(
 
 _FILING_AUDIT = (
     "INSERT INTO audit_lectures (at, partner_id, partner_kind, client_id, dossier_id, operation, request_id, "
-    "resultat, motif, finalite) VALUES ($1, $2, $3, $4, $5, 'depot', $6, 'ecrit', $7, $8)"
+    "resultat, motif, finalite, user_id) VALUES ($1, $2, $3, $4, $5, 'depot', $6, 'ecrit', $7, $8, $9)"
 )
 
 
@@ -161,6 +162,7 @@ async def record_filings(
                 request_id,
                 None,
                 FINALITES["depot"],
+                principal.user_id,
             )
             for dossier_id, at in filings
         ],
@@ -182,16 +184,22 @@ _CHAINED = (
     "motif",
     "finalite",
 )
-_COLUMNS = ", ".join(_CHAINED)
+# Chained only when set (a console user's access): the rows written before the column, and every row of
+# a partner's software, keep the hash they had.
+_CHAINED_WHEN_SET = ("user_id",)
+_COLUMNS = ", ".join(_CHAINED + _CHAINED_WHEN_SET)
 
 
 def empreinte(precedent: str, row: Mapping[str, Any]) -> str:
-    """The row's hash: SHA-256 of the previous hash and the row's content, as canonical JSON."""
+    """The row's hash: SHA-256 of the previous hash and the row's content, as canonical JSON (with
+    ``user_id`` only when the row has one)."""
     content = {
         k: (v.isoformat() if isinstance(v, datetime) else None if v is None else str(v))
         for k, v in row.items()
     }
-    canonical = json.dumps({k: content[k] for k in _CHAINED}, sort_keys=True, separators=(",", ":"))
+    chained = {k: content[k] for k in _CHAINED}
+    chained.update({k: content[k] for k in _CHAINED_WHEN_SET if content.get(k) is not None})
+    canonical = json.dumps(chained, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(f"{precedent}\x1f{canonical}".encode()).hexdigest()
 
 
@@ -255,7 +263,7 @@ async def verify(conn: Any) -> Verification:
                     "its precedent is not the previous row's hash "
                     "(a row was removed, added or moved before it)",
                 )
-            content = {k: row[k] for k in _CHAINED}
+            content = {k: row[k] for k in _CHAINED + _CHAINED_WHEN_SET}
             if empreinte(precedent, content) != row["empreinte"]:
                 return Verification(count, row["id"], "its content does not match its hash (altered)")
             precedent = row["empreinte"]
@@ -344,6 +352,7 @@ async def read_audit(
                 "partner_kind": a.partner_kind,
                 "partner_nom": nom,
                 "client_id": a.client_id,
+                "user_id": str(a.user_id) if a.user_id is not None else None,
                 "operation": a.operation,
                 "resultat": a.resultat,
                 "motif": a.motif,

@@ -22,6 +22,8 @@ class Acces:
         partner_kind (str):
         partner_nom (None | str): The partner's registered name
         client_id (None | str): The credentials used
+        user_id (None | str): The person of the partner, when the access was made in the web console (the user's id);
+            null for the partner's software
         operation (str): lecture_dossier, lecture_chronologie, lecture_acte, recherche, depot, lecture_courriers,
             lecture_courrier, …
         resultat (AccesResultat): lu: read; refuse: a read answered 404 (not the partner's to see); ecrit: a filing
@@ -37,6 +39,7 @@ class Acces:
     partner_kind: str
     partner_nom: None | str
     client_id: None | str
+    user_id: None | str
     operation: str
     resultat: AccesResultat
     motif: None | str
@@ -59,6 +62,9 @@ class Acces:
 
         client_id: None | str
         client_id = self.client_id
+
+        user_id: None | str
+        user_id = self.user_id
 
         operation = self.operation
 
@@ -85,6 +91,7 @@ class Acces:
                 "partner_kind": partner_kind,
                 "partner_nom": partner_nom,
                 "client_id": client_id,
+                "user_id": user_id,
                 "operation": operation,
                 "resultat": resultat,
                 "motif": motif,
@@ -121,6 +128,13 @@ class Acces:
 
         client_id = _parse_client_id(d.pop("client_id"))
 
+        def _parse_user_id(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        user_id = _parse_user_id(d.pop("user_id"))
+
         operation = d.pop("operation")
 
         resultat = AccesResultat(d.pop("resultat"))
@@ -155,6 +169,7 @@ class Acces:
             partner_kind=partner_kind,
             partner_nom=partner_nom,
             client_id=client_id,
+            user_id=user_id,
             operation=operation,
             resultat=resultat,
             motif=motif,

@@ -1,0 +1,173 @@
+"""Signing in to the console with a local account (password, then TOTP code) in a real Chromium; the
+session cookie, CSRF, sign-out, the idle timeout and the lecture role (docs/console-comptes.md)."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+
+import httpx
+from fastapi import FastAPI
+from playwright.async_api import Browser, BrowserContext, Page
+
+from app.console.auth import cookie_name
+from tests.console.comptes import local_user, sign_in_local
+from tests.console.conftest import ESSAI_POST, LiveServer
+
+
+async def _csrf_of(page: Page) -> str:
+    value = await page.locator("#formulaire-deconnexion input[name=csrf]").get_attribute("value")
+    assert value
+    return value
+
+
+async def test_local_sign_in_with_totp_then_sign_out_ends_the_session(
+    app: FastAPI, console_server: LiveServer, page: Page, context: BrowserContext
+) -> None:
+    user = await local_user(app, role="membre")
+    await sign_in_local(page, console_server.url, user, suivant="/console/compte")
+    assert await page.locator("#compte-email").inner_text() == user.email
+    assert await page.locator("#compte-role").inner_text() == "Membre"
+
+    cookies = {c["name"]: c for c in await context.cookies()}
+    session = cookies[cookie_name(console_server.settings)]
+    assert session["name"] == "__Host-prevex-session"
+    assert session["httpOnly"] is True
+    assert session["secure"] is True
+    assert session["sameSite"] == "Lax"
+    assert session["path"] == "/"
+
+    await page.click("#formulaire-deconnexion button[type=submit]")
+    await page.wait_for_url(re.compile(r".*/console/connexion$"))
+    # The old cookie, sent again, opens nothing: the row is gone server side.
+    async with httpx.AsyncClient(base_url=console_server.url) as http:
+        answer = await http.get(
+            "/console/compte", headers={"Cookie": f"{session['name']}={session['value']}"}
+        )
+    assert answer.status_code == 303
+    assert answer.headers["location"].startswith("/console/connexion?suivant=")
+
+
+async def test_a_page_without_session_redirects_to_sign_in_and_back(
+    app: FastAPI, console_server: LiveServer, page: Page
+) -> None:
+    user = await local_user(app, role="secretariat")
+    await page.goto(f"{console_server.url}/console/compte")
+    await page.wait_for_url(re.compile(r".*/console/connexion\?suivant=%2Fconsole%2Fcompte$"))
+    await page.fill("#email", user.email)
+    await page.fill("#mot_de_passe", user.password)
+    await page.click("#formulaire-connexion button[type=submit]")
+    await page.fill("#code", user.totp_code())
+    await page.click("#formulaire-totp button[type=submit]")
+    await page.wait_for_url(f"{console_server.url}/console/compte")
+
+
+async def test_wrong_password_and_wrong_code_are_refused(
+    app: FastAPI, console_server: LiveServer, page: Page
+) -> None:
+    user = await local_user(app)
+    await page.goto(f"{console_server.url}/console/connexion")
+    await page.fill("#email", user.email)
+    await page.fill("#mot_de_passe", user.password + "x")
+    await page.click("#formulaire-connexion button[type=submit]")
+    await page.wait_for_selector("#erreur")
+    assert "incorrect" in await page.locator("#erreur").inner_text()
+
+    await page.fill("#mot_de_passe", user.password)
+    await page.click("#formulaire-connexion button[type=submit]")
+    await page.wait_for_url(re.compile(r".*/console/connexion/totp.*"))
+    code = user.totp_code()
+    await page.fill("#code", "000000" if code != "000000" else "111111")
+    await page.click("#formulaire-totp button[type=submit]")
+    await page.wait_for_selector("#erreur")
+    # Still not signed in: the half-open session opens no page.
+    response = await page.goto(f"{console_server.url}/console/compte")
+    assert response is not None
+    assert "/console/connexion" in page.url
+
+
+async def test_a_totp_code_is_accepted_once(
+    app: FastAPI, console_server: LiveServer, page: Page, browser: Browser
+) -> None:
+    user = await local_user(app)
+    await sign_in_local(page, console_server.url, user)
+    # Another browser with the password and the code just used (a shoulder-surfer): refused.
+    other = await browser.new_context(locale="fr-FR")
+    try:
+        second = await other.new_page()
+        await second.goto(f"{console_server.url}/console/connexion")
+        await second.fill("#email", user.email)
+        await second.fill("#mot_de_passe", user.password)
+        await second.click("#formulaire-connexion button[type=submit]")
+        await second.wait_for_url(re.compile(r".*/console/connexion/totp.*"))
+        await second.fill("#code", user.last_code)
+        await second.click("#formulaire-totp button[type=submit]")
+        await second.wait_for_selector("#erreur")
+        assert "déjà utilisé" in await second.locator("#erreur").inner_text()
+    finally:
+        await other.close()
+
+
+async def test_post_without_csrf_token_is_refused(
+    app: FastAPI, console_server: LiveServer, page: Page
+) -> None:
+    user = await local_user(app, role="secretariat")
+    await sign_in_local(page, console_server.url, user)
+    csrf = await _csrf_of(page)
+    without = await page.request.post(f"{console_server.url}{ESSAI_POST}", form={"x": "1"})
+    assert without.status == 403
+    assert (await without.json())["type"] == "urn:prevex:probleme:csrf"
+    wrong = await page.request.post(f"{console_server.url}{ESSAI_POST}", form={"csrf": csrf[::-1]})
+    assert wrong.status == 403
+    right = await page.request.post(f"{console_server.url}{ESSAI_POST}", form={"csrf": csrf})
+    assert right.status == 200
+    assert await right.text() == "fait (secretariat)"
+    # Sign-out is a POST too: without the token, the session stays.
+    out = await page.request.post(f"{console_server.url}/console/deconnexion", form={}, max_redirects=0)
+    assert out.status == 403
+    await page.goto(f"{console_server.url}/console/compte")
+    assert page.url.endswith("/console/compte")
+
+
+async def test_the_sign_in_form_needs_its_csrf_token(console_server: LiveServer) -> None:
+    async with httpx.AsyncClient(base_url=console_server.url) as http:
+        answer = await http.post("/console/connexion", data={"email": "a@b.fr", "mot_de_passe": "x"})
+    assert answer.status_code == 403
+    assert answer.headers["content-type"].startswith("application/problem+json")
+
+
+async def test_a_lecture_user_cannot_post(app: FastAPI, console_server: LiveServer, page: Page) -> None:
+    user = await local_user(app, role="lecture")
+    await sign_in_local(page, console_server.url, user)
+    assert await page.locator("#compte-role").inner_text() == "Lecture seule"
+    csrf = await _csrf_of(page)
+    refused = await page.request.post(f"{console_server.url}{ESSAI_POST}", form={"csrf": csrf})
+    assert refused.status == 403
+    assert (await refused.json())["type"] == "urn:prevex:probleme:interdit"
+    # Signing out stays possible.
+    await page.click("#formulaire-deconnexion button[type=submit]")
+    await page.wait_for_url(re.compile(r".*/console/connexion$"))
+
+
+async def test_the_idle_timeout_ends_the_session(app: FastAPI, console_server_with, page: Page) -> None:  # type: ignore[no-untyped-def]
+    live = console_server_with(console_idle_minutes=0.05)  # 3 seconds
+    user = await local_user(app)
+    await sign_in_local(page, live.url, user)
+    await page.goto(f"{live.url}/console/compte")  # used within the delay: still signed in
+    assert page.url.endswith("/console/compte")
+    await asyncio.sleep(4)
+    await page.goto(f"{live.url}/console/compte")
+    assert "/console/connexion?suivant=" in page.url
+
+
+async def test_after_sign_in_only_console_paths_are_followed(
+    app: FastAPI, console_server: LiveServer, page: Page
+) -> None:
+    user = await local_user(app)
+    await page.goto(f"{console_server.url}/console/connexion?suivant=https://exemple.org/console")
+    await page.fill("#email", user.email)
+    await page.fill("#mot_de_passe", user.password)
+    await page.click("#formulaire-connexion button[type=submit]")
+    await page.fill("#code", user.totp_code())
+    await page.click("#formulaire-totp button[type=submit]")
+    await page.wait_for_url(re.compile(re.escape(console_server.url) + r"/console(\?.*)?$"))
