@@ -214,7 +214,7 @@ SELECT :territoire, annee, 'cohorte_cdp.' || etape, COALESCE(parc, 'total'), cou
 FROM suite GROUP BY GROUPING SETS ((annee, etape, parc), (annee, etape))
 UNION ALL
 SELECT :territoire, annee, 'delai_median_jours.cdp_' || etape, COALESCE(parc, 'total'),
-       round(percentile_cont(0.5) WITHIN GROUP (ORDER BY delai))::int
+       round((percentile_cont(0.5) WITHIN GROUP (ORDER BY delai))::numeric)::int
 FROM suite WHERE delai IS NOT NULL GROUP BY GROUPING SETS ((annee, etape, parc), (annee, etape))
 """  # noqa: S608 (constant SQL: the parameters are bound)
 
@@ -409,6 +409,8 @@ async def indicateurs(
             conversions.append(_row(base))
             for etape in COHORTE_ETAPES:
                 atteint = index.get((annee, f"cohorte_cdp.{etape}", parc))
+                if atteint is not None:  # how many reached it: published (masked) like any count
+                    conversions.append(_row(atteint))
                 r = _ratio(atteint, base, annee, f"taux_conversion_cohorte_cdp.{etape}", parc)
                 if r is not None:
                     conversions.append(r)

@@ -19,7 +19,7 @@ from sqlalchemy.engine import make_url
 from app.core.config import Settings
 from app.core.migrations import upgrade
 from app.main import create_app
-from app.services.demo import ETAPES, demo_acts, partners_for, table_for
+from app.services.demo import COHORTE, ETAPES, cohortes, demo_acts, generate, partners_for, table_for
 from app.services.statistiques import reconstruire
 from tests.factories import PartnerCreds, acte, household, make_partner
 from tests.test_cli import _env, _prevex
@@ -107,6 +107,25 @@ async def test_demo_75_gives_the_paris_table_back_exactly_in_json_and_csv(
             for annee in range(2019, 2025)
         }
         assert got == expected
+        # The CDP cohorts are the demo's own design followed (services/demo.cohortes): who reached
+        # which later stage, the rates and the median delays.
+        design = cohortes(generate("75", float(ECHELLE)))
+        cohort = _cells(body, "conversions_cohorte")
+        for annee in range(2019, 2025):
+            want = design[annee]
+            assert cohort[(annee, "cohorte_cdp.effectif", "total")]["valeur"] == want["effectif"]
+            for etape in COHORTE:
+                assert cohort[(annee, f"cohorte_cdp.{etape}", "total")]["valeur"] == want[etape], (
+                    annee,
+                    etape,
+                )
+                rate = cohort[(annee, f"taux_conversion_cohorte_cdp.{etape}", "total")]["valeur"]
+                assert rate == round(want[etape] / want["effectif"], 4), (annee, etape)
+                delay = cohort.get((annee, f"delai_median_jours.cdp_{etape}", "total"))
+                assert (delay["valeur"] if delay else None) == want.get(f"delai_median.{etape}"), (
+                    annee,
+                    etape,
+                )
         assert sum(n for row in got.values() for n in row.values()) == total
         # Each total is its parcs' sum; the demo's expulsions are all with the CFP (seed 001's column).
         for (annee, ind, parc), r in cells.items():
