@@ -379,9 +379,9 @@ def _stop_demo_midway(
     """Start ``prevex demo`` (two worker processes), wait until it has filed something, then signal it
     (the whole process group, as Ctrl-C in a terminal does, or the parent only, as a service manager
     does); returns its exit code and every process it had started."""
+    args = ("demo", "--territoire", "75", "--echelle", "0.005", "--paralleles", "2", "--batch-size", "10")
     demo = subprocess.Popen(
-        [sys.executable, "-m", "app.cli", "demo", "--territoire", "75", "--echelle", "0.005"]
-        + ["--paralleles", "2", "--batch-size", "10"],
+        [sys.executable, "-m", "app.cli", *args],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,

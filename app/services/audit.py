@@ -63,19 +63,21 @@ FINALITES: dict[str, str] = {
     "anonymisation": "anonymisation d'un dossier clos (job de rétention)",
     "lecture_courriers": "courriers à envoyer (GET /v1/dossiers/{id}/courriers)",
     "lecture_courrier": "un courrier, en JSON ou en PDF (GET /v1/courriers/{id})",
+    "lecture_statistiques": "indicateurs d'un territoire (GET /v1/statistiques/...): pas un dossier, `objet`",
 }
 
 
 def _row(
     principal: Principal,
-    dossier_id: uuid.UUID,
+    dossier_id: uuid.UUID | None,
     operation: str,
     request_id: str | None,
     resultat: str,
     motif: str | None,
     at: datetime,
+    objet: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
-    return {
+    row = {
         "at": at,
         "partner_id": principal.partner_id,
         "partner_kind": principal.kind,
@@ -87,6 +89,32 @@ def _row(
         "motif": motif,
         "finalite": FINALITES.get(operation),
     }
+    if objet is not None:  # only then: the rows of a dossier keep the columns (and hashes) they had
+        row["objet"] = dict(objet)
+    return row
+
+
+async def record_objet(
+    session: AsyncSession,
+    principal: Principal,
+    operation: str,
+    objet: Mapping[str, Any],
+    request_id: str | None,
+    *,
+    resultat: str = "lu",
+    motif: str | None = None,
+) -> None:
+    """An audit row for a read of something that is not a dossier (``objet``: the statistics' territory
+    and years), in the caller's transaction; a refused one (``resultat="refuse"``) in a transaction of its
+    own, since the request's is rolled back with its error."""
+    row = _row(principal, None, operation, request_id, resultat, motif, datetime.now(UTC), objet)
+    if resultat == "refuse":
+        engine = session.bind
+        assert isinstance(engine, AsyncEngine)
+        async with engine.begin() as conn:
+            await conn.execute(insert(AuditLecture), [row])
+        return
+    await session.execute(insert(AuditLecture), [row])
 
 
 async def record(
@@ -182,7 +210,15 @@ _CHAINED = (
     "motif",
     "finalite",
 )
-_COLUMNS = ", ".join(_CHAINED)
+#: Chained too, but only when not null: the rows written before it existed keep their hashes.
+_CHAINED_IF_SET = ("objet",)
+_COLUMNS = ", ".join((*_CHAINED, *_CHAINED_IF_SET))
+
+
+def _canonical_json(value: Any) -> str:
+    """``objet`` as canonical JSON, whether the driver gives a JSONB as text or decoded."""
+    decoded = json.loads(value) if isinstance(value, str) else value
+    return json.dumps(decoded, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
 def empreinte(precedent: str, row: Mapping[str, Any]) -> str:
@@ -191,7 +227,11 @@ def empreinte(precedent: str, row: Mapping[str, Any]) -> str:
         k: (v.isoformat() if isinstance(v, datetime) else None if v is None else str(v))
         for k, v in row.items()
     }
-    canonical = json.dumps({k: content[k] for k in _CHAINED}, sort_keys=True, separators=(",", ":"))
+    chained = {k: content[k] for k in _CHAINED}
+    for k in _CHAINED_IF_SET:
+        if row.get(k) is not None:
+            chained[k] = _canonical_json(row[k])
+    canonical = json.dumps(chained, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(f"{precedent}\x1f{canonical}".encode()).hexdigest()
 
 
@@ -255,7 +295,7 @@ async def verify(conn: Any) -> Verification:
                     "its precedent is not the previous row's hash "
                     "(a row was removed, added or moved before it)",
                 )
-            content = {k: row[k] for k in _CHAINED}
+            content = {k: row[k] for k in (*_CHAINED, *_CHAINED_IF_SET)}
             if empreinte(precedent, content) != row["empreinte"]:
                 return Verification(count, row["id"], "its content does not match its hash (altered)")
             precedent = row["empreinte"]
@@ -339,7 +379,8 @@ async def read_audit(
         "items": [
             {
                 "at": a.at.isoformat(),
-                "dossier_id": str(a.dossier_id),
+                "dossier_id": str(a.dossier_id) if a.dossier_id else None,
+                "objet": a.objet,
                 "partner_id": str(a.partner_id),
                 "partner_kind": a.partner_kind,
                 "partner_nom": nom,

@@ -413,3 +413,122 @@ async def test_the_periodic_refresh_rebuilds_the_territories_where_something_hap
     after = _cells((await _get(client_on, ccapex, "77", du="2025", au="2025")).json())
     key = (2025, "commandements_de_payer", "total")
     assert after[key]["valeur"] == before[key]["valeur"] + 1
+
+
+async def test_statistics_reads_are_audited_and_the_chain_still_verifies(
+    app_on: FastAPI, client_on: httpx.AsyncClient, empty_database: str
+) -> None:
+    """Each read of the statistics is an audit row (``lecture_statistiques``): who, the caller's X-Motif,
+    what was read (``objet``), no dossier; a refused territory is a ``refuse`` row. The rows are sealed
+    into the hash chain with the dossiers' (``prevex audit verifier``), and the append-only trigger
+    refuses to change their ``objet``."""
+    await _small_cell_territory(app_on, client_on)
+    prefecture = await make_partner(app_on, client_on, "prefecture", ("77",))
+    dpo = await make_partner(app_on, client_on, "dpo", ("77",))
+    motif = {"X-Motif": "bilan annuel de la charte"}
+    assert (await _get(client_on, prefecture, "77", du="2024", au="2025")).status_code == 200
+    as_csv = await client_on.get(
+        "/v1/statistiques/indicateurs",
+        params={"territoire": "77", "du": "2025", "au": "2025"},
+        headers={**prefecture.headers, **motif, "Accept": "text/csv"},
+    )
+    assert as_csv.status_code == 200
+    trend = await client_on.get(
+        "/v1/statistiques/graphiques/tendance.svg",
+        params={"territoire": "77", "indicateur": "commandements_de_payer", "du": "2025", "au": "2025"},
+        headers={**prefecture.headers, **motif},
+    )
+    assert trend.status_code == 200
+    refused = await _get(client_on, prefecture, "93", du="2025", au="2025")
+    assert refused.status_code == 403
+
+    conn = await asyncpg.connect(empty_database)
+    try:
+        rows = await conn.fetch(
+            "SELECT partner_id, partner_kind, client_id, dossier_id, operation, resultat, motif, finalite, "
+            "objet::text AS objet FROM audit_lectures WHERE operation = 'lecture_statistiques' ORDER BY id"
+        )
+        import json
+
+        assert [
+            (
+                r["partner_id"],
+                r["partner_kind"],
+                r["dossier_id"],
+                r["resultat"],
+                r["motif"],
+                json.loads(r["objet"]),
+            )
+            for r in rows
+        ] == [
+            (
+                prefecture.partner_id,
+                "prefecture",
+                None,
+                "lu",
+                None,
+                {"territoire": "77", "du": 2024, "au": 2025, "format": "json"},
+            ),
+            (
+                prefecture.partner_id,
+                "prefecture",
+                None,
+                "lu",
+                "bilan annuel de la charte",
+                {"territoire": "77", "du": 2025, "au": 2025, "format": "csv"},
+            ),
+            (
+                prefecture.partner_id,
+                "prefecture",
+                None,
+                "lu",
+                "bilan annuel de la charte",
+                {
+                    "territoire": "77",
+                    "du": 2025,
+                    "au": 2025,
+                    "format": "svg_tendance",
+                    "indicateur": "commandements_de_payer",
+                },
+            ),
+            (
+                prefecture.partner_id,
+                "prefecture",
+                None,
+                "refuse",
+                None,
+                {"territoire": "93", "du": 2025, "au": 2025, "format": "json"},
+            ),
+        ]
+        assert all(r["client_id"] == prefecture.client_id and r["finalite"] for r in rows)
+    finally:
+        await conn.close()
+
+    # Sealed with the dossiers' rows, and the whole chain verifies.
+    env = _env(PREVEX_DATABASE_URL=empty_database)
+    checked = _prevex("audit", "verifier", env=env)
+    assert "audit chain intact" in checked.stdout and "0 newly sealed" not in checked.stdout, checked.stdout
+    conn = await asyncpg.connect(empty_database)
+    try:
+        sealed = await conn.fetchval(
+            "SELECT count(*) FROM audit_lectures WHERE operation = 'lecture_statistiques' AND empreinte IS NOT NULL"
+        )
+        assert sealed == 4
+        with pytest.raises(asyncpg.InsufficientPrivilegeError):
+            await conn.execute(
+                "UPDATE audit_lectures SET objet = '{\"territoire\": \"75\"}' WHERE operation = 'lecture_statistiques'"
+            )
+        # A row naming neither a dossier nor an object is refused.
+        with pytest.raises(asyncpg.CheckViolationError):
+            await conn.execute(
+                "INSERT INTO audit_lectures (at, partner_id, partner_kind, operation) "
+                "VALUES (now(), $1, 'prefecture', 'lecture_statistiques')",
+                prefecture.partner_id,
+            )
+    finally:
+        await conn.close()
+    # The DPO reads them in the audit, with what was read.
+    page = (await client_on.get("/v1/audit", params={"limit": 200}, headers=dpo.headers)).json()
+    mine = [i for i in page["items"] if i["operation"] == "lecture_statistiques"]
+    assert len(mine) == 4 and all(i["dossier_id"] is None and i["scelle"] for i in mine)
+    assert mine[0]["objet"]["format"] == "json" and mine[0]["resultat"] == "refuse"
