@@ -500,16 +500,35 @@ def actes_import(
 
 # demo ---------------------------------------------------------------------------------------------
 
+_demo_progress: Any = None  # in a demo worker process: the queue told how many acts each batch held
+
+
+def _demo_worker_init(progress: Any) -> None:
+    """A demo worker: Ctrl-C reaches the whole process group, but only the parent decides (it stops the
+    workers itself, with SIGTERM, which ends them at once: a batch cut short is rolled back)."""
+    import signal
+
+    global _demo_progress
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _demo_progress = progress
+
+
+class _DemoStopped(Exception):
+    """SIGTERM or Ctrl-C reached ``prevex demo``."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
 
 def _demo_shard(
     url: str,
     principals: dict[str, tuple[str, str, tuple[str, ...]]],
     acts: list[tuple[str, bytes]],
     batch_size: int,
-    progress: Any,
 ) -> tuple[int, int, int, list[str]]:
     """File one shard of the demo's acts (whole households, in filing order) through the batch intake, in a
-    process of its own; ``progress`` (a queue) is told how many acts each batch held."""
+    process of its own; the progress queue is told how many acts each batch held."""
     import uuid
 
     from app.core.scopes import scopes_for_kind
@@ -542,7 +561,8 @@ def _demo_shard(
                         rejected += 1
                         if len(problems) < 3:
                             problems.append(json.dumps(item["probleme"], ensure_ascii=False))
-                progress.put(end - start)
+                if _demo_progress is not None:
+                    _demo_progress.put(end - start)
                 start = end
         finally:
             await database.dispose()
@@ -565,10 +585,12 @@ def demo(
     ] = 1,
 ) -> None:
     """Fill the database with synthetic dossiers (Faker fr_FR), filed through the batch intake: 75 gives
-    the Paris 2019-2024 table of seed 001 exactly. Idempotent: a second run files nothing new."""
+    the Paris 2019-2024 table of seed 001 exactly. Idempotent: a second run files nothing new, and one
+    stopped (SIGTERM, Ctrl-C: its worker processes are stopped with it, exit code 143 or 130) finishes
+    the job when run again."""
     import multiprocessing
     import queue
-    from concurrent.futures import ProcessPoolExecutor
+    import signal
 
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
@@ -578,6 +600,11 @@ def demo(
 
     territoires = territoire or list(TERRITOIRES_DEMO)
     url = _database_url()
+
+    def stop(signum: int, _frame: object) -> None:
+        raise _DemoStopped(signum)
+
+    previous = {s: signal.signal(s, stop) for s in (signal.SIGTERM, signal.SIGINT)}
 
     async def partners(code: str) -> tuple[dict[str, tuple[str, str, tuple[str, ...]]], dict[str, str]]:
         database = Database(url, pool_size=1, max_overflow=0)
@@ -606,37 +633,57 @@ def demo(
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
     failed = False
     context = multiprocessing.get_context("spawn")
-    with context.Manager() as manager, Progress(*columns, console=err) as progress:
-        told = manager.Queue()
-        for code in territoires:
-            principals, sirets = asyncio.run(partners(code))
-            acts = demo_acts(code, sirets, echelle)
-            shards: list[list[tuple[str, bytes]]] = [[] for _ in range(paralleles)]
-            for a in acts:
-                shards[shard_of(a, paralleles)].append((a.role, json.dumps(a.body).encode()))
-            task = progress.add_task(f"demo {code}", total=len(acts))
-            with ProcessPoolExecutor(max_workers=paralleles, mp_context=context) as pool:
-                futures = [
-                    pool.submit(_demo_shard, url, principals, shard, batch_size, told)
+    told = context.Queue()
+    pool = context.Pool(paralleles, initializer=_demo_worker_init, initargs=(told,))
+    try:
+        with Progress(*columns, console=err) as progress:
+            for code in territoires:
+                principals, sirets = asyncio.run(partners(code))
+                acts = demo_acts(code, sirets, echelle)
+                shards: list[list[tuple[str, bytes]]] = [[] for _ in range(paralleles)]
+                for a in acts:
+                    shards[shard_of(a, paralleles)].append((a.role, json.dumps(a.body).encode()))
+                task = progress.add_task(f"demo {code}", total=len(acts))
+                pending = [
+                    pool.apply_async(_demo_shard, (url, principals, shard, batch_size))
                     for shard in shards
                     if shard
                 ]
-                while not all(f.done() for f in futures):
+                while not all(p.ready() for p in pending):
                     try:
                         progress.advance(task, told.get(timeout=0.5))
                     except queue.Empty:
                         pass
                 while not told.empty():
                     progress.advance(task, told.get())
-                results = [f.result() for f in futures]
-            filed = sum(r[0] for r in results)
-            replayed = sum(r[1] for r in results)
-            rejected = sum(r[2] for r in results)
-            for problem in [p for r in results for p in r[3]][:3]:
-                err.print(problem, markup=False, highlight=False)
-            out.print(f"{code}: {filed} filed, {replayed} already filed, {rejected} rejected")
-            failed = failed or rejected > 0
-        asyncio.run(rebuild())
+                results = [p.get() for p in pending]
+                filed = sum(r[0] for r in results)
+                replayed = sum(r[1] for r in results)
+                rejected = sum(r[2] for r in results)
+                for problem in [p for r in results for p in r[3]][:3]:
+                    err.print(problem, markup=False, highlight=False)
+                out.print(f"{code}: {filed} filed, {replayed} already filed, {rejected} rejected")
+                failed = failed or rejected > 0
+            asyncio.run(rebuild())
+        pool.close()
+    except _DemoStopped as stopped:
+        # The workers end now (SIGTERM): a batch cut short is one transaction, rolled back; what was
+        # committed stays, and a rerun replays it (200) and files the rest.
+        pool.terminate()
+        pool.join()
+        name = signal.Signals(stopped.signum).name
+        err.print(
+            f"[red]stopped ({name}):[/red] nothing is half-written; run `prevex demo` again to finish",
+            highlight=False,
+        )
+        raise typer.Exit(128 + stopped.signum) from None
+    finally:
+        for s, handler in previous.items():
+            signal.signal(s, handler)
+        pool.terminate()
+        pool.join()
+        told.close()
+        told.join_thread()
     if failed:
         raise typer.Exit(1)
 

@@ -356,3 +356,72 @@ def test_an_invalid_setting_is_named() -> None:
 @pytest.mark.parametrize("command", [["--help"], ["partners", "--help"], ["actes", "import", "--help"]])
 def test_help(command: list[str]) -> None:
     assert _prevex(*command, env=_env()).returncode == 0
+
+
+def _demo_acts_filed(database_url: str) -> int:
+    import asyncio
+
+    import asyncpg
+
+    async def count() -> int:
+        conn = await asyncpg.connect(database_url)
+        try:
+            return int(await conn.fetchval("SELECT count(*) FROM actes WHERE reference LIKE 'DEMO75-%'"))
+        finally:
+            await conn.close()
+
+    return asyncio.run(count())
+
+
+def _stop_demo_midway(
+    database_url: str, env: dict[str, str], signum: int, to_group: bool
+) -> tuple[int, list[psutil.Process]]:
+    """Start ``prevex demo`` (two worker processes), wait until it has filed something, then signal it
+    (the whole process group, as Ctrl-C in a terminal does, or the parent only, as a service manager
+    does); returns its exit code and every process it had started."""
+    args = ("demo", "--territoire", "75", "--echelle", "0.005", "--paralleles", "2", "--batch-size", "10")
+    demo = subprocess.Popen(
+        [sys.executable, "-m", "app.cli", *args],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+    before = _demo_acts_filed(database_url)
+    deadline = time.monotonic() + 120
+    while _demo_acts_filed(database_url) <= before and demo.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert demo.poll() is None, "the demo ended before it could be stopped"
+    children = psutil.Process(demo.pid).children(recursive=True)
+    assert len(children) >= 2, children  # the worker pool (and the spawn's resource tracker)
+    if to_group:
+        os.killpg(demo.pid, signum)
+    else:
+        demo.send_signal(signum)
+    _, stderr = demo.communicate(timeout=60)
+    assert "run `prevex demo` again to finish" in stderr.decode(), stderr.decode()[-2000:]
+    return demo.returncode, children
+
+
+def test_demo_stops_cleanly_on_sigterm_and_ctrl_c_and_a_rerun_finishes(database_url: str) -> None:
+    from app.services.demo import demo_acts, partners_for
+
+    env = _env(PREVEX_DATABASE_URL=database_url)
+    for signum, to_group in ((signal.SIGTERM, False), (signal.SIGINT, True)):
+        code, children = _stop_demo_midway(database_url, env, signum, to_group)
+        assert code == 128 + signum  # non-zero: the job is not done
+        deadline = time.monotonic() + 10
+        while any(c.is_running() and c.status() != psutil.STATUS_ZOMBIE for c in children):
+            assert time.monotonic() < deadline, [c for c in children if c.is_running()]
+            time.sleep(0.1)
+    stopped_at = _demo_acts_filed(database_url)
+    sirets = {p.role: p.siret for p in partners_for("75")}
+    total = len(demo_acts("75", sirets, 0.005))
+    assert 0 < stopped_at < total
+    # A rerun finishes the job: what was filed is replayed, the rest filed, each act once.
+    done = _prevex("demo", "--territoire", "75", "--echelle", "0.005", env=env)
+    assert f"75: {total - stopped_at} filed, {stopped_at} already filed, 0 rejected" in done.stdout, (
+        done.stdout
+    )
+    assert _demo_acts_filed(database_url) == total

@@ -7,13 +7,15 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request, Security
 from fastapi.responses import JSONResponse, Response
 
-from app.api.deps import current_principal
+from app.api.deps import Motif, current_principal
 from app.core.db import SessionDep
+from app.core.logging import request_id_var
 from app.core.problems import forbidden, responses, validation_problem
 from app.core.scopes import STATISTIQUES_LIRE
 from app.core.security import Principal
 from app.schemas.common import Territoire
 from app.schemas.statistiques import Indicateurs
+from app.services import audit
 from app.services import statistiques as service
 
 router = APIRouter(tags=["statistiques"])
@@ -24,15 +26,39 @@ _CSV = "text/csv"
 
 
 async def _body(
-    request: Request, session: SessionDep, principal: Principal, territoire: str, du: int, au: int
+    request: Request,
+    session: SessionDep,
+    principal: Principal,
+    territoire: str,
+    du: int,
+    au: int,
+    motif: str | None,
+    format_: str,
+    **objet: str,
 ) -> dict[str, Any]:
+    """The indicators, and the read audited like a dossier's (``lecture_statistiques``: who, the caller's
+    ``X-Motif``, what was read in ``objet``); a refused territory is audited as ``refuse``."""
+    lu = {"territoire": territoire, "du": du, "au": au, "format": format_, **objet}
     if territoire not in principal.territoires:
+        await audit.record_objet(
+            session,
+            principal,
+            "lecture_statistiques",
+            lu,
+            request_id_var.get(),
+            resultat="refuse",
+            motif=motif,
+        )
         raise forbidden(f"This partner does not read the statistics of territoire {territoire}.")
     if du > au:
         raise validation_problem([{"pointer": "/du", "detail": f"du ({du}) is after au ({au})"}])
     if au - du > 30:
         raise validation_problem([{"pointer": "/au", "detail": "at most 31 years at once"}])
-    return await service.indicateurs(session, principal, territoire, du, au, request.app.state.stats_seuil)
+    body = await service.indicateurs(session, principal, territoire, du, au, request.app.state.stats_seuil)
+    await audit.record_objet(
+        session, principal, "lecture_statistiques", lu, request_id_var.get(), motif=motif
+    )
+    return body
 
 
 @router.get(
@@ -46,7 +72,8 @@ async def _body(
     "line it answers. A count below `PREVEX_STATS_SEUIL` (default 5, but not 0) is `valeur: null, masque: "
     "true` for every reader but the territory's CCAPEX, and complementary cells are masked so that no total "
     "gives it back. `Accept: text/csv` gives the same rows as CSV; `graphiques` links the SVG charts. "
-    "Computed from the aggregates (`calcule_le`: their last rebuild, `prevex statistiques reconstruire`).",
+    "Computed from the aggregates (`calcule_le`: their last rebuild, `prevex statistiques reconstruire`). "
+    "Every read is audited like a dossier's (`lecture_statistiques`, with `X-Motif` and what was read).",
     responses={
         **responses(401, 403, 422, 503),
         200: {
@@ -67,9 +94,11 @@ async def lire_indicateurs(
     territoire: Annotated[Territoire, Query(description="Département code")],
     du: Annee = 2019,
     au: Annee = 2024,
+    motif: Motif = None,
 ) -> Response:
-    body = await _body(request, session, principal, territoire, du, au)
-    if _CSV in request.headers.get("accept", ""):
+    as_csv = _CSV in request.headers.get("accept", "")
+    body = await _body(request, session, principal, territoire, du, au, motif, "csv" if as_csv else "json")
+    if as_csv:
         return Response(
             service.as_csv(body),
             media_type="text/csv; charset=utf-8",
@@ -107,8 +136,9 @@ async def lire_entonnoir(
     territoire: Annotated[Territoire, Query()],
     du: Annee = 2019,
     au: Annee = 2024,
+    motif: Motif = None,
 ) -> Response:
-    body = await _body(request, session, principal, territoire, du, au)
+    body = await _body(request, session, principal, territoire, du, au, motif, "svg_entonnoir")
     return Response(service.entonnoir_svg(body), media_type="image/svg+xml")
 
 
@@ -128,8 +158,11 @@ async def lire_tendance(
     indicateur: Annotated[str, Query(max_length=96)],
     du: Annee = 2019,
     au: Annee = 2024,
+    motif: Motif = None,
 ) -> Response:
-    body = await _body(request, session, principal, territoire, du, au)
+    body = await _body(
+        request, session, principal, territoire, du, au, motif, "svg_tendance", indicateur=indicateur
+    )
     if indicateur not in body["graphiques"]["tendances"]:
         raise validation_problem(
             [{"pointer": "/indicateur", "detail": f"no count named {indicateur!r} here"}]

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 
 class Acces(BaseModel):
-    """One access to a dossier: who, when, what, why."""
+    """One access to a dossier (or to the statistics: no dossier, ``objet``): who, when, what, why."""
 
     at: str = Field(description="When (UTC)")
-    dossier_id: str
+    dossier_id: str | None = Field(description="The dossier; null for a read of the statistics")
+    objet: dict[str, Any] | None = Field(
+        default=None,
+        description="What was read when it is not a dossier: for `lecture_statistiques`, "
+        "`{territoire, du, au, format}` (and `indicateur` for a trend chart)",
+    )
     partner_id: str
     partner_kind: str
     partner_nom: str | None = Field(description="The partner's registered name")
@@ -22,7 +27,7 @@ class Acces(BaseModel):
     )
     operation: str = Field(
         description="lecture_dossier, lecture_chronologie, lecture_acte, recherche, depot, lecture_courriers, "
-        "lecture_courrier, …"
+        "lecture_courrier, lecture_statistiques, …"
     )
     resultat: Literal["lu", "refuse", "ecrit"] = Field(
         description="lu: read; refuse: a read answered 404 (not the partner's to see); ecrit: a filing"

@@ -63,19 +63,21 @@ FINALITES: dict[str, str] = {
     "anonymisation": "anonymisation d'un dossier clos (job de rétention)",
     "lecture_courriers": "courriers à envoyer (GET /v1/dossiers/{id}/courriers)",
     "lecture_courrier": "un courrier, en JSON ou en PDF (GET /v1/courriers/{id})",
+    "lecture_statistiques": "indicateurs d'un territoire (GET /v1/statistiques/...): pas un dossier, `objet`",
 }
 
 
 def _row(
     principal: Principal,
-    dossier_id: uuid.UUID,
+    dossier_id: uuid.UUID | None,
     operation: str,
     request_id: str | None,
     resultat: str,
     motif: str | None,
     at: datetime,
+    objet: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
-    return {
+    row = {
         "at": at,
         "partner_id": principal.partner_id,
         "partner_kind": principal.kind,
@@ -88,6 +90,32 @@ def _row(
         "finalite": FINALITES.get(operation),
         "user_id": principal.user_id,
     }
+    if objet is not None:  # only then: the rows of a dossier keep the columns (and hashes) they had
+        row["objet"] = dict(objet)
+    return row
+
+
+async def record_objet(
+    session: AsyncSession,
+    principal: Principal,
+    operation: str,
+    objet: Mapping[str, Any],
+    request_id: str | None,
+    *,
+    resultat: str = "lu",
+    motif: str | None = None,
+) -> None:
+    """An audit row for a read of something that is not a dossier (``objet``: the statistics' territory
+    and years), in the caller's transaction; a refused one (``resultat="refuse"``) in a transaction of its
+    own, since the request's is rolled back with its error."""
+    row = _row(principal, None, operation, request_id, resultat, motif, datetime.now(UTC), objet)
+    if resultat == "refuse":
+        engine = session.bind
+        assert isinstance(engine, AsyncEngine)
+        async with engine.begin() as conn:
+            await conn.execute(insert(AuditLecture), [row])
+        return
+    await session.execute(insert(AuditLecture), [row])
 
 
 async def record(
@@ -184,11 +212,18 @@ _CHAINED = (
     "motif",
     "finalite",
 )
-# Chained only when set (a console user's access): the rows written before the column, and every row of
-# a partner's software, keep the hash they had.
+# Chained only when set: a console user's access (``user_id``) and what a read that is not of a dossier
+# read (``objet``). The rows written before these columns, and every row of a partner's software about a
+# dossier, keep the hash they had.
 _CHAINED_WHEN_SET = ("user_id",)
-_COLUMNS = ", ".join(_CHAINED + _CHAINED_WHEN_SET)
+_CHAINED_IF_SET = ("objet",)  # JSONB: chained as canonical JSON
+_COLUMNS = ", ".join((*_CHAINED, *_CHAINED_WHEN_SET, *_CHAINED_IF_SET))
 
+
+def _canonical_json(value: Any) -> str:
+    """``objet`` as canonical JSON, whether the driver gives a JSONB as text or decoded."""
+    decoded = json.loads(value) if isinstance(value, str) else value
+    return json.dumps(decoded, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 def empreinte(precedent: str, row: Mapping[str, Any]) -> str:
     """The row's hash: SHA-256 of the previous hash and the row's content, as canonical JSON (with
@@ -199,6 +234,9 @@ def empreinte(precedent: str, row: Mapping[str, Any]) -> str:
     }
     chained = {k: content[k] for k in _CHAINED}
     chained.update({k: content[k] for k in _CHAINED_WHEN_SET if content.get(k) is not None})
+    for k in _CHAINED_IF_SET:
+        if row.get(k) is not None:
+            chained[k] = _canonical_json(row[k])
     canonical = json.dumps(chained, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(f"{precedent}\x1f{canonical}".encode()).hexdigest()
 
@@ -263,7 +301,7 @@ async def verify(conn: Any) -> Verification:
                     "its precedent is not the previous row's hash "
                     "(a row was removed, added or moved before it)",
                 )
-            content = {k: row[k] for k in _CHAINED + _CHAINED_WHEN_SET}
+            content = {k: row[k] for k in (*_CHAINED, *_CHAINED_WHEN_SET, *_CHAINED_IF_SET)}
             if empreinte(precedent, content) != row["empreinte"]:
                 return Verification(count, row["id"], "its content does not match its hash (altered)")
             precedent = row["empreinte"]
@@ -347,7 +385,8 @@ async def read_audit(
         "items": [
             {
                 "at": a.at.isoformat(),
-                "dossier_id": str(a.dossier_id),
+                "dossier_id": str(a.dossier_id) if a.dossier_id else None,
+                "objet": a.objet,
                 "partner_id": str(a.partner_id),
                 "partner_kind": a.partner_kind,
                 "partner_nom": nom,

@@ -15,6 +15,7 @@ with the same references, which the intake replays (200) instead of filing again
 from __future__ import annotations
 
 import datetime as dt
+import math
 import random
 import tomllib
 from collections.abc import Iterator, Mapping
@@ -279,6 +280,41 @@ def generate(territoire: str, echelle: float = 1.0) -> list[Menage]:
     return households.all
 
 
+#: The stages a CDP cohort is followed to (as ``services/statistiques.COHORTE_ETAPES``).
+COHORTE: Final = {
+    "assignation": "assignation",
+    "cql": "commandement_quitter_lieux",
+    "requisition": "requisition_cfp",
+    "expulsion": "expulsion",
+}
+
+
+def cohortes(menages: list[Menage]) -> dict[int, dict[str, int]]:
+    """The demo's own design, followed as a CDP cohort: for each year N, the households whose CDP is dated
+    in N (``effectif``), how many reached each later stage, and the median delay in days between the CDP
+    and that stage (rounded half up, as ``services/statistiques`` rounds it: a numeric, not a float, whose ties
+    PostgreSQL would round to even). What
+    ``GET /v1/statistiques/indicateurs`` must give back in ``conversions_cohorte`` (parc total)."""
+    delais: dict[tuple[int, str], list[int]] = {}
+    out: dict[int, dict[str, int]] = {}
+    for menage in menages:
+        cdp = menage.actes.get("commandement_de_payer")
+        if cdp is None:
+            continue
+        row = out.setdefault(cdp.year, {"effectif": 0, **dict.fromkeys(COHORTE, 0)})
+        row["effectif"] += 1
+        for etape, acte_type in COHORTE.items():
+            if acte_type in menage.actes:
+                row[etape] += 1
+                delais.setdefault((cdp.year, etape), []).append((menage.actes[acte_type] - cdp).days)
+    for (annee, etape), jours in delais.items():
+        jours.sort()
+        mid = len(jours) // 2
+        median = jours[mid] if len(jours) % 2 else (jours[mid - 1] + jours[mid]) / 2
+        out[annee][f"delai_median.{etape}"] = math.floor(median + 0.5)
+    return out
+
+
 def _dette(menage: Menage, day: dt.date) -> dict[str, int]:
     mois = max(2, min(36, (day.toordinal() + menage.rang) % 9 + 2))
     return {"montant_cents": mois * (menage.loyer + menage.charges), "mois_impayes_consecutifs": mois}
@@ -393,11 +429,14 @@ def demo_acts(territoire: str, sirets: Mapping[str, str], echelle: float = 1.0) 
 
 
 __all__ = [
+    "COHORTE",
     "ETAPES",
     "TERRITOIRES_DEMO",
     "DemoActe",
     "DemoPartner",
+    "cohortes",
     "demo_acts",
+    "generate",
     "partners_for",
     "shard_of",
     "table_for",

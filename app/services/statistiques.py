@@ -23,7 +23,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.security import Principal
 from app.models.statistique import Statistique, StatistiqueCalcul
-from app.services.recommandations import comptes
 
 PARCS: Final = ("social", "prive", "inconnu")
 
@@ -215,53 +214,60 @@ SELECT :territoire, annee, 'cohorte_cdp.' || etape, COALESCE(parc, 'total'), cou
 FROM suite GROUP BY GROUPING SETS ((annee, etape, parc), (annee, etape))
 UNION ALL
 SELECT :territoire, annee, 'delai_median_jours.cdp_' || etape, COALESCE(parc, 'total'),
-       round(percentile_cont(0.5) WITHIN GROUP (ORDER BY delai))::int
+       round((percentile_cont(0.5) WITHIN GROUP (ORDER BY delai))::numeric)::int
 FROM suite WHERE delai IS NOT NULL GROUP BY GROUPING SETS ((annee, etape, parc), (annee, etape))
 """  # noqa: S608 (constant SQL: the parameters are bound)
 
 
+# The CCAPEX's own figures (not acts): dossiers examined (each once a year, at its first examination of
+# the year), recommendations (by their reference date, nature and current follow-up status) and outcomes
+# 12 months after the first examination (by the session's date). Each is split by the parc its dossier
+# had at that date, carried forward the same way as the acts' (the last parc stated by an act of the
+# dossier dated on or before it; an act of the same day counts), else inconnu.
+_CCAPEX = f"""{_ACTES}, ccapex AS (
+    SELECT DISTINCT ON (sd.dossier_id, extract(year FROM s.date))
+           sd.dossier_id, s.date AS jour, 'dossiers_examines' AS indicateur
+    FROM seance_dossiers sd JOIN seances s ON s.id = sd.seance_id
+    WHERE s.territoire = :territoire AND sd.issue = 'examine'
+    ORDER BY sd.dossier_id, extract(year FROM s.date), s.date
+), faits_ccapex AS (
+    SELECT dossier_id, jour, indicateur FROM ccapex
+    UNION ALL
+    SELECT r.dossier_id, r.date_reference, f.indicateur
+    FROM recommandations r JOIN dossiers d ON d.id = r.dossier_id
+    CROSS JOIN LATERAL (VALUES ('recommandations'),
+                               ('recommandations.' || r.nature || '.' || r.statut)) AS f(indicateur)
+    WHERE d.territoire = :territoire
+    UNION ALL
+    SELECT b.dossier_id, b.seance_date, f.indicateur
+    FROM bilans b JOIN dossiers d ON d.id = b.dossier_id
+    CROSS JOIN LATERAL (VALUES ('bilans_12_mois'), ('bilans_12_mois.' || b.issue)) AS f(indicateur)
+    WHERE d.territoire = :territoire AND b.issue IS NOT NULL
+), flux AS (
+    SELECT dossier_id, date_acte AS jour, 0 AS ordre, recu_le, id::text AS cle, parc_dit,
+           NULL::text AS indicateur
+    FROM brut
+    UNION ALL
+    SELECT dossier_id, jour, 1, NULL, indicateur, NULL, indicateur FROM faits_ccapex
+), flux_rang AS (
+    SELECT *, count(parc_dit) OVER (PARTITION BY dossier_id ORDER BY jour, ordre, recu_le, cle) AS groupe
+    FROM flux
+), flux_parc AS (
+    SELECT jour, indicateur,
+           COALESCE(first_value(parc_dit) OVER (
+               PARTITION BY dossier_id, groupe ORDER BY jour, ordre, recu_le, cle), 'inconnu') AS parc
+    FROM flux_rang
+)
+INSERT INTO statistiques (territoire, annee, indicateur, parc, valeur)
+SELECT :territoire, extract(year FROM jour)::int, indicateur, COALESCE(parc, 'total'), count(*)
+FROM flux_parc WHERE indicateur IS NOT NULL
+GROUP BY GROUPING SETS ((extract(year FROM jour), indicateur, parc), (extract(year FROM jour), indicateur))
+"""  # noqa: S608 (constant SQL: the parameters are bound)
+
+
 async def _ccapex(session: AsyncSession, territoire: str) -> None:
-    """The CCAPEX's own figures (not acts): dossiers examined, recommendations, outcomes at 12 months.
-    They have no parc of their own here: ``total`` only."""
-    await session.execute(
-        text("""
-        INSERT INTO statistiques (territoire, annee, indicateur, parc, valeur)
-        SELECT :t, extract(year FROM s.date)::int, 'dossiers_examines', 'total', count(DISTINCT sd.dossier_id)
-        FROM seance_dossiers sd JOIN seances s ON s.id = sd.seance_id
-        WHERE s.territoire = :t AND sd.issue = 'examine'
-        GROUP BY 2
-        UNION ALL
-        SELECT :t, extract(year FROM b.seance_date)::int, 'bilans_12_mois.' || b.issue, 'total', count(*)
-        FROM bilans b JOIN dossiers d ON d.id = b.dossier_id
-        WHERE d.territoire = :t AND b.issue IS NOT NULL
-        GROUP BY 2, 3
-        UNION ALL
-        SELECT :t, extract(year FROM b.seance_date)::int, 'bilans_12_mois', 'total', count(*)
-        FROM bilans b JOIN dossiers d ON d.id = b.dossier_id
-        WHERE d.territoire = :t AND b.issue IS NOT NULL
-        GROUP BY 2
-        """),
-        {"t": territoire},
-    )
-    par_annee: dict[int, int] = {}
-    for row in await comptes(session, territoire=territoire, par_annee=True):
-        annee = int(row["annee"])
-        session.add(
-            Statistique(
-                territoire=territoire,
-                annee=annee,
-                indicateur=f"recommandations.{row['nature']}.{row['statut']}",
-                parc="total",
-                valeur=int(row["nombre"]),
-            )
-        )
-        par_annee[annee] = par_annee.get(annee, 0) + int(row["nombre"])
-    for annee, nombre in par_annee.items():
-        session.add(
-            Statistique(
-                territoire=territoire, annee=annee, indicateur="recommandations", parc="total", valeur=nombre
-            )
-        )
+    """The CCAPEX's own figures, split by the parc at their date (:data:`_CCAPEX`)."""
+    await session.execute(text(_CCAPEX), {"territoire": territoire})
 
 
 # Reading -------------------------------------------------------------------------------------------
@@ -403,6 +409,8 @@ async def indicateurs(
             conversions.append(_row(base))
             for etape in COHORTE_ETAPES:
                 atteint = index.get((annee, f"cohorte_cdp.{etape}", parc))
+                if atteint is not None:  # how many reached it: published (masked) like any count
+                    conversions.append(_row(atteint))
                 r = _ratio(atteint, base, annee, f"taux_conversion_cohorte_cdp.{etape}", parc)
                 if r is not None:
                     conversions.append(r)

@@ -19,7 +19,7 @@ from sqlalchemy.engine import make_url
 from app.core.config import Settings
 from app.core.migrations import upgrade
 from app.main import create_app
-from app.services.demo import ETAPES, demo_acts, partners_for, table_for
+from app.services.demo import COHORTE, ETAPES, cohortes, demo_acts, generate, partners_for, table_for
 from app.services.statistiques import reconstruire
 from tests.factories import PartnerCreds, acte, household, make_partner
 from tests.test_cli import _env, _prevex
@@ -107,6 +107,25 @@ async def test_demo_75_gives_the_paris_table_back_exactly_in_json_and_csv(
             for annee in range(2019, 2025)
         }
         assert got == expected
+        # The CDP cohorts are the demo's own design followed (services/demo.cohortes): who reached
+        # which later stage, the rates and the median delays.
+        design = cohortes(generate("75", float(ECHELLE)))
+        cohort = _cells(body, "conversions_cohorte")
+        for annee in range(2019, 2025):
+            want = design[annee]
+            assert cohort[(annee, "cohorte_cdp.effectif", "total")]["valeur"] == want["effectif"]
+            for etape in COHORTE:
+                assert cohort[(annee, f"cohorte_cdp.{etape}", "total")]["valeur"] == want[etape], (
+                    annee,
+                    etape,
+                )
+                rate = cohort[(annee, f"taux_conversion_cohorte_cdp.{etape}", "total")]["valeur"]
+                assert rate == round(want[etape] / want["effectif"], 4), (annee, etape)
+                delay = cohort.get((annee, f"delai_median_jours.cdp_{etape}", "total"))
+                assert (delay["valeur"] if delay else None) == want.get(f"delai_median.{etape}"), (
+                    annee,
+                    etape,
+                )
         assert sum(n for row in got.values() for n in row.values()) == total
         # Each total is its parcs' sum; the demo's expulsions are all with the CFP (seed 001's column).
         for (annee, ind, parc), r in cells.items():
@@ -394,3 +413,122 @@ async def test_the_periodic_refresh_rebuilds_the_territories_where_something_hap
     after = _cells((await _get(client_on, ccapex, "77", du="2025", au="2025")).json())
     key = (2025, "commandements_de_payer", "total")
     assert after[key]["valeur"] == before[key]["valeur"] + 1
+
+
+async def test_statistics_reads_are_audited_and_the_chain_still_verifies(
+    app_on: FastAPI, client_on: httpx.AsyncClient, empty_database: str
+) -> None:
+    """Each read of the statistics is an audit row (``lecture_statistiques``): who, the caller's X-Motif,
+    what was read (``objet``), no dossier; a refused territory is a ``refuse`` row. The rows are sealed
+    into the hash chain with the dossiers' (``prevex audit verifier``), and the append-only trigger
+    refuses to change their ``objet``."""
+    await _small_cell_territory(app_on, client_on)
+    prefecture = await make_partner(app_on, client_on, "prefecture", ("77",))
+    dpo = await make_partner(app_on, client_on, "dpo", ("77",))
+    motif = {"X-Motif": "bilan annuel de la charte"}
+    assert (await _get(client_on, prefecture, "77", du="2024", au="2025")).status_code == 200
+    as_csv = await client_on.get(
+        "/v1/statistiques/indicateurs",
+        params={"territoire": "77", "du": "2025", "au": "2025"},
+        headers={**prefecture.headers, **motif, "Accept": "text/csv"},
+    )
+    assert as_csv.status_code == 200
+    trend = await client_on.get(
+        "/v1/statistiques/graphiques/tendance.svg",
+        params={"territoire": "77", "indicateur": "commandements_de_payer", "du": "2025", "au": "2025"},
+        headers={**prefecture.headers, **motif},
+    )
+    assert trend.status_code == 200
+    refused = await _get(client_on, prefecture, "93", du="2025", au="2025")
+    assert refused.status_code == 403
+
+    conn = await asyncpg.connect(empty_database)
+    try:
+        rows = await conn.fetch(
+            "SELECT partner_id, partner_kind, client_id, dossier_id, operation, resultat, motif, finalite, "
+            "objet::text AS objet FROM audit_lectures WHERE operation = 'lecture_statistiques' ORDER BY id"
+        )
+        import json
+
+        assert [
+            (
+                r["partner_id"],
+                r["partner_kind"],
+                r["dossier_id"],
+                r["resultat"],
+                r["motif"],
+                json.loads(r["objet"]),
+            )
+            for r in rows
+        ] == [
+            (
+                prefecture.partner_id,
+                "prefecture",
+                None,
+                "lu",
+                None,
+                {"territoire": "77", "du": 2024, "au": 2025, "format": "json"},
+            ),
+            (
+                prefecture.partner_id,
+                "prefecture",
+                None,
+                "lu",
+                "bilan annuel de la charte",
+                {"territoire": "77", "du": 2025, "au": 2025, "format": "csv"},
+            ),
+            (
+                prefecture.partner_id,
+                "prefecture",
+                None,
+                "lu",
+                "bilan annuel de la charte",
+                {
+                    "territoire": "77",
+                    "du": 2025,
+                    "au": 2025,
+                    "format": "svg_tendance",
+                    "indicateur": "commandements_de_payer",
+                },
+            ),
+            (
+                prefecture.partner_id,
+                "prefecture",
+                None,
+                "refuse",
+                None,
+                {"territoire": "93", "du": 2025, "au": 2025, "format": "json"},
+            ),
+        ]
+        assert all(r["client_id"] == prefecture.client_id and r["finalite"] for r in rows)
+    finally:
+        await conn.close()
+
+    # Sealed with the dossiers' rows, and the whole chain verifies.
+    env = _env(PREVEX_DATABASE_URL=empty_database)
+    checked = _prevex("audit", "verifier", env=env)
+    assert "audit chain intact" in checked.stdout and "0 newly sealed" not in checked.stdout, checked.stdout
+    conn = await asyncpg.connect(empty_database)
+    try:
+        sealed = await conn.fetchval(
+            "SELECT count(*) FROM audit_lectures WHERE operation = 'lecture_statistiques' AND empreinte IS NOT NULL"
+        )
+        assert sealed == 4
+        with pytest.raises(asyncpg.InsufficientPrivilegeError):
+            await conn.execute(
+                "UPDATE audit_lectures SET objet = '{\"territoire\": \"75\"}' WHERE operation = 'lecture_statistiques'"
+            )
+        # A row naming neither a dossier nor an object is refused.
+        with pytest.raises(asyncpg.CheckViolationError):
+            await conn.execute(
+                "INSERT INTO audit_lectures (at, partner_id, partner_kind, operation) "
+                "VALUES (now(), $1, 'prefecture', 'lecture_statistiques')",
+                prefecture.partner_id,
+            )
+    finally:
+        await conn.close()
+    # The DPO reads them in the audit, with what was read.
+    page = (await client_on.get("/v1/audit", params={"limit": 200}, headers=dpo.headers)).json()
+    mine = [i for i in page["items"] if i["operation"] == "lecture_statistiques"]
+    assert len(mine) == 4 and all(i["dossier_id"] is None and i["scelle"] for i in mine)
+    assert mine[0]["objet"]["format"] == "json" and mine[0]["resultat"] == "refuse"

@@ -42,3 +42,28 @@ def test_each_households_acts_come_in_legal_order_and_the_counts_are_the_tables(
             assert sum(1 for a in acts if a.type == t and a.date.year == annee) == n
     again = demo_acts("93", sirets, 0.01)
     assert [a.body for a in again] == [a.body for a in acts]  # deterministic: a second run replays
+
+
+def test_the_paris_2021_cdp_cohort_of_the_demo_design() -> None:
+    """The demo's own design (its households' follow-on stages), followed as a CDP cohort: of the 7 957
+    dossiers with a CDP dated in 2021 (seed 001's 2021 CDP count, L64), how many reached each later stage
+    and the median delay. ``tests/api/test_statistiques.py`` checks that the endpoint gives back the
+    same cohorts as the design, at a small scale; these are the full table's, fixed here."""
+    from app.services.demo import cohortes, generate
+
+    c2021 = cohortes(generate("75"))[2021]
+    assert c2021 == {
+        "effectif": 7957,
+        "assignation": 4627,
+        "cql": 2977,
+        "requisition": 2977,
+        "expulsion": 1074,
+        "delai_median.assignation": 153,
+        "delai_median.cql": 446,
+        "delai_median.requisition": 520,
+        "delai_median.expulsion": 622,
+    }
+    rates = {
+        k: round(c2021[k] / c2021["effectif"], 4) for k in ("assignation", "cql", "requisition", "expulsion")
+    }
+    assert rates == {"assignation": 0.5815, "cql": 0.3741, "requisition": 0.3741, "expulsion": 0.135}
