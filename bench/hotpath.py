@@ -435,7 +435,7 @@ async def partner_token(app: Any, nom: str, kind: str, territoires: tuple[str, .
         principal,
         issuer=settings.jwt_issuer,
         audience=settings.jwt_audience,
-        ttl_seconds=3600,
+        ttl_seconds=settings.token_ttl_seconds,
     )
 
 
