@@ -353,7 +353,9 @@ class Filing:
 
     result: FilingResult
     status_updates: list[tuple[object, str, object, str]]
-    args: list[Any]  # :data:`repositories.actes.FILING`'s, but the audit row's (the caller's request)
+    # :data:`repositories.actes.FILING`'s parameters up to the audit row's (client id, request id: the
+    # caller's, added by it)
+    args: list[Any]
 
 
 def compose(
