@@ -154,8 +154,10 @@ def instrument() -> None:
         "changes",
         "decision_events",
         "render_receipt",
+        "compose",
     ):
         _wrap(actes, name, f"file_acte: {name}")
+    _wrap(actes, "prepare", "file_acte: prepare (authorise, model_dump, canonical JSON, household keys)")
     actes.json = _TimedJson("file_acte: json.dumps (payload, decision rows, grants, events)")  # type: ignore[assignment]
     for name, label in (
         ("typed_facts", "evaluate_dossier: typed_facts (stored acts)"),
@@ -171,10 +173,13 @@ def instrument() -> None:
     import asyncpg.connection
     from sqlalchemy.ext.asyncio import AsyncConnection
 
-    for name in ("fetchval", "fetchrow", "fetch", "execute"):
-        setattr(
-            asyncpg.connection.Connection, name, timed_execute(getattr(asyncpg.connection.Connection, name))
-        )
+    for name in ("fetchval", "fetchrow", "fetch", "execute", "executemany", "fetchmany"):
+        if hasattr(asyncpg.connection.Connection, name):
+            setattr(
+                asyncpg.connection.Connection,
+                name,
+                timed_execute(getattr(asyncpg.connection.Connection, name)),
+            )
     from sqlalchemy.ext.asyncio import AsyncEngine
 
     AsyncConnection.start = timed("pool: checkout (AsyncConnection.start)", AsyncConnection.start)  # type: ignore[method-assign]
@@ -209,28 +214,33 @@ ORDER = [  # (depth, label); a parent's time includes its children's
     (1, "auth: decode_token"),
     (1, "auth: _partner_is_active"),
     (0, "file_acte"),
-    (1, "file_acte: authorise"),
-    (1, "file_acte: household_keys"),
+    (1, "file_acte: prepare (authorise, model_dump, canonical JSON, household keys)"),
+    (2, "file_acte: authorise"),
+    (2, "file_acte: household_keys"),
     (0, "pool: checkout (AsyncConnection.start)"),
     (0, "pool: checkout (AsyncEngine.raw_connection)"),
     (1, "driver: BEGIN"),
     (1, "SQL: LOCKS (BEGIN + advisory locks, one simple query)"),
-    (1, "SQL: DUPLICATES"),
+    (1, "SQL: DUPLICATES (DUPLICATES_LOCKING: and the dossier's lock)"),
     (1, "file_acte: _find_dossier"),
     (2, "SQL: ORM select (dossier candidates)"),
+    (1, "SQL: a dossier's lock (lock_dossier)"),
     (1, "file_acte: dossier_state"),
-    (2, "SQL: STATE"),
-    (1, "file_acte: evaluate_dossier"),
-    (2, "evaluate_dossier: typed_facts (stored acts)"),
-    (2, "evaluate_dossier: rules engine (evaluate)"),
-    (2, "evaluate_dossier: decision_dict"),
-    (1, "file_acte: changes"),
-    (1, "file_acte: decision_events"),
-    (1, "file_acte: render_receipt"),
-    (1, "file_acte: event_rows (json)"),
+    (2, "SQL: STATE (STATE_AND_SIDE: and the lease side)"),
+    (1, "SQL: LEASE_SIDE (old code)"),
+    (1, "file_acte: compose"),
+    (2, "file_acte: evaluate_dossier"),
+    (3, "evaluate_dossier: typed_facts (stored acts)"),
+    (3, "evaluate_dossier: rules engine (evaluate)"),
+    (3, "evaluate_dossier: decision_dict"),
+    (2, "file_acte: changes"),
+    (2, "file_acte: decision_events"),
+    (2, "file_acte: render_receipt"),
+    (2, "file_acte: event_rows (json)"),
     (1, "file_acte: json.dumps (payload, decision rows, grants, events)"),
-    (1, "SQL: REPLACE (decisions no longer made)"),
+    (1, "SQL: SET_STATUT (status changes of stored decisions)"),
     (1, "SQL: FILING (one statement, data-modifying CTEs)"),
+    (1, "SQL: audit insert (old code)"),
     (0, "driver: COMMIT"),
     (0, "pool: return (AsyncConnection.close)"),
     (0, "pool: return (greenlet_spawn(close))"),
@@ -244,20 +254,26 @@ TOP_LEVEL = [label for depth, label in ORDER if depth == 0]
 
 def _sql_label(statement: Any) -> str:
     text = (statement if isinstance(statement, str) else str(getattr(statement, "text", ""))).lstrip()
-    if text.startswith("BEGIN; SELECT 1 FROM (SELECT pg_try_advisory") or text.startswith(
-        "SELECT (SELECT pg_try_advisory"
-    ):
+    if text.startswith(
+        ("BEGIN; SELECT 1 FROM (SELECT pg_try_advisory", "BEGIN; SET LOCAL")
+    ) or text.startswith("SELECT (SELECT pg_try_advisory"):
         return "SQL: LOCKS (BEGIN + advisory locks, one simple query)"
     if text.startswith("BEGIN"):
         return "driver: BEGIN"
     if text.startswith("COMMIT"):
         return "driver: COMMIT"
-    if text.startswith("SELECT (SELECT json_build_object"):
-        return "SQL: DUPLICATES"
+    if text.startswith(("SELECT (SELECT json_build_object", "WITH cand AS")):
+        return "SQL: DUPLICATES (DUPLICATES_LOCKING: and the dossier's lock)"
+    if text.startswith("SELECT pg_advisory_xact_lock("):
+        return "SQL: a dossier's lock (lock_dossier)"
     if text.startswith("SELECT (SELECT coalesce(json_agg(json_build_object('id', a.id"):
-        return "SQL: STATE"
-    if text.startswith("UPDATE decisions SET statut = 'remplacee'"):
-        return "SQL: REPLACE (decisions no longer made)"
+        return "SQL: STATE (STATE_AND_SIDE: and the lease side)"
+    if text.startswith("SELECT (SELECT bailleur_cle FROM dossiers"):
+        return "SQL: LEASE_SIDE (old code)"
+    if text.startswith("INSERT INTO audit_lectures"):
+        return "SQL: audit insert (old code)"
+    if text.startswith("UPDATE decisions SET statut"):
+        return "SQL: SET_STATUT (status changes of stored decisions)"
     if text.startswith("WITH d AS"):
         return "SQL: FILING (one statement, data-modifying CTEs)"
     if text:
@@ -435,7 +451,7 @@ async def partner_token(app: Any, nom: str, kind: str, territoires: tuple[str, .
         principal,
         issuer=settings.jwt_issuer,
         audience=settings.jwt_audience,
-        ttl_seconds=3600,
+        ttl_seconds=settings.token_ttl_seconds,
     )
 
 
@@ -482,10 +498,12 @@ async def run(args: argparse.Namespace, url: str) -> None:
 
             return wrapper
 
-        for name in ("fetchval", "fetchrow", "fetch", "execute"):
-            setattr(
-                asyncpg.connection.Connection, name, counted(getattr(asyncpg.connection.Connection, name))
-            )
+        # executemany/fetchmany pipeline their executions: one round trip each
+        for name in ("fetchval", "fetchrow", "fetch", "execute", "executemany", "fetchmany"):
+            if hasattr(asyncpg.connection.Connection, name):
+                setattr(
+                    asyncpg.connection.Connection, name, counted(getattr(asyncpg.connection.Connection, name))
+                )
 
         run_id = os.urandom(3).hex()
         for status in [await call(app, token, b) for b in make_bodies(run_id, args.warmup, "W")]:
@@ -518,6 +536,17 @@ async def run(args: argparse.Namespace, url: str) -> None:
             )
             print_storage(stored_before, stored_after, len(bodies))
             return
+
+        # cProfile of the app as it runs, before the timers below are installed (their /proc reads would
+        # dominate the profile)
+        profiler: cProfile.Profile | None = None
+        if args.cprofile:
+            bodies = make_bodies(run_id, args.requests, "C")
+            profiler = cProfile.Profile(time.process_time)
+            profiler.enable()
+            for b in bodies:
+                await call(app, token, b)
+            profiler.disable()
 
         # 2. instrumented
         instrument()
@@ -577,21 +606,16 @@ async def run(args: argparse.Namespace, url: str) -> None:
             f"SQLAlchemy AsyncSession {orm_rt:.3f} ms"
         )
         print_storage(stored_before, stored_after, len(bodies))
-
-        if args.cprofile:
-            bodies = make_bodies(run_id, args.requests, "C")
-            profiler = cProfile.Profile(time.process_time)
-            profiler.enable()
-            for b in bodies:
-                await call(app, token, b)
-            profiler.disable()
+        if profiler is not None:
             by_package: dict[str, float] = defaultdict(float)
             stats = pstats.Stats(profiler)
             total = 0.0
             for (filename, _, _), (_, _, tottime, _, _) in stats.stats.items():  # type: ignore[attr-defined]
                 total += tottime
                 by_package[_package(filename)] += tottime
-            print("  cProfile, self CPU by package (profiler overhead inflates small calls):")
+            print(
+                "  cProfile (uninstrumented run), self CPU by package (profiler overhead inflates small calls):"
+            )
             for package, t in sorted(by_package.items(), key=lambda kv: -kv[1])[:16]:
                 print(f"    {package:<40} {100 * t / total:5.1f}%")
             stats.sort_stats("tottime")

@@ -1,27 +1,33 @@
 """The filing SQL, in one place: single filings, batches and re-evaluation run these statements on a
 raw asyncpg connection taken from the engine's pool (``Database.transaction``).
 
-A filing is a handful of round trips:
+A single filing is five round trips:
 
 1. ``BEGIN`` and the advisory locks, as one simple query (:func:`begin_and_lock`; :data:`LOCKS` inside a
    batch's transaction);
-2. :data:`DUPLICATES`: the act under the same reference, the Idempotency-Key record, the candidate
-   dossiers of the household, the territorial partners of the act's territory;
-3. for a known dossier, its lock (:func:`lock_dossier`) then :data:`STATE`: its acts, its current
-   decisions, its grants;
-4. the status changes of decisions already stored (replaced, met): :data:`SET_STATUT`, one row per
-   key, pipelined (before the write: a key made again needs its old row replaced first, the one current
-   row per key being checked row by row);
-5. one write (:func:`write_statement`): dossier, household keys, act, evaluation, decisions and their
-   status changes, grants, events with their recipients (the event writer's own SQL,
-   ``services/evenements.py``), and the Idempotency-Key record.
+2. :data:`DUPLICATES_LOCKING`: the act under the same reference, the Idempotency-Key record, the
+   candidate dossiers of the household, the territorial partners of the act's territory, and the lock of
+   the dossier the act goes to when the household is known (an act naming its dossier runs
+   :data:`DUPLICATES` and then takes that dossier's lock, :func:`lock_dossier`);
+3. :data:`STATE_AND_SIDE`: the dossier's acts, current decisions and grants, and which side of the
+   lease the filer stands on;
+4. one write (:data:`FILING`): dossier, household keys, act, evaluation, decisions and their status
+   changes, grants, events with their recipients (the event writer's own SQL,
+   ``services/evenements.py``), the filing's audit row, and the Idempotency-Key record;
+5. ``COMMIT``.
+
+When the evaluation changes decisions already stored (replaced, met), :data:`SET_STATUT` runs before
+the write, one row per key, pipelined (a key made again needs its old row replaced first, the one
+current row per key being checked row by row). Batches run the same statements for a wave of items at
+once (``services/lots.py``).
 
 Locks. A blocking lock per (partner, reference) and per household key serialises filings that could
 create the same act or the same dossier; the Idempotency-Key lock is only tried (a key in flight is 409
 at once); a shared lock on the territory lets a new territorial partner (exclusive on it, see
 ``services/partners.py``) see every dossier created before it, and be seen by every one created after.
-Filing into a known dossier then takes the dossier's lock, last, so lock order cannot cycle; a
-re-evaluation takes the same lock.
+Filing into a known dossier then takes the dossier's lock, last (a single filing inside
+:data:`DUPLICATES_LOCKING`, a batch wave's dossiers in id order), so a single filing holds no dossier
+lock while it waits for another; a re-evaluation takes the same lock.
 
 Plans. Every statement is a key lookup or an insert whose plan is right at any size (unique or primary
 keys, ``OFFSET 0`` where a planner with no statistics could turn a lookup into a scan); the connection
@@ -34,6 +40,7 @@ import hashlib
 from collections.abc import Sequence
 
 from app.schemas.actes import POLITIQUES
+from app.services.audit import FINALITES
 from app.services.evenements import WRITE_CTE
 from app.services.visibility import territorial_kinds
 
@@ -43,6 +50,7 @@ from app.services.visibility import territorial_kinds
 # a custom one and PostgreSQL keeps it (no planning per filing).
 _CLOSING_TYPES = ", ".join(f"'{t}'" for t, politique in POLITIQUES.items() if politique.clot)
 _TERRITORIAL_KINDS = ", ".join(f"'{k}'" for k in territorial_kinds())
+_FINALITE_DEPOT = "'" + FINALITES["depot"].replace("'", "''") + "'"
 
 
 def lock_id(*parts: str) -> int:
@@ -111,40 +119,65 @@ BATCH_LOCKS = (
 # database, whose estimates say "one dossier per territory": O(dossiers) per filing).
 # Parameters: $1 partner, $2 reference, $3 Idempotency-Key, $4 household keys (a JSON array: the
 # planner cannot see its length, which would make each plan custom), $5 territoire, $6 date_acte.
-DUPLICATES = f"""
+_CANDIDATES = f"""
+SELECT d.id, d.bailleur_cle, d.updated_at, d.stade
+FROM (SELECT DISTINCT c.dossier_id FROM json_array_elements_text(CAST($4 AS json)) AS u(cle)
+      CROSS JOIN LATERAL (SELECT dossier_id FROM dossier_cles WHERE cle = u.cle OFFSET 0) c) k
+CROSS JOIN LATERAL (SELECT x.id, x.bailleur_cle, x.updated_at, x.territoire, x.stade FROM dossiers x
+                    WHERE x.id = k.dossier_id OFFSET 0) d
+WHERE d.territoire = $5
+  AND (d.stade <> 'clos'
+       OR CAST($6 AS date) <= (SELECT max(z.date_acte) FROM actes z
+                               WHERE z.dossier_id = d.id AND z.type IN ({_CLOSING_TYPES})))
+"""
+
+# :func:`dossier_lock` in SQL, for a dossier id column ``{id}`` (a uuid): the first 8 bytes of the
+# SHA-256 of ``dossier``, the unit separator and the id's text, as a signed big-endian 64-bit integer.
+DOSSIER_LOCK_SQL = (
+    "CAST(CAST('x' || left(encode(sha256(convert_to('dossier' || chr(31) || CAST({id} AS text), 'UTF8')), "
+    "'hex'), 16) AS bit(64)) AS bigint)"
+)
+
+_DUPLICATES = """
+WITH cand AS MATERIALIZED ({candidates})
 SELECT (SELECT json_build_object('sha', payload_sha256, 'id', id) FROM actes
         WHERE partner_id = $1 AND reference = $2) AS existing,
        (SELECT json_build_object('sha', request_sha256, 'status', response_status, 'acte_id', acte_id)
         FROM idempotency_keys WHERE partner_id = $1 AND cle = $3) AS idem,
-       (SELECT coalesce(json_agg(json_build_object('id', d.id, 'bailleur', d.bailleur_cle)
-                                 ORDER BY d.stade = 'clos', d.updated_at DESC, d.id), CAST('[]' AS json))
-        FROM (SELECT DISTINCT c.dossier_id FROM json_array_elements_text(CAST($4 AS json)) AS u(cle)
-              CROSS JOIN LATERAL (SELECT dossier_id FROM dossier_cles WHERE cle = u.cle OFFSET 0) c) k
-        CROSS JOIN LATERAL (SELECT x.id, x.bailleur_cle, x.updated_at, x.territoire, x.stade FROM dossiers x
-                            WHERE x.id = k.dossier_id OFFSET 0) d
-        WHERE d.territoire = $5
-          AND (d.stade <> 'clos'
-               OR CAST($6 AS date) <= (SELECT max(z.date_acte) FROM actes z
-                                       WHERE z.dossier_id = d.id AND z.type IN ({_CLOSING_TYPES})))
-       ) AS candidates,
+       (SELECT coalesce(json_agg(json_build_object('id', c.id, 'bailleur', c.bailleur_cle)
+                                 ORDER BY c.stade = 'clos', c.updated_at DESC, c.id), CAST('[]' AS json))
+        FROM cand c) AS candidates,
        (SELECT coalesce(json_agg(json_build_object('partner_id', pt.partner_id, 'kind', pt.kind)),
                         CAST('[]' AS json))
         FROM partenaire_territoires pt
-        WHERE pt.territoire = $5 AND pt.kind IN ({_TERRITORIAL_KINDS})) AS territoriaux
+        WHERE pt.territoire = $5 AND pt.kind IN ({territorial})) AS territoriaux{verrous}
 """
 
-# Which side of the lease the filer stands on: the dossier's landlord (NULL for a new dossier), the
-# filer's registered SIREN, and whether an act of the dossier filed by a partner that reads the whole
-# dossier names the filer's SIRET as the étude acting (``commissaire.siret``). $1 dossier id, $2 partner
-# id. Run on both paths (new and known dossier): the same work either way.
-LEASE_SIDE = """
-SELECT (SELECT bailleur_cle FROM dossiers WHERE id = $1) AS bailleur, left(p.siret, 9) AS siren,
-       EXISTS (SELECT 1 FROM actes a
-               JOIN acces g ON g.dossier_id = a.dossier_id AND g.partner_id = a.partner_id
-                           AND g.portee = 'dossier' AND g.jusqu_a IS NULL
-               WHERE a.dossier_id = $1 AND a.payload -> 'commissaire' ->> 'siret' = p.siret) AS etude_nommee
-FROM partners p WHERE p.id = $2
-"""
+# The act under the same reference, the Idempotency-Key record, the candidate dossiers of the household
+# (most recently updated open one first), the territorial partners of the act's territory. A batch runs
+# it as it is (it locks its wave's dossiers in one statement of its own, ``lock_dossiers``).
+DUPLICATES = _DUPLICATES.format(candidates=_CANDIDATES, territorial=_TERRITORIAL_KINDS, verrous="")
+
+# The same, and the lock of the dossier a single filing goes to when the household is known, taken after
+# the rows are read (as a ``DUPLICATES`` followed by :func:`lock_dossier` would: what the filing reads of
+# its dossier is read afterwards, :data:`STATE_AND_SIDE`): the first candidate whose landlord does not
+# contradict the act's (``services.actes._find_dossier`` makes the same choice, and locks the dossier it
+# chose itself if it is not in ``verrous``). One dossier lock, the filing's last, so lock order cannot
+# cycle. ``verrous``: the lock ids taken (:data:`DOSSIER_LOCK_SQL`; none for a new household).
+# Parameters: those of :data:`DUPLICATES`, and $7 the act's landlord SIREN (``dossiers.bailleur_siren``).
+DUPLICATES_LOCKING = _DUPLICATES.format(
+    candidates=_CANDIDATES,
+    territorial=_TERRITORIAL_KINDS,
+    verrous=""",
+       (SELECT coalesce(array_agg(s.k), CAST('{}' AS bigint[]))
+        FROM (SELECT l.k, pg_advisory_xact_lock(l.k)
+              FROM (SELECT """
+    + DOSSIER_LOCK_SQL.format(id="c.id")
+    + """ AS k FROM cand c
+                    WHERE CAST($7 AS text) IS NULL OR c.bailleur_cle IS NULL OR c.bailleur_cle = $7
+                    ORDER BY c.stade = 'clos', c.updated_at DESC, c.id LIMIT 1) l
+              OFFSET 0) s) AS verrous""",
+)
 
 # A current decision, as :func:`services.decisions.decision_view` reads it.
 DECISION_JSON = (
@@ -169,6 +202,23 @@ SELECT (SELECT coalesce(json_agg(json_build_object('id', a.id, 'type', a.type, '
         FROM acces g JOIN partners p ON p.id = g.partner_id
         WHERE g.dossier_id = $1 AND g.jusqu_a IS NULL) AS grants
 """
+
+# A filing's read of its dossier, once the dossier's lock is held, in one round trip: :data:`STATE`, and
+# which side of the lease the filer stands on: the dossier's landlord (NULL for a new dossier), the
+# filer's registered SIREN, and whether an act of the dossier filed by a partner that reads the whole
+# dossier names the filer's SIRET as the étude acting (``commissaire.siret``). $1 dossier id, $2 partner
+# id. Run on both paths (new and known dossier): the same work either way.
+STATE_AND_SIDE = (
+    STATE.rstrip()
+    + """,
+       (SELECT bailleur_cle FROM dossiers WHERE id = $1) AS bailleur, left(p.siret, 9) AS siren,
+       EXISTS (SELECT 1 FROM actes a
+               JOIN acces g ON g.dossier_id = a.dossier_id AND g.partner_id = a.partner_id
+                           AND g.portee = 'dossier' AND g.jusqu_a IS NULL
+               WHERE a.dossier_id = $1 AND a.payload -> 'commissaire' ->> 'siret' = p.siret) AS etude_nommee
+FROM partners p WHERE p.id = $2
+"""
+)
 
 # Decisions a new evaluation no longer makes (or makes differently). $1 ids, $2 now.
 # A decision's status changes, one row per primary key, sent with ``executemany`` (asyncpg pipelines
@@ -225,11 +275,23 @@ g AS (
   ON CONFLICT DO NOTHING
 )"""
 
+# The filing's audit row (``services/audit.py``: a write, ``ecrit``, of operation ``depot``), written by
+# the filing's own statement. Its parameters follow the filing's: add one here (and to
+# :data:`FILING_PARAMS`) and the Idempotency-Key's placeholder follows.
+_AUDIT_CTE = f"""
+w AS (
+  INSERT INTO audit_lectures (at, partner_id, partner_kind, client_id, dossier_id, operation, request_id,
+                              resultat, motif, finalite, user_id)
+  VALUES ($6, $9, $10, $25, $1, 'depot', $26, 'ecrit', NULL, {_FINALITE_DEPOT}, $27)
+)"""
+FILING_PARAMS = 27  # the parameters of :data:`FILING`; :data:`FILING_IDEM` has one more
+
 # The filing's write. Parameters: $1 dossier id, $2 territoire, $3 parc, $4 stade, $5 bailleur, $6 now,
 # $7 household keys, $8 act id, $9 partner id, $10 partner kind, $11 type, $12 reference, $13 date_acte,
 # $14 payload, $15 payload sha, $16 nouveau_dossier, $17 evaluation id, $18 rules version, $19 added
 # decision ids, $20 met decision ids, $21 replaced decision ids, $22 decision rows, $23 grants,
-# $24 events, ($25 Idempotency-Key).
+# $24 events, $25 client id, $26 request id, $27 console user id (the audit row: :data:`_AUDIT_CTE`),
+# ($28 Idempotency-Key).
 _FILING = (
     """
 WITH d AS (
@@ -254,11 +316,13 @@ WITH d AS (
     + _GRANTS_CTE.format(dossier="$1", now="$6", g="$23")
     + ","
     + WRITE_CTE.format(dossier="CAST($1 AS uuid)", territoire="$2", now="$6", ev="$24")
+    + ","
+    + _AUDIT_CTE
 )
-_IDEMPOTENCY_CTE = """
+_IDEMPOTENCY_CTE = f"""
 i AS (
   INSERT INTO idempotency_keys (partner_id, cle, request_sha256, response_status, acte_id, created_at)
-  VALUES ($9, $25, $15, 201, $8, $6)
+  VALUES ($9, ${FILING_PARAMS + 1}, $15, 201, $8, $6)
 )"""
 
 

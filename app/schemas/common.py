@@ -14,6 +14,7 @@ with the model's own location, so the final error points at the exact field
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from typing import Annotated, Any, Final, Literal, Self
 
@@ -250,6 +251,9 @@ CodePostal = Annotated[
 ]
 
 
+# A partner's SIRET and a landlord's SIREN come back filing after filing: a valid number is checked
+# once (python-stdnum's checks cost 20-50 µs each, a few per act); an invalid one raises, uncached.
+@functools.lru_cache(maxsize=4096)
 def _check_siren(value: str) -> str:
     try:
         return str(stdnum_siren.validate(value))
@@ -259,6 +263,7 @@ def _check_siren(value: str) -> str:
         ) from None
 
 
+@functools.lru_cache(maxsize=4096)
 def _check_siret(value: str) -> str:
     try:
         return str(stdnum_siret.validate(value))

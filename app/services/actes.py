@@ -29,7 +29,6 @@ from app.core.security import Principal
 from app.models.dossier import Dossier
 from app.repositories import actes as sql
 from app.schemas.actes import POLITIQUES, ActeBase
-from app.services.audit import record_filing
 from app.services.decisions import (
     ActInput,
     Changes,
@@ -206,13 +205,13 @@ class DossierState:
 
 
 async def dossier_state(conn: asyncpg.Connection, dossier_id: uuid.UUID) -> DossierState:
-    """Take the dossier's lock, then read its acts, current decisions and grants."""
+    """Take the dossier's lock, then read its acts, current decisions and grants (re-evaluation)."""
     await conn.execute(sql.lock_dossier(str(dossier_id)))
     return state_of(await conn.fetchrow(sql.STATE, dossier_id))
 
 
 def state_of(row: Mapping[str, Any]) -> DossierState:
-    """A :data:`repositories.actes.STATE` row, as the engine reads it."""
+    """A :data:`repositories.actes.STATE` (or ``STATE_AND_SIDE``) row, as the engine reads it."""
     acts = [{**a, "recu_le": datetime.fromisoformat(a["recu_le"])} for a in row["acts"]]
     return DossierState(acts, list(row["decisions"]), list(row["grants"]))
 
@@ -273,6 +272,10 @@ class Prepared:
             self.acte.date_acte,
         )
 
+    def locking_args(self, principal: Principal, idempotency_key: str | None) -> tuple[Any, ...]:
+        """The parameters of :data:`repositories.actes.DUPLICATES_LOCKING` for this act."""
+        return (*self.duplicates_args(principal, idempotency_key), bailleur_siren(self.payload))
+
 
 def prepare(principal: Principal, acte: ActeBase) -> Prepared:
     authorise(principal, acte)
@@ -309,9 +312,14 @@ async def place(
     found: asyncpg.Record,
     idempotency_key: str | None,
 ) -> Placed | FilingResult:
-    """What :data:`repositories.actes.DUPLICATES` found means: a replay (the stored receipt), a refusal
-    (raised), or the dossier the act goes to."""
-    existing, idem, candidates, territoriaux = found
+    """What :data:`repositories.actes.DUPLICATES` (or ``DUPLICATES_LOCKING``) found means: a replay (the
+    stored receipt), a refusal (raised), or the dossier the act goes to."""
+    existing, idem, candidates, territoriaux = (
+        found["existing"],
+        found["idem"],
+        found["candidates"],
+        found["territoriaux"],
+    )
     if idempotency_key is not None and idem is not None:
         if idem["sha"] != prep.sha:
             raise ProblemException(
@@ -345,9 +353,9 @@ class Filing:
 
     result: FilingResult
     status_updates: list[tuple[object, str, object, str]]
+    # :data:`repositories.actes.FILING`'s parameters up to the audit row's (client id, request id: the
+    # caller's, added by it)
     args: list[Any]
-    dossier_id: uuid.UUID
-    now: datetime
 
 
 def compose(
@@ -457,8 +465,6 @@ def compose(
         # Status changes of stored decisions first (a key made again needs its old row replaced first).
         sql.status_changes(diff.replaced, diff.satisfied_stored, now),
         args,
-        dossier_id,
-        now,
     )
 
 
@@ -488,22 +494,31 @@ async def file_acte(
             "A request with this Idempotency-Key is still being processed; retry later.",
             headers={"Retry-After": "1"},
         )
-    found = await conn.fetchrow(sql.DUPLICATES, *prep.duplicates_args(principal, idempotency_key))
+    # An act naming its dossier takes that dossier's lock alone, after the lookups; otherwise the lookups
+    # lock the dossier the act goes to when the household is known (``verrous``).
+    explicit = prep.payload.get("dossier_id") is not None
+    if explicit:
+        found = await conn.fetchrow(sql.DUPLICATES, *prep.duplicates_args(principal, idempotency_key))
+    else:
+        found = await conn.fetchrow(sql.DUPLICATES_LOCKING, *prep.locking_args(principal, idempotency_key))
     placed = await place(conn, principal, prep, found, idempotency_key)
     if isinstance(placed, FilingResult):
         return placed
-    # Both paths do the same work (a new dossier's lock and empty state too): how long a filing takes
-    # must not tell whether the household was known (docs/protection.md).
-    state = await dossier_state(conn, placed.dossier_id)
-    lien = await conn.fetchrow(sql.LEASE_SIDE, placed.dossier_id, principal.partner_id)
-    filing = compose(principal, prep, placed, state, lien, now or datetime.now(UTC))
+    if not placed.new_dossier and (
+        explicit or sql.dossier_lock(str(placed.dossier_id)) not in found["verrous"]
+    ):
+        await conn.execute(sql.lock_dossier(str(placed.dossier_id)))
+    # Both paths do the same round trips (a new dossier's empty state and lease side are read too): how
+    # long a filing takes must not tell whether the household was known (docs/protection.md).
+    row = await conn.fetchrow(sql.STATE_AND_SIDE, placed.dossier_id, principal.partner_id)
+    filing = compose(principal, prep, placed, state_of(row), row, now or datetime.now(UTC))
     if filing.status_updates:
         await conn.executemany(sql.SET_STATUT, filing.status_updates)
+    audit = (principal.client_id or None, request_id_var.get(), principal.user_id)
     if idempotency_key is not None:
-        await conn.execute(sql.FILING_IDEM, *filing.args, idempotency_key)
+        await conn.execute(sql.FILING_IDEM, *filing.args, *audit, idempotency_key)
     else:
-        await conn.execute(sql.FILING, *filing.args)
-    await record_filing(conn, principal, filing.dossier_id, filing.now, request_id_var.get())
+        await conn.execute(sql.FILING, *filing.args, *audit)
     return filing.result
 
 

@@ -160,43 +160,6 @@ async def refused(
     return not_found(detail)
 
 
-_FILING_AUDIT = (
-    "INSERT INTO audit_lectures (at, partner_id, partner_kind, client_id, dossier_id, operation, request_id, "
-    "resultat, motif, finalite, user_id) VALUES ($1, $2, $3, $4, $5, 'depot', $6, 'ecrit', $7, $8, $9)"
-)
-
-
-async def record_filing(
-    conn: Any, principal: Principal, dossier_id: uuid.UUID, at: datetime, request_id: str | None
-) -> None:
-    """The write of a filing, in the filing's own transaction (an asyncpg connection)."""
-    await record_filings(conn, principal, [(dossier_id, at)], request_id)
-
-
-async def record_filings(
-    conn: Any, principal: Principal, filings: Sequence[tuple[uuid.UUID, datetime]], request_id: str | None
-) -> None:
-    """The writes of filings (dossier, time), in their transaction: one pipelined round trip."""
-    client = principal.client_id or None
-    await conn.executemany(
-        _FILING_AUDIT,
-        [
-            (
-                at,
-                principal.partner_id,
-                principal.kind,
-                client,
-                dossier_id,
-                request_id,
-                None,
-                FINALITES["depot"],
-                principal.user_id,
-            )
-            for dossier_id, at in filings
-        ],
-    )
-
-
 # The chain ------------------------------------------------------------------------------------------
 
 _CHAINED = (

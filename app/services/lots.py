@@ -31,7 +31,6 @@ from app.repositories import actes as sql
 from app.schemas.actes import ACTE_ADAPTER
 from app.schemas.errors import validation_errors
 from app.services.actes import FilingResult, Placed, Prepared, compose, file_acte, place, prepare, state_of
-from app.services.audit import record_filings
 
 MAX_ITEMS = 10_000
 CHUNK = 500
@@ -210,18 +209,15 @@ async def _file_chunk(
             continue
         ids = [where.dossier_id for _, _, where in placed]
         await conn.execute(sql.lock_dossiers(sorted(str(i) for i in ids)))
-        states = await conn.fetchmany(sql.STATE, [(i,) for i in ids])
-        sides = await conn.fetchmany(sql.LEASE_SIDE, [(i, principal.partner_id) for i in ids])
+        states = await conn.fetchmany(sql.STATE_AND_SIDE, [(i, principal.partner_id) for i in ids])
         filings = [
-            (index, compose(principal, prep, where, state_of(state), side, datetime.now(UTC)))
-            for (index, prep, where), state, side in zip(placed, states, sides, strict=True)
+            (index, compose(principal, prep, where, state_of(state), state, datetime.now(UTC)))
+            for (index, prep, where), state in zip(placed, states, strict=True)
         ]
         if updates := [u for _, f in filings for u in f.status_updates]:
             await conn.executemany(sql.SET_STATUT, updates)
-        await conn.executemany(sql.FILING, [f.args for _, f in filings])
-        await record_filings(
-            conn, principal, [(f.dossier_id, f.now) for _, f in filings], request_id_var.get()
-        )
+        audit = (principal.client_id or None, request_id_var.get(), principal.user_id)
+        await conn.executemany(sql.FILING, [(*f.args, *audit) for _, f in filings])
         for index, f in filings:
             results[index] = _result(index, f.result)
     return [results[index] for index, _ in chunk]

@@ -341,3 +341,31 @@ async def test_filings_into_one_dossier_wait_for_each_other(app: FastAPI, client
     response = await pending
     assert response.status_code == 201, response.text
     assert response.json()["dossier_id"] == dossier_id
+
+
+async def test_a_filing_by_household_match_waits_for_the_dossier_it_joins(
+    app: FastAPI, client: httpx.AsyncClient
+) -> None:
+    """Found by its household, the dossier is locked inside the duplicates lookup
+    (``DUPLICATES_LOCKING``), not in a statement of its own: the filing still waits for a filing in
+    flight into that dossier, and then joins it. A new household's filing waits for nothing."""
+    commissaire = await make_partner(app, client)
+    menage = household()
+    cdp = await client.post(
+        "/v1/actes", json=acte("commandement_de_payer", menage), headers=commissaire.headers
+    )
+    dossier_id = cdp.json()["dossier_id"]
+    async with app.state.database.transaction() as conn:  # another filing into this dossier, in flight
+        await conn.execute(f"SELECT pg_advisory_xact_lock({_lock_id('dossier', dossier_id)})")
+        pending = asyncio.create_task(
+            client.post("/v1/actes", json=acte("assignation", menage), headers=commissaire.headers)
+        )
+        other = await client.post(
+            "/v1/actes", json=acte("commandement_de_payer", household()), headers=commissaire.headers
+        )
+        assert other.status_code == 201 and other.json()["dossier_id"] != dossier_id
+        await asyncio.sleep(0.5)
+        assert not pending.done()
+    response = await pending
+    assert response.status_code == 201, response.text
+    assert response.json()["dossier_id"] == dossier_id

@@ -310,3 +310,46 @@ async def test_every_dossier_read_audits_its_refusal(
                 [(r["operation"], r["resultat"]) for r in new],
             )
             assert new[0]["finalite"], template  # the endpoint's purpose is named
+
+
+async def test_every_filing_writes_its_audit_row_in_its_own_statement(
+    app: FastAPI, client: httpx.AsyncClient, database_url: str
+) -> None:
+    """The filing's audit row is written by the filing's write statement (a CTE of ``FILING`` and
+    ``FILING_IDEM``, and of each batch item's): one ``ecrit`` row per act, with the filer, its client,
+    the request's id, the act's time and the purpose; none for a replay."""
+    commissaire = await make_partner(app, client)
+    single = await client.post(
+        "/v1/actes",
+        json=acte("commandement_de_payer", household()),
+        headers={**commissaire.headers, "X-Request-ID": "req-audit-1"},
+    )
+    keyed_body = acte("commandement_de_payer", household())
+    keyed_headers = {
+        **commissaire.headers,
+        "Idempotency-Key": f"k-{uuid.uuid4()}",
+        "X-Request-ID": "req-audit-2",
+    }
+    keyed = await client.post("/v1/actes", json=keyed_body, headers=keyed_headers)
+    replay = await client.post("/v1/actes", json=keyed_body, headers=keyed_headers)
+    assert (single.status_code, keyed.status_code, replay.status_code) == (201, 201, 201)
+    batch = await client.post(
+        "/v1/actes/lot",
+        json=[acte("commandement_de_payer", household()) for _ in range(3)],
+        headers={**commissaire.headers, "X-Request-ID": "req-audit-3"},
+    )
+    assert batch.status_code == 200 and batch.json()["acceptes"] == 3
+    receipts = [
+        (single.json(), "req-audit-1"),
+        (keyed.json(), "req-audit-2"),
+        *((r["recu"], "req-audit-3") for r in batch.json()["resultats"]),
+    ]
+    for receipt, request_id in receipts:
+        rows = await _rows(database_url, receipt["dossier_id"])
+        assert len(rows) == 1, receipt["dossier_id"]
+        row = rows[0]
+        assert (row["operation"], row["resultat"], row["motif"]) == ("depot", "ecrit", None)
+        assert (row["partner_id"], row["partner_kind"]) == (commissaire.partner_id, "commissaire_justice")
+        assert (row["client_id"], row["request_id"]) == (commissaire.client_id, request_id)
+        assert row["at"].isoformat() == receipt["recu_le"]
+        assert row["finalite"] == "dépôt d'un acte (POST /v1/actes)"

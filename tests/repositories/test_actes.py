@@ -13,7 +13,16 @@ import asyncpg
 from sqlalchemy.engine import make_url
 
 from app.core.migrations import upgrade
-from app.repositories.actes import DUPLICATES, RECEIPT_SOURCE, SET_STATUT, STATE
+from app.repositories.actes import (
+    DOSSIER_LOCK_SQL,
+    DUPLICATES,
+    DUPLICATES_LOCKING,
+    RECEIPT_SOURCE,
+    SET_STATUT,
+    STATE,
+    STATE_AND_SIDE,
+    dossier_lock,
+)
 
 GROWING = {"actes", "dossiers", "dossier_cles", "idempotency_keys", "decisions", "acces", "evaluations"}
 
@@ -50,7 +59,12 @@ async def test_generic_plans_never_scan_a_growing_table(database_url: str) -> No
             some = f"'{uuid.uuid4()}'"
             statements = {
                 "DUPLICATES": (DUPLICATES, f"{some}, 'REF', '', '[\"k\"]', '93', '2025-01-01'"),
+                "DUPLICATES_LOCKING": (
+                    DUPLICATES_LOCKING,
+                    f"{some}, 'REF', '', '[\"k\"]', '93', '2025-01-01', '552100554'",
+                ),
                 "STATE": (STATE, some),
+                "STATE_AND_SIDE": (STATE_AND_SIDE, f"{some}, {some}"),
                 "RECEIPT_SOURCE": (RECEIPT_SOURCE, f"{some}, {some}"),
                 "SET_STATUT": (SET_STATUT, f"{some}, 'remplacee', now(), 'active'"),
             }
@@ -87,8 +101,28 @@ async def test_generic_plans_in_a_filing_never_scan_even_on_tables_analysed_empt
             async with conn.transaction():
                 await conn.execute(INDEX_PLANS)
                 assert await _generic_plan_scans(conn, DUPLICATES, args) == set()
+                assert await _generic_plan_scans(conn, DUPLICATES_LOCKING, f"{args}, NULL") == set()
+                assert await _generic_plan_scans(conn, STATE_AND_SIDE, f"{some}, {some}") == set()
         finally:
             await conn.close()
     finally:
         await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         await admin.close()
+
+
+async def test_the_dossier_lock_in_sql_is_the_one_python_takes(database_url: str) -> None:
+    """``DUPLICATES_LOCKING`` locks a dossier by :data:`DOSSIER_LOCK_SQL`; ``lock_dossier``,
+    re-evaluation and batches by :func:`dossier_lock`: the same lock, or they would not exclude each
+    other."""
+    conn = await asyncpg.connect(database_url)
+    try:
+        ids = [uuid.uuid4() for _ in range(200)] + [uuid.UUID(int=0), uuid.UUID(int=2**128 - 1)]
+        computed = await conn.fetch(
+            f"SELECT u.id, {DOSSIER_LOCK_SQL.format(id='u.id')} AS k "  # noqa: S608 (a constant expression)
+            "FROM unnest(CAST($1 AS uuid[])) AS u(id)",
+            ids,
+        )
+        assert {r["id"]: r["k"] for r in computed} == {i: dossier_lock(str(i)) for i in ids}
+        assert any(r["k"] < 0 for r in computed) and any(r["k"] > 0 for r in computed)  # the sign too
+    finally:
+        await conn.close()
