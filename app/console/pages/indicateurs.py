@@ -28,13 +28,21 @@ def _periode(du: int | None, au: int | None) -> tuple[int, int]:
 
 
 async def _donnees(
-    request: Request, session: SessionDep, user: Utilisateur, territoire: str, du: int | None, au: int | None
+    request: Request,
+    session: SessionDep,
+    user: Utilisateur,
+    territoire: str,
+    du: int | None,
+    au: int | None,
+    format_: str,
 ) -> dict[str, Any]:
+    """The API's indicators, read (and audited as ``lecture_statistiques``, with ``format_`` saying which
+    of the console's views read them) with the user's ``Principal``."""
     exiger(user, STATISTIQUES_LIRE)
     territoire = territoire or user.principal.territoires[0]
     debut, fin = _periode(du, au)
     try:
-        return await indicateurs_body(request, session, user.principal, territoire, debut, fin)
+        return await indicateurs_body(request, session, user.principal, territoire, debut, fin, None, format_)
     except ProblemException as exc:
         raise refus_de(exc) from None
 
@@ -50,7 +58,7 @@ async def page(
     indicateur: Annotated[str, Query(max_length=96)] = "",
 ) -> HTMLResponse:
     try:
-        body = await _donnees(request, session, user, territoire, du, au)
+        body = await _donnees(request, session, user, territoire, du, au, "console_html")
     except Refus as refus:
         return page_erreur(request, refus)
     annees = list(range(body["du"], body["au"] + 1))
@@ -89,7 +97,7 @@ async def csv(
     au: Annee = None,
 ) -> Response:
     try:
-        body = await _donnees(request, session, user, territoire, du, au)
+        body = await _donnees(request, session, user, territoire, du, au, "console_csv")
     except Refus as refus:
         return page_erreur(request, refus)
     name = f"indicateurs-{body['territoire']}-{body['du']}-{body['au']}.csv"
@@ -110,7 +118,7 @@ async def entonnoir(
     au: Annee = None,
 ) -> Response:
     try:
-        body = await _donnees(request, session, user, territoire, du, au)
+        body = await _donnees(request, session, user, territoire, du, au, "console_svg_entonnoir")
     except Refus as refus:
         return page_erreur(request, refus)
     return Response(statistiques.entonnoir_svg(body), media_type="image/svg+xml")
@@ -127,7 +135,7 @@ async def tendance(
     au: Annee = None,
 ) -> Response:
     try:
-        body = await _donnees(request, session, user, territoire, du, au)
+        body = await _donnees(request, session, user, territoire, du, au, "console_svg_tendance")
         if indicateur not in body["graphiques"]["tendances"]:
             raise Refus(404, "Introuvable", "Ce territoire n'a pas de compte de cet indicateur.")
     except Refus as refus:
