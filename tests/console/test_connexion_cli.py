@@ -77,6 +77,25 @@ async def test_users_create_then_sign_in(
     await sign_in_local(page, console_server.url, user)
     assert await page.locator("#compte-email").inner_text() == email.lower()
 
+    # Disabled: the open session ends at once. Reset: a new password and secret, active again.
+    assert _prevex(database_url, "users", "disable", email).returncode == 0
+    await page.goto(f"{console_server.url}/console/compte")
+    assert "/console/connexion?suivant=" in page.url
+    reset = _prevex(database_url, "users", "reset", email, "--json")
+    assert reset.returncode == 0, reset.stderr
+    renewed = json.loads(reset.stdout)
+    assert renewed["password"] != created["password"]
+    again = LocalUser(
+        user.user_id,
+        partner,
+        user.email,
+        "membre",
+        renewed["password"],
+        parse_qs(urlparse(renewed["totp_uri"]).query)["secret"][0],
+    )
+    await sign_in_local(page, console_server.url, again)
+    assert await page.locator("#compte-email").inner_text() == email.lower()
+
     # The same email twice, an unknown role, an unknown partner: refused, exit code 2.
     for args in (
         ("--partner", str(partner), "--email", email, "--role", "membre"),
