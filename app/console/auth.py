@@ -33,13 +33,12 @@ from app.core.scopes import scopes_for_role
 from app.core.security import Principal
 from app.models.partner import Partner
 from app.models.utilisateur import ConsoleSession, Utilisateur
+from app.services.utilisateurs import TOTP_PENDING_MINUTES
 
 Role = Literal["secretariat", "membre", "lecture"]
 
 #: The ``client_id`` of the audit rows a console user writes (``user_id`` names the person).
 CONSOLE_CLIENT_ID = "console"
-#: Between the password and the TOTP code: this long to type the code.
-TOTP_STEP_MINUTES = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,7 +154,7 @@ async def live_session(request: Request, etape: str = "active") -> LiveSession |
     idle = timedelta(minutes=settings.console_idle_minutes)
     absolute = timedelta(hours=settings.console_absolute_hours)
     if etape == "totp":
-        absolute = min(absolute, timedelta(minutes=TOTP_STEP_MINUTES))
+        absolute = min(absolute, timedelta(minutes=TOTP_PENDING_MINUTES))
     async with _database(request).sessionmaker() as session, session.begin():
         found = (
             await session.execute(

@@ -12,6 +12,7 @@ import time
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
 import pyotp
 from argon2 import PasswordHasher
@@ -25,6 +26,8 @@ from app.models.partner import Partner
 from app.models.utilisateur import ConsoleSession, Utilisateur
 
 TOTP_ISSUER = "Prevex"
+#: Between the password and the TOTP code: this long to type the code.
+TOTP_PENDING_MINUTES = 5
 _HASHER = PasswordHasher()
 # Verified when the email is unknown, so that an unknown account costs the same time as a wrong password.
 _DUMMY_HASH = _HASHER.hash(secrets.token_urlsafe(16))
@@ -188,3 +191,23 @@ async def reset_user(session: AsyncSession, email: str) -> CreatedUser | None:
     await session.execute(delete(ConsoleSession).where(ConsoleSession.utilisateur_id == user.id))
     await session.flush()
     return CreatedUser(user, partner, password, totp_uri(secret, user.email))
+
+
+async def purge_sessions(
+    conn: Any, *, idle_minutes: float, absolute_hours: float, oidc_minutes: int = 10
+) -> int:
+    """Delete the console sessions past their idle or absolute timeout (those nobody came back to: a
+    returning browser's expired session is deleted at once) and the OIDC sign-ins never finished.
+    ``conn``: an asyncpg connection. Returns how many sessions went."""
+    sessions = await conn.execute(
+        "DELETE FROM console_sessions WHERE vu_le < now() - make_interval(secs => $1) "
+        "OR created_at < now() - make_interval(secs => $2) "
+        "OR (etape = 'totp' AND created_at < now() - make_interval(mins => $3))",
+        idle_minutes * 60,
+        absolute_hours * 3600,
+        TOTP_PENDING_MINUTES,
+    )
+    await conn.execute(
+        "DELETE FROM console_oidc_etats WHERE created_at < now() - make_interval(mins => $1)", oidc_minutes
+    )
+    return int(sessions.split()[-1])
