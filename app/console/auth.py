@@ -227,7 +227,9 @@ def safe_next(value: str | None) -> str:
     path = value.split("?", 1)[0].split("#", 1)[0]
     if path != "/console" and not path.startswith("/console/"):
         return "/console"
-    if "/../" in path + "/" or "//" in path:
+    if "/../" in path + "/" or "/./" in path + "/" or "//" in path:
+        return "/console"
+    if any(escaped in path.lower() for escaped in ("%2e", "%2f", "%5c")):  # dots and slashes in disguise
         return "/console"
     return value
 
