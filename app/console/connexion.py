@@ -30,7 +30,6 @@ from urllib.parse import urlencode
 import httpx
 from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from jose.backends.base import Key
 from limits import RateLimitItem, parse
 from limits.storage import storage_from_string
 from limits.strategies import MovingWindowRateLimiter
@@ -55,7 +54,14 @@ from app.console.auth import (
 from app.console.templating import render
 from app.core.config import Settings
 from app.core.db import Database
-from app.core.security import TokenError, decode_id_token, decode_userinfo_jwt, id_token_kid, provider_keys
+from app.core.security import (
+    ProviderKeys,
+    TokenError,
+    decode_id_token,
+    decode_userinfo_jwt,
+    id_token_kid,
+    provider_keys,
+)
 from app.models.partner import Partner
 from app.models.utilisateur import OidcEtat, Utilisateur
 from app.services.utilisateurs import accept_totp, normalise_email, password_matches, user_for_oidc
@@ -321,7 +327,7 @@ class Provider:
 
     issuer: str
     document: dict[str, Any]
-    keys: dict[str, Key] = field(default_factory=dict)
+    keys: ProviderKeys = field(default_factory=dict)
     loaded_at: float = 0.0
     keys_at: float = 0.0
 
