@@ -110,8 +110,8 @@ class LiveSession:
 
 
 async def open_session(request: Request, response: Response, user_id: uuid.UUID, etape: str) -> str:
-    """A new session row for this user (``totp``: the password was right, the code is awaited;
-    ``active``: signed in) and its cookie on ``response``. Returns the session's CSRF token. A new token
+    """A new session row for this user (``totp``: the password was right, the code is awaited; ``mdp``:
+    the one-time password must be changed; ``active``: signed in) and its cookie on ``response``. Returns the session's CSRF token. A new token
     at each step: a session id known before sign-in is never the signed-in one (no fixation)."""
     settings = settings_of(request)
     token = secrets.token_urlsafe(32)
@@ -153,7 +153,7 @@ async def live_session(request: Request, etape: str = "active") -> LiveSession |
     now = datetime.now(UTC)
     idle = timedelta(minutes=settings.console_idle_minutes)
     absolute = timedelta(hours=settings.console_absolute_hours)
-    if etape == "totp":
+    if etape in ("totp", "mdp"):
         absolute = min(absolute, timedelta(minutes=TOTP_PENDING_MINUTES))
     async with _database(request).sessionmaker() as session, session.begin():
         found = (
