@@ -250,6 +250,10 @@ def users_create(
         created = _in_transaction(work)
     except UserInputError as exc:
         raise _fail(str(exc), 2) from exc
+    _print_user_secrets(created, as_json)
+
+
+def _print_user_secrets(created: dict[str, Any], as_json: bool) -> None:
     if as_json:
         print(json.dumps(created))
         return
@@ -260,6 +264,47 @@ def users_create(
         "The password and the TOTP URI are shown once: give them to the person (the URI as a QR code, "
         "for their authenticator app). Prevex keeps only the password's argon2id hash."
     )
+
+
+@users_cli.command("reset")
+def users_reset(
+    email: Annotated[str, typer.Argument(help="The user's email")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON")] = False,
+) -> None:
+    """A new one-time password and TOTP secret for a user who lost theirs (their sessions end; a disabled
+    user is active again)."""
+    from app.services.utilisateurs import reset_user
+
+    async def work(session: AsyncSession) -> dict[str, Any] | None:
+        done = await reset_user(session, email)
+        if done is None:
+            return None
+        return {
+            "user_id": str(done.user.id),
+            "partner_id": str(done.partner.id),
+            "email": done.user.email,
+            "role": done.user.role,
+            "password": done.password,
+            "totp_uri": done.totp_uri,
+        }
+
+    created = _in_transaction(work)
+    if created is None:
+        raise _fail("no such user", 2)
+    _print_user_secrets(created, as_json)
+
+
+@users_cli.command("disable")
+def users_disable(email: Annotated[str, typer.Argument(help="The user's email")]) -> None:
+    """Deactivate a console user: their sessions end now, and they can no longer sign in (locally or by OIDC)."""
+    from app.services.utilisateurs import disable_user
+
+    async def work(session: AsyncSession) -> bool:
+        return await disable_user(session, email)
+
+    if not _in_transaction(work):
+        raise _fail("no such user", 2)
+    out.print("user disabled; their sessions are ended")
 
 
 @partners_cli.command("list")

@@ -16,13 +16,13 @@ from datetime import UTC, datetime
 import pyotp
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.crypto import decrypt, encrypt
 from app.core.scopes import ROLES
 from app.models.partner import Partner
-from app.models.utilisateur import Utilisateur
+from app.models.utilisateur import ConsoleSession, Utilisateur
 
 TOTP_ISSUER = "Prevex"
 _HASHER = PasswordHasher()
@@ -155,3 +155,36 @@ async def user_for_oidc(
     user.oidc_subject = subject
     await session.flush()
     return user
+
+
+async def disable_user(session: AsyncSession, email: str) -> bool:
+    """Deactivate the user with this email and end their sessions at once. False: no such user."""
+    user = await session.scalar(
+        select(Utilisateur).where(Utilisateur.email == normalise_email(email)).with_for_update()
+    )
+    if user is None:
+        return False
+    user.desactive_le = user.desactive_le or datetime.now(UTC)
+    await session.execute(delete(ConsoleSession).where(ConsoleSession.utilisateur_id == user.id))
+    await session.flush()
+    return True
+
+
+async def reset_user(session: AsyncSession, email: str) -> CreatedUser | None:
+    """A new one-time password and TOTP secret for this user (lost), their sessions ended, and active
+    again if they had been deactivated. None: no such user."""
+    user = await session.scalar(
+        select(Utilisateur).where(Utilisateur.email == normalise_email(email)).with_for_update()
+    )
+    if user is None:
+        return None
+    partner = await session.get(Partner, user.partner_id)
+    assert partner is not None
+    password, secret = new_password(), pyotp.random_base32()
+    user.mot_de_passe = hash_password(password)
+    user.totp_secret = encrypt(secret)
+    user.totp_dernier_pas = None
+    user.desactive_le = None
+    await session.execute(delete(ConsoleSession).where(ConsoleSession.utilisateur_id == user.id))
+    await session.flush()
+    return CreatedUser(user, partner, password, totp_uri(secret, user.email))

@@ -104,13 +104,21 @@ async def sign_in_oidc(page: Page, base_url: str, email: str, suivant: str = "/c
 
 
 async def start_oidc(page: Page, base_url: str, email: str, suivant: str = "/console/compte") -> None:
-    """The OIDC round trip up to the console's callback (which may accept or refuse)."""
+    """The OIDC round trip up to the console's callback (which may accept or refuse): the provider's
+    development sign-in (any login: the email) and consent, when it asks for them (its own session may
+    still be open from an earlier sign-in)."""
     await page.goto(f"{base_url}/console/connexion?suivant={suivant}")
     await page.click("#connexion-oidc")
-    await page.wait_for_selector("input[name=login]")
-    await page.fill("input[name=login]", email)
-    await page.fill("input[name=password]", "peu-importe")
-    await page.click("button[type=submit]")
-    await page.wait_for_selector("button[autofocus][type=submit]")  # the consent
-    await page.click("button[autofocus][type=submit]")
+    for _ in range(6):
+        await page.wait_for_load_state()
+        if page.url.startswith(base_url + "/console/"):
+            return
+        if await page.locator("input[name=login]").count():
+            await page.fill("input[name=login]", email)
+            await page.fill("input[name=password]", "peu-importe")
+            await page.click("button[type=submit]")
+        elif await page.locator("button[autofocus][type=submit]").count():  # the consent
+            await page.click("button[autofocus][type=submit]")
+        else:
+            await page.wait_for_timeout(200)
     await page.wait_for_url(re.compile(re.escape(base_url) + r"/console/.*"))

@@ -23,11 +23,11 @@ import time
 from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import pytest
 import uvicorn
-from fastapi import Depends, FastAPI, Request
+from fastapi import Depends, FastAPI, Form, Request
 from fastapi.responses import PlainTextResponse
 from playwright.async_api import Browser, BrowserContext, Page, Route, async_playwright
 
@@ -82,9 +82,11 @@ def start_server(database_url: str, settings: Settings, port: int | None = None)
     """The app on 127.0.0.1 (``port`` or a free one), served by uvicorn in a thread, once it answers."""
     app = create_app(settings, database_url=database_url)
 
-    async def essai(request: Request, _: None = Depends(check_csrf)) -> PlainTextResponse:
-        user = await console_user(request)
-        return PlainTextResponse(f"fait ({user.role})")
+    async def essai(
+        request: Request, note: Annotated[str, Form()] = "", _: None = Depends(check_csrf)
+    ) -> PlainTextResponse:
+        user = await console_user(request)  # the page's form fields read beside check_csrf's
+        return PlainTextResponse(f"fait ({user.role}){' ' + note if note else ''}")
 
     app.add_api_route(ESSAI_POST, essai, methods=["POST"], include_in_schema=False)
     port = port or free_port()

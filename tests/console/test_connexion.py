@@ -7,10 +7,11 @@ import asyncio
 import re
 
 import httpx
+import pytest
 from fastapi import FastAPI
 from playwright.async_api import Browser, BrowserContext, Page
 
-from app.console.auth import cookie_name
+from app.console.auth import cookie_name, safe_next
 from tests.console.comptes import local_user, sign_in_local
 from tests.console.conftest import ESSAI_POST, LiveServer
 
@@ -119,9 +120,14 @@ async def test_post_without_csrf_token_is_refused(
     assert (await without.json())["type"] == "urn:prevex:probleme:csrf"
     wrong = await page.request.post(f"{console_server.url}{ESSAI_POST}", form={"csrf": csrf[::-1]})
     assert wrong.status == 403
-    right = await page.request.post(f"{console_server.url}{ESSAI_POST}", form={"csrf": csrf})
+    right = await page.request.post(f"{console_server.url}{ESSAI_POST}", form={"csrf": csrf, "note": "lu"})
     assert right.status == 200
-    assert await right.text() == "fait (secretariat)"
+    assert await right.text() == "fait (secretariat) lu"
+    # The header htmx sends does as well as the field.
+    header = await page.request.post(
+        f"{console_server.url}{ESSAI_POST}", form={"note": "h"}, headers={"X-CSRF-Token": csrf}
+    )
+    assert header.status == 200
     # Sign-out is a POST too: without the token, the session stays.
     out = await page.request.post(f"{console_server.url}/console/deconnexion", form={}, max_redirects=0)
     assert out.status == 403
@@ -171,3 +177,71 @@ async def test_after_sign_in_only_console_paths_are_followed(
     await page.fill("#code", user.totp_code())
     await page.click("#formulaire-totp button[type=submit]")
     await page.wait_for_url(re.compile(re.escape(console_server.url) + r"/console(\?.*)?$"))
+
+
+async def test_failed_sign_ins_are_rate_limited(app: FastAPI, console_server_with, page: Page) -> None:  # type: ignore[no-untyped-def]
+    live = console_server_with(console_rate_limit_compte="2/minute")
+    user = await local_user(app)
+    await page.goto(f"{live.url}/console/connexion")
+    for _ in range(2):
+        await page.fill("#email", user.email)
+        await page.fill("#mot_de_passe", "pas-le-bon")
+        await page.click("#formulaire-connexion button[type=submit]")
+        await page.wait_for_selector("#erreur")
+    # Spent: even the right password waits (429, Retry-After), before anything is checked.
+    await page.fill("#email", user.email)
+    await page.fill("#mot_de_passe", user.password)
+    async with page.expect_response(lambda r: r.request.method == "POST") as answer:
+        await page.click("#formulaire-connexion button[type=submit]")
+    response = await answer.value
+    assert response.status == 429
+    assert int(response.headers["retry-after"]) > 0
+    assert "Trop de tentatives" in await page.locator("#erreur").inner_text()
+
+
+async def test_the_absolute_timeout_ends_a_used_session(
+    app: FastAPI, console_server_with, page: Page
+) -> None:  # type: ignore[no-untyped-def]
+    live = console_server_with(console_absolute_hours=5 / 3600)  # 5 seconds
+    user = await local_user(app)
+    await sign_in_local(page, live.url, user)
+    for _ in range(3):  # used every second or so: the idle timeout is not what ends it
+        await asyncio.sleep(1)
+        await page.goto(f"{live.url}/console/compte")
+        assert page.url.endswith("/console/compte")
+    await asyncio.sleep(3)
+    await page.goto(f"{live.url}/console/compte")
+    assert "/console/connexion?suivant=" in page.url
+
+
+async def test_a_revoked_partner_ends_its_users_sessions(
+    app: FastAPI, console_server: LiveServer, page: Page
+) -> None:
+    from app.services.partners import find_partner, revoke_partner
+
+    user = await local_user(app)
+    await sign_in_local(page, console_server.url, user)
+    async with app.state.database.sessionmaker() as session, session.begin():
+        partner = await find_partner(session, str(user.partner_id))
+        assert partner is not None
+        await revoke_partner(session, partner)
+    await page.goto(f"{console_server.url}/console/compte")
+    assert "/console/connexion?suivant=" in page.url
+
+
+@pytest.mark.parametrize(
+    ("suivant", "expected"),
+    [
+        ("/console/dossiers/1?vue=chronologie", "/console/dossiers/1?vue=chronologie"),
+        ("/console", "/console"),
+        ("https://exemple.org/console", "/console"),
+        ("//exemple.org/console", "/console"),
+        ("/console/../v1/audit", "/console"),
+        ("/consoles", "/console"),
+        ("/console\\@exemple.org", "/console"),
+        ("/v1/dossiers", "/console"),
+        (None, "/console"),
+    ],
+)
+def test_only_console_paths_are_followed_after_sign_in(suivant: str | None, expected: str) -> None:
+    assert safe_next(suivant) == expected

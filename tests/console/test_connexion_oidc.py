@@ -1,0 +1,52 @@
+"""Signing in to the console through a real OpenID Connect provider (oidc-provider, a process of its
+own) in a real Chromium: the code flow with PKCE, state and nonce; a first sign-in finds the user made
+by ``prevex users create`` with the same email; an identity with no user is refused."""
+
+from __future__ import annotations
+
+import re
+
+from fastapi import FastAPI
+from playwright.async_api import Page
+from sqlalchemy import select
+
+from app.models.utilisateur import Utilisateur
+from tests.console.comptes import local_user, sign_in_oidc, start_oidc
+from tests.console.conftest import LiveServer, OidcProvider
+
+
+async def test_oidc_sign_in_maps_to_the_user_with_this_email(
+    app: FastAPI, console_server: LiveServer, oidc_provider: OidcProvider, page: Page
+) -> None:
+    user = await local_user(app, role="membre")
+    await sign_in_oidc(page, console_server.url, user.email, suivant="/console/compte")
+    assert await page.locator("#compte-email").inner_text() == user.email
+    # The identity is now bound to the user (issuer and subject), for the next sign-ins.
+    async with app.state.database.sessionmaker() as session:
+        bound = await session.scalar(select(Utilisateur).where(Utilisateur.id == user.user_id))
+    assert bound is not None
+    assert bound.oidc_issuer == oidc_provider.issuer
+    assert bound.oidc_subject == user.email  # the test provider's subject is the login
+
+    # Signed out, then in again through the provider (its own session still open): the same user.
+    await page.click("#formulaire-deconnexion button[type=submit]")
+    await page.wait_for_url(re.compile(r".*/console/connexion$"))
+    await sign_in_oidc(page, console_server.url, user.email, suivant="/console/compte")
+    assert await page.locator("#compte-email").inner_text() == user.email
+
+
+async def test_oidc_identity_without_a_user_is_refused(console_server: LiveServer, page: Page) -> None:
+    await start_oidc(page, console_server.url, "inconnu@exemple.gouv.fr")
+    await page.wait_for_selector("#refus")
+    assert "Aucun compte Prevex" in await page.locator("#refus").inner_text()
+    await page.goto(f"{console_server.url}/console/compte")
+    assert "/console/connexion?suivant=" in page.url
+
+
+async def test_a_callback_not_started_in_this_browser_is_refused(
+    console_server: LiveServer, page: Page
+) -> None:
+    response = await page.goto(f"{console_server.url}/console/oidc/retour?code=abc&state=xyz")
+    assert response is not None
+    assert response.status == 400
+    assert "ne correspond à aucune connexion" in await page.locator("#refus").inner_text()
