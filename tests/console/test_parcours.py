@@ -1,7 +1,7 @@
-"""The console walked in a real Chromium, signed in with local accounts (password and TOTP): a dossier
-from the CCAPEX's list to its routing, a session and its avis, a recommendation to a bailleur and the
-bailleur's people recording its follow-up; a secretariat of another territory sees none of it. axe-core
-on every page walked, and no CSP violation in the browser's console."""
+"""The console walked in a real Chromium, signed in with local accounts (password and TOTP) and through
+the OpenID Connect provider (oidc-provider, a real process): a dossier from the CCAPEX's list to its routing, a session and its avis, a recommendation to a bailleur and
+the bailleur's people recording its follow-up; a secretariat of another territory, signed in by OIDC,
+sees none of it. axe-core on every page walked, and no CSP violation in the browser's console."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from fastapi import FastAPI
 from playwright.async_api import Browser, ConsoleMessage, Page
 
 from tests.console.accessibilite import assert_accessible
-from tests.console.comptes import local_user, sign_in_local
+from tests.console.comptes import local_user, sign_in_local, sign_in_oidc
 from tests.console.conftest import LiveServer
 from tests.factories import acte, household, make_partner
 
@@ -158,7 +158,9 @@ async def test_a_dossier_walked_from_the_list_to_a_recommendation_and_its_follow
     elsewhere_context = await browser.new_context(locale="fr-FR", timezone_id="Europe/Paris")
     try:
         elsewhere = await elsewhere_context.new_page()
-        await sign_in_local(elsewhere, base, ailleurs, suivant="/console")
+        # Through the provider ("/console/": the helper's last wait wants a path under /console/).
+        await sign_in_oidc(elsewhere, base, ailleurs.email, suivant="/console/")
+        assert await elsewhere.locator("h1").inner_text() == "Ce qui attend la CCAPEX"
         assert await elsewhere.locator("a[href^='/console/dossiers/']").count() == 0
         refused = await elsewhere.goto(f"{base}/console/dossiers/{dossier_id}")
         assert refused is not None and refused.status == 404
