@@ -204,6 +204,10 @@ async def test_a_dossier_from_the_list_to_a_recommendation_and_its_follow_up(
     signin(bailleur)
     page = await web.get(f"/console/dossiers/{dossier_id}")
     assert page.status_code == 200
+    # Field by field what the API shows this partner: its facts shown, the others' not.
+    theirs = (await client.get(f"/v1/dossiers/{dossier_id}", headers=bailleur.headers)).json()["faits"]
+    section = page.text.split('id="faits"', 1)[1].split("</table>", 1)[0]
+    assert theirs and set(re.findall(r"<tr><td>([^<]+)</td>", section)) == set(theirs)
     assert "Enregistrer le suivi" in page.text
     assert "Attribuer" not in page.text  # not the secretariat's forms
     bad = await web.post(
