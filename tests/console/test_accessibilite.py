@@ -1,6 +1,7 @@
 """axe-core on the console's pages outside the walk (test_parcours.py): sign-in and its TOTP step, the
 account page, a refused form, the list as a member of a non-CCAPEX partner sees it, an empty list, the
-indicators, the 404 page. No serious or critical WCAG 2.1 A/AA violation."""
+indicators, the 404 page. No serious or critical WCAG 2.1 A/AA violation. And the list's filters swapped
+in place by htmx under the console's CSP."""
 
 from __future__ import annotations
 
@@ -36,6 +37,15 @@ async def test_sign_in_account_refused_form_and_other_pages_are_accessible(
     assert await page.locator("#formation-erreur").count() == 1
     assert await page.locator("#date").get_attribute("aria-describedby") == "date-erreur"
     await assert_accessible(page, "une séance refusée")
+
+    # htmx (progressive enhancement): a filter changed swaps the results in place and the URL follows.
+    await page.goto(f"{base}/console")
+    await page.evaluate("window.pasRecharge = true")
+    await page.fill("#motif", "aucun_motif")
+    await page.dispatch_event("#motif", "change")
+    await page.wait_for_url(re.compile(r".*motif=aucun_motif.*"))
+    await page.wait_for_function("document.querySelector('#resultats').innerText.includes('Aucun dossier')")
+    assert await page.evaluate("window.pasRecharge === true"), "the page was reloaded, not swapped"
 
     await page.goto(f"{base}/console?territoire=93&stade=execution&motif=aucun_motif")
     assert "Aucun dossier" in await page.locator("#resultats").inner_text()
