@@ -190,6 +190,40 @@ def measure(base: str, pages: dict[str, str], rounds: int) -> dict[str, list[flo
     return times
 
 
+async def service_times(url: str, user: Any, dossier_id: str, rounds: int) -> dict[str, list[float]]:
+    """What the pages call, without HTTP or templates: the list's and the dossier's services alone (each
+    in its own transaction, rolled back: the audit rows they write are not kept)."""
+    from app.core.db import Database
+    from app.services import ccapex, courriers, reading, recommandations
+
+    database = Database(url, pool_size=1, max_overflow=0)
+    p, ident = user.principal, uuid.UUID(dossier_id)
+
+    async def liste(session: Any) -> None:
+        await ccapex.a_traiter(
+            session, p, territoire=None, motif=None, stade=None, limit=20, cursor=None, request_id=None
+        )
+
+    async def dossier(session: Any) -> None:
+        await reading.read_dossier(session, p, ident, None)
+        await reading.read_chronologie(session, p, ident, None)
+        await recommandations.du_dossier(session, p, ident, None)
+        await courriers.lister(session, p, ident, None)
+
+    times: dict[str, list[float]] = {"service a_traiter (20)": [], "services du dossier": []}
+    try:
+        for _ in range(rounds + 1):
+            for name, work in (("service a_traiter (20)", liste), ("services du dossier", dossier)):
+                async with database.sessionmaker() as session:
+                    start = time.perf_counter()
+                    await work(session)
+                    times[name].append((time.perf_counter() - start) * 1000)
+                    await session.rollback()
+    finally:
+        await database.dispose()
+    return {k: v[1:] for k, v in times.items()}  # the first round warms up
+
+
 def capture(base: str, screens: dict[str, str], folder: Path) -> None:
     from playwright.sync_api import sync_playwright
 
@@ -216,6 +250,9 @@ def main() -> None:
     parser.add_argument("--skip-fill", action="store_true")
     args = parser.parse_args()
 
+    from app.core.migrations import upgrade
+
+    upgrade(args.database_url)  # the schema at the code's head, even on a database filled before
     if not args.skip_fill:
         fill(args.database_url, args.territoire, args.part)
     user, dossier_id, seance_id = asyncio.run(prepare(args.database_url, args.territoire))
@@ -237,6 +274,7 @@ def main() -> None:
     }
     try:
         times = measure(base, pages, args.rounds)
+        times.update(asyncio.run(service_times(args.database_url, user, dossier_id, args.rounds)))
         print(f"\n{args.rounds} rounds, demo {args.territoire} at {args.part}, one request at a time (ms):")
         print(f"{'':32} {'median':>8} {'p95':>8} {'max':>8}")
         for name, values in times.items():

@@ -15,7 +15,7 @@ from fastapi import FastAPI, Request
 from app.console import auth
 from app.console.auth import ConsoleUser
 from app.console.pages import commun, dossier, seances
-from app.core.scopes import scopes_for_kind
+from app.core.scopes import scopes_for_role
 from app.core.security import Principal
 from tests.factories import PartnerCreds, acte, household, make_partner
 
@@ -27,7 +27,7 @@ def _user(partner: PartnerCreds, role: str = "secretariat") -> ConsoleUser:
         partner_id=partner.partner_id,
         kind=partner.kind,
         territoires=partner.territoires,
-        scopes=scopes_for_kind(partner.kind),
+        scopes=scopes_for_role(partner.kind, role),
         client_id=f"console:{partner.partner_id}",
     )
     return ConsoleUser(uuid.uuid4(), partner.partner_id, f"agent@{partner.kind}.test", role, principal)  # type: ignore[arg-type]
@@ -40,8 +40,8 @@ class Signin:
         self.app = app
         self.user: ConsoleUser | None = None
 
-    def __call__(self, partner: PartnerCreds) -> ConsoleUser:
-        user = _user(partner)
+    def __call__(self, partner: PartnerCreds, role: str = "secretariat") -> ConsoleUser:
+        user = _user(partner, role)
         self.user = user
 
         async def current() -> ConsoleUser:
@@ -204,6 +204,10 @@ async def test_a_dossier_from_the_list_to_a_recommendation_and_its_follow_up(
     signin(bailleur)
     page = await web.get(f"/console/dossiers/{dossier_id}")
     assert page.status_code == 200
+    # Field by field what the API shows this partner: its facts shown, the others' not.
+    theirs = (await client.get(f"/v1/dossiers/{dossier_id}", headers=bailleur.headers)).json()["faits"]
+    section = page.text.split('id="faits"', 1)[1].split("</table>", 1)[0]
+    assert theirs and set(re.findall(r"<tr><td>([^<]+)</td>", section)) == set(theirs)
     assert "Enregistrer le suivi" in page.text
     assert "Attribuer" not in page.text  # not the secretariat's forms
     bad = await web.post(
@@ -286,3 +290,57 @@ async def test_indicators_page_charts_and_csv(
     signin(bailleur)
     assert (await web.get("/console/indicateurs")).status_code == 403
     assert (await web.get("/console/seances")).status_code == 200
+
+
+async def test_the_list_pages_back_and_forth_and_a_reader_sees_the_dossiers_only(
+    app: FastAPI,
+    client: httpx.AsyncClient,
+    web: httpx.AsyncClient,
+    signin: Signin,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from app.console.pages import liste
+
+    ccapex = await make_partner(app, client, kind="ccapex", territoires=("93",))
+    commissaire = await make_partner(app, client)
+    filed = {await _cdp(client, commissaire) for _ in range(3)}
+    monkeypatch.setattr(liste, "PAR_PAGE", 1)
+    signin(ccapex)
+
+    def listed(html: str) -> set[str]:
+        return set(re.findall(r'href="/console/dossiers/([0-9a-f-]+)"', html))
+
+    seen: list[set[str]] = []
+    url = "/console?territoire=93"
+    while url:
+        page = await web.get(url.replace("&amp;", "&"))
+        assert page.status_code == 200, page.text
+        seen.append(listed(page.text))
+        found = re.search(
+            r'fr-pagination__link--next fr-pagination__link--lg-label" href="([^"]+)"', page.text
+        )
+        url = found.group(1) if found else ""
+    assert all(len(s) == 1 for s in seen) and filed <= set().union(*seen)
+    # Back from the last page: the one before it, then the first.
+    back = re.search(r'fr-pagination__link--prev fr-pagination__link--lg-label" href="([^"]+)"', page.text)
+    assert back is not None
+    previous = await web.get(back.group(1).replace("&amp;", "&"))
+    assert listed(previous.text) == seen[-2]
+    assert "Page précédente</a>" in (await web.get("/console?territoire=93")).text  # disabled on page 1
+    assert 'aria-disabled="true" role="link">Page précédente' in (await web.get("/console")).text
+
+    # A reader of the CCAPEX: the dossiers it may read, no form; a write refused.
+    signin(ccapex, role="lecture")
+    page = await web.get("/console")
+    assert page.status_code == 200 and "Les dossiers que votre partenaire peut lire" in page.text
+    one = next(iter(filed))
+    page = await web.get(f"/console/dossiers/{one}")
+    assert (
+        page.status_code == 200 and "/attributions" not in page.text and '/recommandations"' not in page.text
+    )
+    assert (await web.get("/console/seances")).status_code == 200
+    refused = await web.post(
+        f"/console/dossiers/{one}/attributions",
+        data={"csrf": CSRF, "partenaire_id": str(ccapex.partner_id), "motif": "x"},
+    )
+    assert refused.status_code == 403
