@@ -636,10 +636,12 @@ def demo(
     import multiprocessing
     import queue
     import signal
+    import uuid
 
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    from app.services.demo import TERRITOIRES_DEMO, demo_acts, partners_for, shard_of
+    from app.core import clock
+    from app.services.demo import TERRITOIRES_DEMO, demo_acts, partners_for, remplir_ccapex, shard_of
     from app.services.partners import ensure_partner
     from app.services.statistiques import reconstruire
 
@@ -667,10 +669,16 @@ def demo(
         finally:
             await database.dispose()
 
+    ccapex_ids: dict[str, str] = {}
+
     async def rebuild() -> None:
+        """The CCAPEX's work on the saisines filed (placed by the project's clock), then the aggregates."""
         database = Database(url, pool_size=1, max_overflow=0)
         try:
             async with database.sessionmaker() as session, session.begin():
+                for code, ccapex_id in ccapex_ids.items():
+                    examined = await remplir_ccapex(session, code, uuid.UUID(ccapex_id), clock.today())
+                    out.print(f"{code}: {examined} dossiers examined in CCAPEX sessions (demo)")
                 await reconstruire(session, territoires)
         finally:
             await database.dispose()
@@ -684,6 +692,7 @@ def demo(
         with Progress(*columns, console=err) as progress:
             for code in territoires:
                 principals, sirets = asyncio.run(partners(code))
+                ccapex_ids[code] = principals["ccapex"][0]
                 acts = demo_acts(code, sirets, echelle)
                 shards: list[list[tuple[str, bytes]]] = [[] for _ in range(paralleles)]
                 for a in acts:

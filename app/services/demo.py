@@ -130,10 +130,12 @@ def partners_for(territoire: str) -> list[DemoPartner]:
     ]
 
 
-#: Who files each type in the demo.
+#: Who files each type in the demo (a saisine: the CAF when it signalled the impayé, else the CCAPEX's
+#: secretariat recording the household's own).
 FILER: Final = {
     "signalement_impaye": "caf",
     "commandement_de_payer": "etude",
+    "saisine_ccapex": "ccapex",
     "assignation": "etude",
     "decision_justice": "etude",
     "commandement_quitter_lieux": "etude",
@@ -145,6 +147,7 @@ FILER: Final = {
 ORDRE: Final = (
     "signalement_impaye",
     "commandement_de_payer",
+    "saisine_ccapex",
     "assignation",
     "decision_justice",
     "commandement_quitter_lieux",
@@ -354,6 +357,27 @@ def actes_of(territoire: str, menage: Menage, sirets: Mapping[str, str]) -> Iter
             dette=_dette(menage, day),
             commissaire=etude,
         )
+    if "commandement_de_payer" in d and menage.rang % SAISINE_UN_SUR == 0:
+        # One household in SAISINE_UN_SUR refers itself (or its CAF refers it) to the CCAPEX after the
+        # CDP, before any assignation (served 61 days after the CDP at the earliest).
+        day = d["commandement_de_payer"] + dt.timedelta(days=15 + menage.rang % 30)
+        caf = "signalement_impaye" in d
+        yield DemoActe(
+            "saisine_ccapex",
+            day,
+            "caf" if caf else "ccapex",
+            {
+                "type": "saisine_ccapex",
+                "reference": f"{tag}-saisine_ccapex",
+                "date_acte": day.isoformat(),
+                **common,
+                "bailleur": menage.bailleur,
+                "dette": _dette(menage, day),
+                "motif": "impaye",
+                "origine": "organisme_payeur" if caf else "menage",
+                "stade": "commandement_de_payer",
+            },
+        )
     if "assignation" in d:
         day = d["assignation"]
         cql = d.get("commandement_quitter_lieux")
@@ -409,6 +433,195 @@ def actes_of(territoire: str, menage: Menage, sirets: Mapping[str, str]) -> Iter
         )
 
 
+SAISINE_UN_SUR: Final = 6
+
+#: What a CCAPEX session recommends, in turn, and how the follow-ups and outcomes come out (by rank).
+_NATURES: Final = (
+    "plan_apurement",
+    "demande_fsl",
+    "accompagnement_social",
+    "demande_logement_social",
+    "recours_dalo",
+)
+_STATUTS: Final = ("mise_en_oeuvre", "mise_en_oeuvre", "non_suivie", "en_cours", "sans_objet")
+_ISSUES: Final = ("maintien", "maintien", "relogement", "depart")
+
+
+def _seances(first: dt.date, last: dt.date) -> list[dt.date]:
+    """One plenary session a month, the second Tuesday, from ``first``'s month to ``last``."""
+    out: list[dt.date] = []
+    year, month = first.year, first.month
+    while True:
+        day = dt.date(year, month, 8)
+        day += dt.timedelta(days=(1 - day.weekday()) % 7)
+        if day > last:
+            return out
+        if day >= first:
+            out.append(day)
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    return dt.date(year, month, min(day.day, 28))
+
+
+async def remplir_ccapex(session: Any, territoire: str, ccapex_id: Any, today: dt.date) -> int:
+    """The CCAPEX's work on the demo's saisines, as its secretariat would have recorded it: each dossier
+    referred is examined at the first monthly session at least 14 days after its saisine, gets one
+    recommendation (to the household) whose follow-up is recorded 2-5 months later, and 12 months after
+    the session its outcome (an expulsion if one followed). ``today`` (``app/core/clock.today``) places
+    it: no session after today, a follow-up or outcome only once its date has come (a session of the last
+    6 months leaves its recommendation « en cours »). Written directly (historical records of the
+    secretariat, not partner requests: no event, no audit), in the caller's transaction. Idempotent: a
+    territory whose demo CCAPEX already holds sessions is left as it is. Returns the dossiers examined."""
+    import uuid
+
+    from sqlalchemy import func, insert, select
+
+    from app.models.acte import Acte
+    from app.models.bilan import Bilan
+    from app.models.recommandation import Recommandation, RecommandationSuivi
+    from app.models.seance import Seance, SeanceDossier
+
+    done = await session.scalar(
+        select(func.count())
+        .select_from(Seance)
+        .where(Seance.territoire == territoire, Seance.secretariat_id == ccapex_id)
+    )
+    if done:
+        return 0
+    prefix = f"DEMO{territoire}-"
+    saisines = (
+        await session.execute(
+            select(Acte.reference, Acte.dossier_id, Acte.date_acte)
+            .where(
+                Acte.territoire == territoire,
+                Acte.type == "saisine_ccapex",
+                Acte.reference.startswith(prefix),
+            )
+            .order_by(Acte.date_acte, Acte.reference)
+        )
+    ).all()
+    if not saisines:
+        return 0
+    expulsions = dict(
+        (
+            await session.execute(
+                select(Acte.dossier_id, func.min(Acte.date_acte))
+                .where(
+                    Acte.territoire == territoire, Acte.type == "expulsion", Acte.reference.startswith(prefix)
+                )
+                .group_by(Acte.dossier_id)
+            )
+        ).all()
+    )
+    dates = _seances(saisines[0].date_acte, today)
+    seances: dict[dt.date, uuid.UUID] = {}
+    ordre, recommandations, suivis, bilans = [], [], [], []
+    for reference, dossier_id, saisine in saisines:
+        rang = int(reference.split("-")[1])
+        jour = next((d for d in dates if d >= saisine + dt.timedelta(days=14)), None)
+        if jour is None:
+            continue
+        if jour not in seances:
+            seances[jour] = uuid.uuid5(uuid.NAMESPACE_URL, f"prevex-demo-seance-{territoire}-{jour}")
+        at = dt.datetime.combine(jour, dt.time(10), tzinfo=dt.UTC)
+        ordre.append(
+            {
+                "seance_id": seances[jour],
+                "dossier_id": dossier_id,
+                "ajoute_le": at - dt.timedelta(days=10),
+                "issue": "examine",
+                "avis": "Dossier examiné en séance (démo).",
+                "issue_le": at,
+            }
+        )
+        rec_id = uuid.uuid5(uuid.NAMESPACE_URL, f"prevex-demo-recommandation-{reference}")
+        suivi = jour + dt.timedelta(days=60 + rang % 90)
+        statut = _STATUTS[rang % len(_STATUTS)] if suivi <= today else "en_cours"
+        six_mois = _add_months(jour, 6)
+        recommandations.append(
+            {
+                "id": rec_id,
+                "dossier_id": dossier_id,
+                "emetteur_id": ccapex_id,
+                "destinataire_id": None,
+                "destinataire_menage": True,
+                "nature": _NATURES[rang % len(_NATURES)],
+                "texte": "Recommandation de la séance (démo).",
+                "echeance": None,
+                "seance_id": seances[jour],
+                "date_reference": jour,
+                "statut": statut,
+                "statut_le": dt.datetime.combine(suivi, dt.time(9), tzinfo=dt.UTC)
+                if statut != "en_cours"
+                else at,
+                # The 6-month reminder, sent at the time for one still in progress (not again by the worker).
+                "rappel_le": dt.datetime.combine(six_mois, dt.time(8), tzinfo=dt.UTC)
+                if statut == "en_cours" and six_mois <= today
+                else None,
+                "created_at": at,
+            }
+        )
+        if statut != "en_cours":
+            suivis.append(
+                {
+                    "recommandation_id": rec_id,
+                    "statut": statut,
+                    "date": suivi,
+                    "commentaire": None,
+                    "partner_id": ccapex_id,
+                    "at": dt.datetime.combine(suivi, dt.time(9), tzinfo=dt.UTC),
+                }
+            )
+        un_an = _add_months(jour, 12)
+        if un_an <= today:
+            expulsion = expulsions.get(dossier_id)
+            issue = (
+                "expulsion" if expulsion is not None and expulsion > jour else _ISSUES[rang % len(_ISSUES)]
+            )
+            le = dt.datetime.combine(un_an, dt.time(9), tzinfo=dt.UTC)
+            bilans.append(
+                {
+                    "dossier_id": dossier_id,
+                    "seance_id": seances[jour],
+                    "seance_date": jour,
+                    "demande_le": le,
+                    "issue": issue,
+                    "surendettement": rang % 7 == 0,
+                    "fsl": rang % 3 == 0,
+                    "pcs": rang % 11 == 0,
+                    "renseigne_le": le + dt.timedelta(days=20),
+                    "renseigne_par": ccapex_id,
+                }
+            )
+    await session.execute(
+        insert(Seance),
+        [
+            {
+                "id": i,
+                "territoire": territoire,
+                "date": d,
+                "formation": "pleniere",
+                "secretariat_id": ccapex_id,
+                "created_at": dt.datetime.combine(d, dt.time(9), tzinfo=dt.UTC) - dt.timedelta(days=30),
+            }
+            for d, i in seances.items()
+        ],
+    )
+    for model, rows in (
+        (SeanceDossier, ordre),
+        (Recommandation, recommandations),
+        (RecommandationSuivi, suivis),
+        (Bilan, bilans),
+    ):
+        if rows:
+            await session.execute(insert(model), rows)
+    return len(ordre)
+
+
 def shard_of(acte: DemoActe, shards: int) -> int:
     """Which of ``shards`` filers files this act: all of a household's acts go to the same one, so each
     household still receives its acts in legal order."""
@@ -438,6 +651,7 @@ __all__ = [
     "demo_acts",
     "generate",
     "partners_for",
+    "remplir_ccapex",
     "shard_of",
     "table_for",
 ]

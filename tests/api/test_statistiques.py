@@ -152,6 +152,21 @@ async def test_demo_75_gives_the_paris_table_back_exactly_in_json_and_csv(
             want = Counter(a.date.year for a in judgments if keep(a) and a.date.year <= 2024)
             assert {a: cells[(a, indicateur, "total")]["valeur"] for a in want} == dict(want), indicateur
 
+        # The CCAPEX's work on the demo's saisines: each examined once, one recommendation each, and
+        # (the clock being years past the sessions) each outcome recorded 12 months on.
+        saisines = Counter(
+            a.date.year for a in demo_acts("75", sirets, float(ECHELLE)) if a.type == "saisine_ccapex"
+        )
+        assert saisines and f"75: {sum(saisines.values())} dossiers examined" in first.stdout, first.stdout
+        assert "75: 0 dossiers examined" in again.stdout  # idempotent too
+        wide = _cells((await _get(client, ccapex, "75", du="2019", au="2026")).json())
+        assert {a: wide[(a, "saisines_ccapex", "total")]["valeur"] for a in saisines} == dict(saisines)
+        for indicateur in ("dossiers_examines", "recommandations", "bilans_12_mois"):
+            by_year = [r["valeur"] for (a, i, p), r in wide.items() if i == indicateur and p == "total"]
+            assert sum(by_year) == sum(saisines.values()), indicateur
+            by_parc = [r["valeur"] for (a, i, p), r in wide.items() if i == indicateur and p != "total"]
+            assert sum(by_parc) == sum(by_year), indicateur
+
         as_csv = await client.get(
             "/v1/statistiques/indicateurs",
             params={"territoire": "75"},

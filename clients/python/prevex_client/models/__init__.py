@@ -9,6 +9,7 @@ from .abonnement_demande import AbonnementDemande
 from .abonnement_desactive import AbonnementDesactive
 from .abonnement_statut import AbonnementStatut
 from .acces import Acces
+from .acces_objet_type_0 import AccesObjetType0
 from .acces_resultat import AccesResultat
 from .acte_depose import ActeDepose
 from .acte_vue import ActeVue
@@ -237,6 +238,7 @@ __all__ = (
     "AbonnementDesactive",
     "AbonnementStatut",
     "Acces",
+    "AccesObjetType0",
     "AccesResultat",
     "ActeDepose",
     "ActeVue",

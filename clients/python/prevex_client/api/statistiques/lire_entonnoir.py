@@ -14,7 +14,11 @@ def _get_kwargs(
     territoire: str,
     du: int | Unset = 2019,
     au: int | Unset = 2024,
+    x_motif: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(x_motif, Unset):
+        headers["X-Motif"] = x_motif
 
     params: dict[str, Any] = {}
 
@@ -32,6 +36,7 @@ def _get_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -77,6 +82,7 @@ def sync_detailed(
     territoire: str,
     du: int | Unset = 2019,
     au: int | Unset = 2024,
+    x_motif: str | Unset = UNSET,
 ) -> Response[Problem]:
     """The yearly funnel per stage (SVG)
 
@@ -87,6 +93,9 @@ def sync_detailed(
         territoire (str):
         du (int | Unset):  Default: 2019.
         au (int | Unset):  Default: 2024.
+        x_motif (str | Unset): Why this read is made (e.g. a case number, 'commission du 12/03'):
+            recorded in the audit of the dossier. Optional; at most 200 characters, no control
+            characters. Never personal data.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -100,6 +109,7 @@ def sync_detailed(
         territoire=territoire,
         du=du,
         au=au,
+        x_motif=x_motif,
     )
 
     response = client.get_httpx_client().request(
@@ -115,6 +125,7 @@ def sync(
     territoire: str,
     du: int | Unset = 2019,
     au: int | Unset = 2024,
+    x_motif: str | Unset = UNSET,
 ) -> Problem | None:
     """The yearly funnel per stage (SVG)
 
@@ -125,6 +136,9 @@ def sync(
         territoire (str):
         du (int | Unset):  Default: 2019.
         au (int | Unset):  Default: 2024.
+        x_motif (str | Unset): Why this read is made (e.g. a case number, 'commission du 12/03'):
+            recorded in the audit of the dossier. Optional; at most 200 characters, no control
+            characters. Never personal data.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -139,6 +153,7 @@ def sync(
         territoire=territoire,
         du=du,
         au=au,
+        x_motif=x_motif,
     ).parsed
 
 
@@ -148,6 +163,7 @@ async def asyncio_detailed(
     territoire: str,
     du: int | Unset = 2019,
     au: int | Unset = 2024,
+    x_motif: str | Unset = UNSET,
 ) -> Response[Problem]:
     """The yearly funnel per stage (SVG)
 
@@ -158,6 +174,9 @@ async def asyncio_detailed(
         territoire (str):
         du (int | Unset):  Default: 2019.
         au (int | Unset):  Default: 2024.
+        x_motif (str | Unset): Why this read is made (e.g. a case number, 'commission du 12/03'):
+            recorded in the audit of the dossier. Optional; at most 200 characters, no control
+            characters. Never personal data.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -171,6 +190,7 @@ async def asyncio_detailed(
         territoire=territoire,
         du=du,
         au=au,
+        x_motif=x_motif,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -184,6 +204,7 @@ async def asyncio(
     territoire: str,
     du: int | Unset = 2019,
     au: int | Unset = 2024,
+    x_motif: str | Unset = UNSET,
 ) -> Problem | None:
     """The yearly funnel per stage (SVG)
 
@@ -194,6 +215,9 @@ async def asyncio(
         territoire (str):
         du (int | Unset):  Default: 2019.
         au (int | Unset):  Default: 2024.
+        x_motif (str | Unset): Why this read is made (e.g. a case number, 'commission du 12/03'):
+            recorded in the audit of the dossier. Optional; at most 200 characters, no control
+            characters. Never personal data.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -209,5 +233,6 @@ async def asyncio(
             territoire=territoire,
             du=du,
             au=au,
+            x_motif=x_motif,
         )
     ).parsed

@@ -15,7 +15,11 @@ def _get_kwargs(
     territoire: str,
     du: int | Unset = 2019,
     au: int | Unset = 2024,
+    x_motif: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(x_motif, Unset):
+        headers["X-Motif"] = x_motif
 
     params: dict[str, Any] = {}
 
@@ -33,6 +37,7 @@ def _get_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -85,6 +90,7 @@ def sync_detailed(
     territoire: str,
     du: int | Unset = 2019,
     au: int | Unset = 2024,
+    x_motif: str | Unset = UNSET,
 ) -> Response[Indicateurs | Problem]:
     """The charters' indicators of a territory, year by year
 
@@ -96,12 +102,16 @@ def sync_detailed(
     masque: true` for every reader but the territory's CCAPEX, and complementary cells are masked so
     that no total gives it back. `Accept: text/csv` gives the same rows as CSV; `graphiques` links the
     SVG charts. Computed from the aggregates (`calcule_le`: their last rebuild, `prevex statistiques
-    reconstruire`).
+    reconstruire`). Every read is audited like a dossier's (`lecture_statistiques`, with `X-Motif` and
+    what was read).
 
     Args:
         territoire (str): Département code
         du (int | Unset):  Default: 2019.
         au (int | Unset):  Default: 2024.
+        x_motif (str | Unset): Why this read is made (e.g. a case number, 'commission du 12/03'):
+            recorded in the audit of the dossier. Optional; at most 200 characters, no control
+            characters. Never personal data.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -115,6 +125,7 @@ def sync_detailed(
         territoire=territoire,
         du=du,
         au=au,
+        x_motif=x_motif,
     )
 
     response = client.get_httpx_client().request(
@@ -130,6 +141,7 @@ def sync(
     territoire: str,
     du: int | Unset = 2019,
     au: int | Unset = 2024,
+    x_motif: str | Unset = UNSET,
 ) -> Indicateurs | Problem | None:
     """The charters' indicators of a territory, year by year
 
@@ -141,12 +153,16 @@ def sync(
     masque: true` for every reader but the territory's CCAPEX, and complementary cells are masked so
     that no total gives it back. `Accept: text/csv` gives the same rows as CSV; `graphiques` links the
     SVG charts. Computed from the aggregates (`calcule_le`: their last rebuild, `prevex statistiques
-    reconstruire`).
+    reconstruire`). Every read is audited like a dossier's (`lecture_statistiques`, with `X-Motif` and
+    what was read).
 
     Args:
         territoire (str): Département code
         du (int | Unset):  Default: 2019.
         au (int | Unset):  Default: 2024.
+        x_motif (str | Unset): Why this read is made (e.g. a case number, 'commission du 12/03'):
+            recorded in the audit of the dossier. Optional; at most 200 characters, no control
+            characters. Never personal data.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -161,6 +177,7 @@ def sync(
         territoire=territoire,
         du=du,
         au=au,
+        x_motif=x_motif,
     ).parsed
 
 
@@ -170,6 +187,7 @@ async def asyncio_detailed(
     territoire: str,
     du: int | Unset = 2019,
     au: int | Unset = 2024,
+    x_motif: str | Unset = UNSET,
 ) -> Response[Indicateurs | Problem]:
     """The charters' indicators of a territory, year by year
 
@@ -181,12 +199,16 @@ async def asyncio_detailed(
     masque: true` for every reader but the territory's CCAPEX, and complementary cells are masked so
     that no total gives it back. `Accept: text/csv` gives the same rows as CSV; `graphiques` links the
     SVG charts. Computed from the aggregates (`calcule_le`: their last rebuild, `prevex statistiques
-    reconstruire`).
+    reconstruire`). Every read is audited like a dossier's (`lecture_statistiques`, with `X-Motif` and
+    what was read).
 
     Args:
         territoire (str): Département code
         du (int | Unset):  Default: 2019.
         au (int | Unset):  Default: 2024.
+        x_motif (str | Unset): Why this read is made (e.g. a case number, 'commission du 12/03'):
+            recorded in the audit of the dossier. Optional; at most 200 characters, no control
+            characters. Never personal data.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -200,6 +222,7 @@ async def asyncio_detailed(
         territoire=territoire,
         du=du,
         au=au,
+        x_motif=x_motif,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -213,6 +236,7 @@ async def asyncio(
     territoire: str,
     du: int | Unset = 2019,
     au: int | Unset = 2024,
+    x_motif: str | Unset = UNSET,
 ) -> Indicateurs | Problem | None:
     """The charters' indicators of a territory, year by year
 
@@ -224,12 +248,16 @@ async def asyncio(
     masque: true` for every reader but the territory's CCAPEX, and complementary cells are masked so
     that no total gives it back. `Accept: text/csv` gives the same rows as CSV; `graphiques` links the
     SVG charts. Computed from the aggregates (`calcule_le`: their last rebuild, `prevex statistiques
-    reconstruire`).
+    reconstruire`). Every read is audited like a dossier's (`lecture_statistiques`, with `X-Motif` and
+    what was read).
 
     Args:
         territoire (str): Département code
         du (int | Unset):  Default: 2019.
         au (int | Unset):  Default: 2024.
+        x_motif (str | Unset): Why this read is made (e.g. a case number, 'commission du 12/03'):
+            recorded in the audit of the dossier. Optional; at most 200 characters, no control
+            characters. Never personal data.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -245,5 +273,6 @@ async def asyncio(
             territoire=territoire,
             du=du,
             au=au,
+            x_motif=x_motif,
         )
     ).parsed

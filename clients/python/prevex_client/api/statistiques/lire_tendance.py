@@ -15,7 +15,11 @@ def _get_kwargs(
     indicateur: str,
     du: int | Unset = 2019,
     au: int | Unset = 2024,
+    x_motif: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(x_motif, Unset):
+        headers["X-Motif"] = x_motif
 
     params: dict[str, Any] = {}
 
@@ -35,6 +39,7 @@ def _get_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -81,6 +86,7 @@ def sync_detailed(
     indicateur: str,
     du: int | Unset = 2019,
     au: int | Unset = 2024,
+    x_motif: str | Unset = UNSET,
 ) -> Response[Problem]:
     """One indicator's trend over the years (SVG)
 
@@ -92,6 +98,9 @@ def sync_detailed(
         indicateur (str):
         du (int | Unset):  Default: 2019.
         au (int | Unset):  Default: 2024.
+        x_motif (str | Unset): Why this read is made (e.g. a case number, 'commission du 12/03'):
+            recorded in the audit of the dossier. Optional; at most 200 characters, no control
+            characters. Never personal data.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -106,6 +115,7 @@ def sync_detailed(
         indicateur=indicateur,
         du=du,
         au=au,
+        x_motif=x_motif,
     )
 
     response = client.get_httpx_client().request(
@@ -122,6 +132,7 @@ def sync(
     indicateur: str,
     du: int | Unset = 2019,
     au: int | Unset = 2024,
+    x_motif: str | Unset = UNSET,
 ) -> Problem | None:
     """One indicator's trend over the years (SVG)
 
@@ -133,6 +144,9 @@ def sync(
         indicateur (str):
         du (int | Unset):  Default: 2019.
         au (int | Unset):  Default: 2024.
+        x_motif (str | Unset): Why this read is made (e.g. a case number, 'commission du 12/03'):
+            recorded in the audit of the dossier. Optional; at most 200 characters, no control
+            characters. Never personal data.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -148,6 +162,7 @@ def sync(
         indicateur=indicateur,
         du=du,
         au=au,
+        x_motif=x_motif,
     ).parsed
 
 
@@ -158,6 +173,7 @@ async def asyncio_detailed(
     indicateur: str,
     du: int | Unset = 2019,
     au: int | Unset = 2024,
+    x_motif: str | Unset = UNSET,
 ) -> Response[Problem]:
     """One indicator's trend over the years (SVG)
 
@@ -169,6 +185,9 @@ async def asyncio_detailed(
         indicateur (str):
         du (int | Unset):  Default: 2019.
         au (int | Unset):  Default: 2024.
+        x_motif (str | Unset): Why this read is made (e.g. a case number, 'commission du 12/03'):
+            recorded in the audit of the dossier. Optional; at most 200 characters, no control
+            characters. Never personal data.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -183,6 +202,7 @@ async def asyncio_detailed(
         indicateur=indicateur,
         du=du,
         au=au,
+        x_motif=x_motif,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -197,6 +217,7 @@ async def asyncio(
     indicateur: str,
     du: int | Unset = 2019,
     au: int | Unset = 2024,
+    x_motif: str | Unset = UNSET,
 ) -> Problem | None:
     """One indicator's trend over the years (SVG)
 
@@ -208,6 +229,9 @@ async def asyncio(
         indicateur (str):
         du (int | Unset):  Default: 2019.
         au (int | Unset):  Default: 2024.
+        x_motif (str | Unset): Why this read is made (e.g. a case number, 'commission du 12/03'):
+            recorded in the audit of the dossier. Optional; at most 200 characters, no control
+            characters. Never personal data.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -224,5 +248,6 @@ async def asyncio(
             indicateur=indicateur,
             du=du,
             au=au,
+            x_motif=x_motif,
         )
     ).parsed
