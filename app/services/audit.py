@@ -188,6 +188,7 @@ def _canonical_json(value: Any) -> str:
     decoded = json.loads(value) if isinstance(value, str) else value
     return json.dumps(decoded, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
+
 def empreinte(precedent: str, row: Mapping[str, Any]) -> str:
     """The row's hash: SHA-256 of the previous hash and the row's content, as canonical JSON (with
     ``user_id`` only when the row has one)."""
