@@ -2,7 +2,8 @@
 
 - ``await local_user(app, role="membre", kind="ccapex", territoires=("93",))``: a partner (or
   ``partner_id=`` an existing one) and a local user of it, made by the same service as
-  ``prevex users create``; the ``LocalUser`` keeps the one-time password and the TOTP secret.
+  ``prevex users create``; the ``LocalUser`` keeps the password and the TOTP secret. ``provisoire=True``:
+  the password is still the one-time one, to be changed at the first sign-in.
 - ``await sign_in_local(page, server.url, user, suivant="/console/...")``: the sign-in form, then the TOTP
   step with the current code, then (first sign-in) the change of the one-time password, the new one
   kept in ``user.password``; returns when the page is on ``suivant``.
@@ -76,12 +77,16 @@ async def local_user(
     territoires: tuple[str, ...] = ("93",),
     partner_id: uuid.UUID | None = None,
     email: str | None = None,
+    provisoire: bool = False,
 ) -> LocalUser:
-    """A user (and its partner, unless given), as ``prevex users create`` makes one."""
+    """A user (and its partner, unless given), as ``prevex users create`` makes one. Unless
+    ``provisoire``, as if they had already replaced their one-time password at a first sign-in (by the
+    one kept here): a sign-in goes from the TOTP step straight to the page asked for."""
     partner = partner_id or await make_partner_id(app, kind, territoires)
     address = email or f"agent-{uuid.uuid4().hex[:10]}@exemple.gouv.fr"
     async with app.state.database.sessionmaker() as session, session.begin():
         created = await create_user(session, partner=str(partner), email=address, role=role)
+        created.user.mot_de_passe_a_changer = provisoire
     secret = parse_qs(urlparse(created.totp_uri).query)["secret"][0]
     return LocalUser(created.user.id, partner, created.user.email, role, created.password, secret)
 

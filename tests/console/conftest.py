@@ -131,9 +131,8 @@ def console_port() -> int:
     return free_port()
 
 
-@pytest.fixture(scope="session")
-def oidc_provider(console_port: int) -> Iterator[OidcProvider]:
-    """oidc-provider on a free loopback port, its one client being the console at ``console_port``."""
+def start_oidc_provider(redirect_uri: str, *, email_in_id_token: bool = False) -> OidcProvider:
+    """oidc-provider on a free loopback port, its one client being the console at ``redirect_uri``."""
     _npm_ci()
     port = free_port()
     env = {
@@ -141,7 +140,8 @@ def oidc_provider(console_port: int) -> Iterator[OidcProvider]:
         "OIDC_PORT": str(port),
         "OIDC_CLIENT_ID": OIDC_CLIENT_ID,
         "OIDC_CLIENT_SECRET": OIDC_CLIENT_SECRET,
-        "OIDC_REDIRECT_URI": f"http://127.0.0.1:{console_port}/console/oidc/retour",
+        "OIDC_REDIRECT_URI": redirect_uri,
+        "OIDC_EMAIL_IN_ID_TOKEN": "1" if email_in_id_token else "0",
     }
     process = subprocess.Popen(
         [_tool("node"), "oidc-server.js"],
@@ -166,12 +166,24 @@ def oidc_provider(console_port: int) -> Iterator[OidcProvider]:
         raise RuntimeError("the OIDC provider did not start")
     # Its later output (development warnings) is drained so that the pipe never fills.
     threading.Thread(target=lambda: process.stdout.read() if process.stdout else None, daemon=True).start()
-    yield OidcProvider(issuer, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, process)
-    process.terminate()
+    return OidcProvider(issuer, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, process)
+
+
+def stop_oidc_provider(provider: OidcProvider) -> None:
+    provider.process.terminate()
     try:
-        process.wait(timeout=10)
+        provider.process.wait(timeout=10)
     except subprocess.TimeoutExpired:
-        process.kill()
+        provider.process.kill()
+
+
+@pytest.fixture(scope="session")
+def oidc_provider(console_port: int) -> Iterator[OidcProvider]:
+    """oidc-provider on a free loopback port, its one client being the console at ``console_port``
+    (the email given by UserInfo only, as ProConnect does)."""
+    provider = start_oidc_provider(f"http://127.0.0.1:{console_port}/console/oidc/retour")
+    yield provider
+    stop_oidc_provider(provider)
 
 
 @pytest.fixture(scope="session")
@@ -193,11 +205,12 @@ def console_server(
 
 @pytest.fixture
 def console_server_with(database_url: str, app: FastAPI) -> Iterator[Callable[..., LiveServer]]:
-    """Another live server with these settings (``console_idle_minutes=0.05``…), stopped after the test."""
+    """Another live server with these settings (``console_idle_minutes=0.05``…), on ``port`` or a free
+    one, stopped after the test."""
     started: list[LiveServer] = []
 
-    def start(**overrides: Any) -> LiveServer:
-        live = start_server(database_url, console_settings(**overrides))
+    def start(port: int | None = None, **overrides: Any) -> LiveServer:
+        live = start_server(database_url, console_settings(**overrides), port)
         started.append(live)
         return live
 

@@ -256,7 +256,7 @@ def test_only_console_paths_are_followed_after_sign_in(suivant: str | None, expe
 async def test_the_one_time_password_is_changed_at_the_first_sign_in(
     app: FastAPI, console_server: LiveServer, page: Page, browser: Browser
 ) -> None:
-    user = await local_user(app)
+    user = await local_user(app, provisoire=True)
     initial = user.password
     await page.goto(f"{console_server.url}/console/connexion?suivant=/console/compte")
     await page.fill("#email", user.email)

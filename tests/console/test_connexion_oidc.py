@@ -6,13 +6,15 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from fastapi import FastAPI
 from playwright.async_api import Page
 from sqlalchemy import select
 
 from app.models.utilisateur import Utilisateur
 from tests.console.comptes import local_user, sign_in_oidc, start_oidc
-from tests.console.conftest import LiveServer, OidcProvider
+from tests.console.conftest import LiveServer, OidcProvider, start_oidc_provider, stop_oidc_provider
+from tests.exchange import free_port
 
 
 async def test_oidc_sign_in_maps_to_the_user_with_this_email(
@@ -50,3 +52,29 @@ async def test_a_callback_not_started_in_this_browser_is_refused(
     assert response is not None
     assert response.status == 400
     assert "ne correspond à aucune connexion" in await page.locator("#refus").inner_text()
+
+
+async def test_oidc_sign_in_with_the_email_in_the_id_token(  # type: ignore[no-untyped-def]
+    app: FastAPI, console_server_with, page: Page, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A provider that puts the email in the ID token: UserInfo is not asked (it would fail here)."""
+    from app.console import connexion
+
+    async def not_asked(*args: object) -> None:
+        raise AssertionError("UserInfo asked although the ID token has the email")
+
+    monkeypatch.setattr(connexion, "_userinfo_email", not_asked)
+    port = free_port()
+    provider = start_oidc_provider(f"http://127.0.0.1:{port}/console/oidc/retour", email_in_id_token=True)
+    try:
+        live = console_server_with(
+            port=port,
+            oidc_issuer=provider.issuer,
+            oidc_client_id=provider.client_id,
+            oidc_client_secret=provider.client_secret,
+        )
+        user = await local_user(app, role="lecture")
+        await sign_in_oidc(page, live.url, user.email, suivant="/console/compte")
+        assert await page.locator("#compte-role").inner_text() == "Lecture seule"
+    finally:
+        stop_oidc_provider(provider)
