@@ -33,13 +33,12 @@ from app.core.scopes import scopes_for_role
 from app.core.security import Principal
 from app.models.partner import Partner
 from app.models.utilisateur import ConsoleSession, Utilisateur
+from app.services.utilisateurs import TOTP_PENDING_MINUTES
 
 Role = Literal["secretariat", "membre", "lecture"]
 
 #: The ``client_id`` of the audit rows a console user writes (``user_id`` names the person).
 CONSOLE_CLIENT_ID = "console"
-#: Between the password and the TOTP code: this long to type the code.
-TOTP_STEP_MINUTES = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,8 +110,8 @@ class LiveSession:
 
 
 async def open_session(request: Request, response: Response, user_id: uuid.UUID, etape: str) -> str:
-    """A new session row for this user (``totp``: the password was right, the code is awaited;
-    ``active``: signed in) and its cookie on ``response``. Returns the session's CSRF token. A new token
+    """A new session row for this user (``totp``: the password was right, the code is awaited; ``mdp``:
+    the one-time password must be changed; ``active``: signed in) and its cookie on ``response``. Returns the session's CSRF token. A new token
     at each step: a session id known before sign-in is never the signed-in one (no fixation)."""
     settings = settings_of(request)
     token = secrets.token_urlsafe(32)
@@ -154,8 +153,8 @@ async def live_session(request: Request, etape: str = "active") -> LiveSession |
     now = datetime.now(UTC)
     idle = timedelta(minutes=settings.console_idle_minutes)
     absolute = timedelta(hours=settings.console_absolute_hours)
-    if etape == "totp":
-        absolute = min(absolute, timedelta(minutes=TOTP_STEP_MINUTES))
+    if etape in ("totp", "mdp"):
+        absolute = min(absolute, timedelta(minutes=TOTP_PENDING_MINUTES))
     async with _database(request).sessionmaker() as session, session.begin():
         found = (
             await session.execute(
@@ -228,7 +227,9 @@ def safe_next(value: str | None) -> str:
     path = value.split("?", 1)[0].split("#", 1)[0]
     if path != "/console" and not path.startswith("/console/"):
         return "/console"
-    if "/../" in path + "/" or "//" in path:
+    if "/../" in path + "/" or "/./" in path + "/" or "//" in path:
+        return "/console"
+    if any(escaped in path.lower() for escaped in ("%2e", "%2f", "%5c")):  # dots and slashes in disguise
         return "/console"
     return value
 

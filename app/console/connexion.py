@@ -30,7 +30,6 @@ from urllib.parse import urlencode
 import httpx
 from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from jose.backends.base import Key
 from limits import RateLimitItem, parse
 from limits.storage import storage_from_string
 from limits.strategies import MovingWindowRateLimiter
@@ -38,6 +37,7 @@ from sqlalchemy import delete, select
 
 from app.console.auth import (
     ConsoleUser,
+    LiveSession,
     clear_cookie,
     console_user,
     console_user_of,
@@ -55,10 +55,25 @@ from app.console.auth import (
 from app.console.templating import render
 from app.core.config import Settings
 from app.core.db import Database
-from app.core.security import TokenError, decode_id_token, decode_userinfo_jwt, id_token_kid, provider_keys
+from app.core.security import (
+    ProviderKeys,
+    TokenError,
+    decode_id_token,
+    decode_userinfo_jwt,
+    id_token_kid,
+    provider_keys,
+)
 from app.models.partner import Partner
 from app.models.utilisateur import OidcEtat, Utilisateur
-from app.services.utilisateurs import accept_totp, normalise_email, password_matches, user_for_oidc
+from app.services.utilisateurs import (
+    MOT_DE_PASSE_MIN,
+    accept_totp,
+    change_password,
+    end_other_sessions,
+    normalise_email,
+    password_matches,
+    user_for_oidc,
+)
 
 logger = logging.getLogger("prevex.console")
 
@@ -166,6 +181,8 @@ async def connexion(
     target = safe_next(suivant)
     if await live_session(request) is not None:
         return RedirectResponse(target, status_code=303)
+    if await live_session(request, etape="mdp") is not None:
+        return RedirectResponse(_change_url(target), status_code=303)
     settings = settings_of(request)
     csrf = request.cookies.get(cookie_name(settings, CSRF_COOKIE)) or secrets.token_urlsafe(32)
     return _login_page(request, csrf[:64], target)
@@ -264,6 +281,7 @@ async def connexion_totp_envoi(
     async with _database(request).sessionmaker() as session, session.begin():
         user = await session.get(Utilisateur, pending.user.id, with_for_update=True)
         accepted = user is not None and await accept_totp(session, user, code)
+        must_change = user is not None and user.mot_de_passe_a_changer
     if not accepted:
         limits.failed(ip, address)
         return _no_store(
@@ -275,10 +293,99 @@ async def connexion_totp_envoi(
             )
         )
     await end_session(request)  # the half-open session gives way to a new one (a new token)
-    response = RedirectResponse(target, status_code=303)
-    await open_session(request, response, pending.user.id, "active")
+    if must_change:  # the one-time password: a new one before any page
+        response = RedirectResponse(_change_url(target), status_code=303)
+        await open_session(request, response, pending.user.id, "mdp")
+    else:
+        response = RedirectResponse(target, status_code=303)
+        await open_session(request, response, pending.user.id, "active")
     clear_cookie(response, settings_of(request), CSRF_COOKIE)
     return _no_store(response)
+
+
+def _change_url(target: str) -> str:
+    return "/console/connexion/mot-de-passe?" + urlencode({"suivant": target})
+
+
+async def _password_session(request: Request) -> LiveSession | None:
+    """The session that may change its password: one whose one-time password must go (``mdp``), or a
+    signed-in one (the person's own choice)."""
+    return await live_session(request, etape="mdp") or await live_session(request)
+
+
+@router.get("/connexion/mot-de-passe", response_class=HTMLResponse)
+async def mot_de_passe(
+    request: Request, suivant: Annotated[str | None, Query(max_length=2000)] = None
+) -> Response:
+    target = safe_next(suivant)
+    live = await _password_session(request)
+    if live is None:
+        return RedirectResponse("/console/connexion?" + urlencode({"suivant": target}), status_code=303)
+    return _no_store(
+        render(
+            request,
+            "connexion_mot_de_passe.html",
+            {
+                "csrf": live.row.csrf,
+                "suivant": target,
+                "impose": live.row.etape == "mdp",
+                "minimum": MOT_DE_PASSE_MIN,
+            },
+        )
+    )
+
+
+@router.post("/connexion/mot-de-passe", response_class=HTMLResponse)
+async def mot_de_passe_envoi(
+    request: Request,
+    actuel: Annotated[str, Form(max_length=1024)] = "",
+    nouveau: Annotated[str, Form(max_length=1024)] = "",
+    confirmation: Annotated[str, Form(max_length=1024)] = "",
+    suivant: Annotated[str, Form(max_length=2000)] = "/console",
+) -> Response:
+    target = safe_next(suivant)
+    live = await _password_session(request)
+    if live is None:
+        return RedirectResponse("/console/connexion?" + urlencode({"suivant": target}), status_code=303)
+    token = await form_csrf(request)
+    if not token or not secrets.compare_digest(token.encode(), live.row.csrf.encode()):
+        raise csrf_refused("Le jeton de sécurité du formulaire manque ou ne correspond pas à votre session.")
+    context = {
+        "csrf": live.row.csrf,
+        "suivant": target,
+        "impose": live.row.etape == "mdp",
+        "minimum": MOT_DE_PASSE_MIN,
+    }
+    limits = _limits(request)
+    ip, address = _ip(request), live.user.email
+    wait = limits.retry_after(ip, address)
+    if wait is not None:
+        return _no_store(
+            render(
+                request,
+                "connexion_mot_de_passe.html",
+                {**context, "erreur": MSG_TROP.format(secondes=wait)},
+                status_code=429,
+                headers={"Retry-After": str(wait)},
+            )
+        )
+    async with _database(request).sessionmaker() as session, session.begin():
+        refus = await change_password(session, live.user.id, actuel, nouveau, confirmation)
+        if refus is None:
+            # Every other session of this person ends (a password changed because it leaked).
+            await end_other_sessions(session, live.user.id, live.row.id_sha256)
+    if refus is not None:
+        if refus.startswith("Le mot de passe actuel"):
+            limits.failed(ip, address)
+        return _no_store(
+            render(request, "connexion_mot_de_passe.html", {**context, "erreur": refus}, status_code=400)
+        )
+    if live.row.etape == "mdp":
+        await end_session(request)
+        response = RedirectResponse(target, status_code=303)
+        await open_session(request, response, live.user.id, "active")
+        return _no_store(response)
+    return _no_store(RedirectResponse("/console/compte?mot_de_passe=change", status_code=303))
 
 
 @router.get("/compte", response_class=HTMLResponse)
@@ -290,7 +397,11 @@ async def compte(request: Request, user: Annotated[ConsoleUser, Depends(console_
         render(
             request,
             "connexion_compte.html",
-            {"partenaire": partner, "scopes": sorted(user.principal.scopes)},
+            {
+                "partenaire": partner,
+                "scopes": sorted(user.principal.scopes),
+                "mot_de_passe_change": request.query_params.get("mot_de_passe") == "change",
+            },
         )
     )
 
@@ -321,7 +432,7 @@ class Provider:
 
     issuer: str
     document: dict[str, Any]
-    keys: dict[str, Key] = field(default_factory=dict)
+    keys: ProviderKeys = field(default_factory=dict)
     loaded_at: float = 0.0
     keys_at: float = 0.0
 

@@ -269,7 +269,11 @@ def decode_token(
 # OpenID Connect ID tokens (the console's sign-in) ----------------------------------------------------
 
 
-def provider_keys(jwks: dict[str, Any]) -> dict[str, Key]:
+#: A provider's signing keys by ``kid`` (what :func:`provider_keys` makes of its JWKS).
+ProviderKeys = dict[str, Key]
+
+
+def provider_keys(jwks: dict[str, Any]) -> ProviderKeys:
     """The RS256 signing keys of a provider's JWKS document, by ``kid`` (others are ignored)."""
     keys: dict[str, Key] = {}
     for entry in jwks.get("keys", []):

@@ -13,7 +13,7 @@ from app.core import clock
 from app.core.config import get_settings
 from app.jobs import queue
 from app.jobs.runtime import runtime
-from app.services import audit, retention
+from app.services import audit, retention, utilisateurs
 from app.services.evenements import purge
 
 logger = logging.getLogger("prevex.maintenance")
@@ -116,3 +116,20 @@ async def expirer_idempotence(context: JobContext, timestamp: int) -> None:
             break
     if total:
         logger.info("idempotency records expired", extra={"count": total})
+
+
+@queue.periodic(cron="*/10 * * * *")
+@queue.task(
+    name="purger_sessions_console",
+    queue="periodiques",
+    queueing_lock="purger_sessions_console",
+    pass_context=True,
+)
+async def purger_sessions_console(context: JobContext, timestamp: int) -> None:
+    """The web console's sessions past their timeouts, and OIDC sign-ins never finished
+    (``docs/console-comptes.md``)."""
+    settings = get_settings()
+    async with runtime(context).database.transaction() as conn:
+        await utilisateurs.purge_sessions(
+            conn, idle_minutes=settings.console_idle_minutes, absolute_hours=settings.console_absolute_hours
+        )

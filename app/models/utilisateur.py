@@ -6,7 +6,17 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import BigInteger, CheckConstraint, DateTime, ForeignKey, Index, String, UniqueConstraint
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    CheckConstraint,
+    DateTime,
+    ForeignKey,
+    Index,
+    String,
+    UniqueConstraint,
+    text,
+)
 from sqlalchemy.dialects.postgresql import UUID
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -39,6 +49,9 @@ class Utilisateur(Base):
     totp_dernier_pas: Mapped[int | None] = mapped_column(
         BigInteger, comment="the last accepted TOTP time step (a code is accepted once)"
     )
+    mot_de_passe_a_changer: Mapped[bool] = mapped_column(
+        Boolean, server_default=text("true"), comment="the password is the one-time one printed by the CLI"
+    )
     oidc_issuer: Mapped[str | None] = mapped_column(String(300))
     oidc_subject: Mapped[str | None] = mapped_column(String(255))
     created_at: Mapped[datetime] = created_at_column()
@@ -47,12 +60,13 @@ class Utilisateur(Base):
 
 class ConsoleSession(Base):
     """A browser's session. The cookie carries a random token; the row is keyed by its SHA-256 (a read
-    of the table gives no usable cookie). ``etape`` is ``totp`` between the password and the code (not
-    signed in yet), ``active`` once signed in."""
+    of the table gives no usable cookie). ``etape`` is ``totp`` between the password and the code,
+    ``mdp`` while the one-time password must be changed (neither is signed in yet), ``active`` once
+    signed in."""
 
     __tablename__ = "console_sessions"
     __table_args__ = (
-        CheckConstraint("etape IN ('totp', 'active')", name="etape"),
+        CheckConstraint("etape IN ('totp', 'mdp', 'active')", name="etape"),
         Index("ix_console_sessions_utilisateur_id", "utilisateur_id"),
     )
 

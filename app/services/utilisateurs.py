@@ -12,6 +12,7 @@ import time
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
 import pyotp
 from argon2 import PasswordHasher
@@ -25,6 +26,8 @@ from app.models.partner import Partner
 from app.models.utilisateur import ConsoleSession, Utilisateur
 
 TOTP_ISSUER = "Prevex"
+#: Between the password and the TOTP code: this long to type the code.
+TOTP_PENDING_MINUTES = 5
 _HASHER = PasswordHasher()
 # Verified when the email is unknown, so that an unknown account costs the same time as a wrong password.
 _DUMMY_HASH = _HASHER.hash(secrets.token_urlsafe(16))
@@ -185,6 +188,59 @@ async def reset_user(session: AsyncSession, email: str) -> CreatedUser | None:
     user.totp_secret = encrypt(secret)
     user.totp_dernier_pas = None
     user.desactive_le = None
+    user.mot_de_passe_a_changer = True
     await session.execute(delete(ConsoleSession).where(ConsoleSession.utilisateur_id == user.id))
     await session.flush()
     return CreatedUser(user, partner, password, totp_uri(secret, user.email))
+
+
+async def purge_sessions(
+    conn: Any, *, idle_minutes: float, absolute_hours: float, oidc_minutes: int = 10
+) -> int:
+    """Delete the console sessions past their idle or absolute timeout (those nobody came back to: a
+    returning browser's expired session is deleted at once) and the OIDC sign-ins never finished.
+    ``conn``: an asyncpg connection. Returns how many sessions went."""
+    sessions = await conn.execute(
+        "DELETE FROM console_sessions WHERE vu_le < now() - make_interval(secs => $1) "
+        "OR created_at < now() - make_interval(secs => $2) "
+        "OR (etape = 'totp' AND created_at < now() - make_interval(mins => $3))",
+        idle_minutes * 60,
+        absolute_hours * 3600,
+        TOTP_PENDING_MINUTES,
+    )
+    await conn.execute(
+        "DELETE FROM console_oidc_etats WHERE created_at < now() - make_interval(mins => $1)", oidc_minutes
+    )
+    return int(sessions.split()[-1])
+
+
+MOT_DE_PASSE_MIN = 12
+
+
+async def change_password(
+    session: AsyncSession, user_id: uuid.UUID, actuel: str, nouveau: str, confirmation: str
+) -> str | None:
+    """The user's own change of password: None when done (the new one hashed, no longer to change), else
+    why not, in French for the page. The caller ends the user's other sessions."""
+    user = await session.get(Utilisateur, user_id, with_for_update=True)
+    if user is None:
+        return "Compte introuvable."
+    if not password_matches(actuel, user.mot_de_passe):
+        return "Le mot de passe actuel est incorrect."
+    if len(nouveau) < MOT_DE_PASSE_MIN:
+        return f"Le nouveau mot de passe doit compter au moins {MOT_DE_PASSE_MIN} caractères."
+    if nouveau != confirmation:
+        return "La confirmation ne correspond pas au nouveau mot de passe."
+    if nouveau == actuel:
+        return "Le nouveau mot de passe doit être différent de l'actuel."
+    user.mot_de_passe = hash_password(nouveau)
+    user.mot_de_passe_a_changer = False
+    await session.flush()
+    return None
+
+
+async def end_other_sessions(session: AsyncSession, user_id: uuid.UUID, keep_sha256: str | None) -> None:
+    query = delete(ConsoleSession).where(ConsoleSession.utilisateur_id == user_id)
+    if keep_sha256 is not None:
+        query = query.where(ConsoleSession.id_sha256 != keep_sha256)
+    await session.execute(query)

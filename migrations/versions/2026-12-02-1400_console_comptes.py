@@ -69,6 +69,13 @@ def upgrade() -> None:
             nullable=True,
             comment="the last accepted TOTP time step (a code is accepted once)",
         ),
+        sa.Column(
+            "mot_de_passe_a_changer",
+            sa.Boolean(),
+            server_default=sa.text("true"),
+            nullable=False,
+            comment="the password is the one-time one printed by the CLI",
+        ),
         sa.Column("oidc_issuer", sa.String(length=300), nullable=True),
         sa.Column("oidc_subject", sa.String(length=255), nullable=True),
         sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
@@ -91,7 +98,7 @@ def upgrade() -> None:
         sa.Column("csrf", sa.String(length=64), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("vu_le", sa.DateTime(timezone=True), nullable=False, comment="last use (idle timeout)"),
-        sa.CheckConstraint("etape IN ('totp', 'active')", name=op.f("ck_console_sessions_etape")),
+        sa.CheckConstraint("etape IN ('totp', 'mdp', 'active')", name=op.f("ck_console_sessions_etape")),
         sa.ForeignKeyConstraint(
             ["utilisateur_id"],
             ["utilisateurs.id"],

@@ -4,7 +4,8 @@
   ``partner_id=`` an existing one) and a local user of it, made by the same service as
   ``prevex users create``; the ``LocalUser`` keeps the one-time password and the TOTP secret.
 - ``await sign_in_local(page, server.url, user, suivant="/console/...")``: the sign-in form, then the TOTP
-  step with the current code; returns when the page is on ``suivant``.
+  step with the current code, then (first sign-in) the change of the one-time password, the new one
+  kept in ``user.password``; returns when the page is on ``suivant``.
 - ``await sign_in_oidc(page, server.url, email)``: the button to the provider, its development sign-in
   (any login: the email) and consent, back to the console.
 """
@@ -12,6 +13,7 @@
 from __future__ import annotations
 
 import re
+import secrets
 import time
 import uuid
 from dataclasses import dataclass, field
@@ -93,7 +95,22 @@ async def sign_in_local(page: Page, base_url: str, user: LocalUser, suivant: str
     await page.wait_for_url(re.compile(r".*/console/connexion/totp.*"))
     await page.fill("#code", user.totp_code())
     await page.click("#formulaire-totp button[type=submit]")
+    await change_password_if_asked(page, user)
     await page.wait_for_url(re.compile(re.escape(base_url + suivant.split("?")[0]) + r"(\?.*)?$"))
+
+
+async def change_password_if_asked(page: Page, user: LocalUser) -> None:
+    """At the first sign-in the one-time password must be changed: a new one (kept in ``user``)."""
+    await page.wait_for_load_state()
+    if "/console/connexion/mot-de-passe" not in page.url:
+        return
+    nouveau = "Nouveau-" + secrets.token_urlsafe(12)
+    await page.fill("#actuel", user.password)
+    await page.fill("#nouveau", nouveau)
+    await page.fill("#confirmation", nouveau)
+    async with page.expect_navigation():
+        await page.click("#formulaire-mot-de-passe button[type=submit]")
+    user.password = nouveau
 
 
 async def sign_in_oidc(page: Page, base_url: str, email: str, suivant: str = "/console/compte") -> None:

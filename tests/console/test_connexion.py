@@ -12,7 +12,7 @@ from fastapi import FastAPI
 from playwright.async_api import Browser, BrowserContext, Page
 
 from app.console.auth import cookie_name, safe_next
-from tests.console.comptes import local_user, sign_in_local
+from tests.console.comptes import change_password_if_asked, local_user, sign_in_local
 from tests.console.conftest import ESSAI_POST, LiveServer
 
 
@@ -60,6 +60,7 @@ async def test_a_page_without_session_redirects_to_sign_in_and_back(
     await page.click("#formulaire-connexion button[type=submit]")
     await page.fill("#code", user.totp_code())
     await page.click("#formulaire-totp button[type=submit]")
+    await change_password_if_asked(page, user)
     await page.wait_for_url(f"{console_server.url}/console/compte")
 
 
@@ -176,6 +177,7 @@ async def test_after_sign_in_only_console_paths_are_followed(
     await page.click("#formulaire-connexion button[type=submit]")
     await page.fill("#code", user.totp_code())
     await page.click("#formulaire-totp button[type=submit]")
+    await change_password_if_asked(page, user)
     await page.wait_for_url(re.compile(re.escape(console_server.url) + r"/console(\?.*)?$"))
 
 
@@ -237,6 +239,10 @@ async def test_a_revoked_partner_ends_its_users_sessions(
         ("https://exemple.org/console", "/console"),
         ("//exemple.org/console", "/console"),
         ("/console/../v1/audit", "/console"),
+        ("/console/%2e%2e/v1/audit", "/console"),
+        ("/console/%2E%2E%2Fv1", "/console"),
+        ("/console/./compte", "/console"),
+        ("/console/dossiers?q=a%2Fb", "/console/dossiers?q=a%2Fb"),
         ("/consoles", "/console"),
         ("/console\\@exemple.org", "/console"),
         ("/v1/dossiers", "/console"),
@@ -245,3 +251,61 @@ async def test_a_revoked_partner_ends_its_users_sessions(
 )
 def test_only_console_paths_are_followed_after_sign_in(suivant: str | None, expected: str) -> None:
     assert safe_next(suivant) == expected
+
+
+async def test_the_one_time_password_is_changed_at_the_first_sign_in(
+    app: FastAPI, console_server: LiveServer, page: Page, browser: Browser
+) -> None:
+    user = await local_user(app)
+    initial = user.password
+    await page.goto(f"{console_server.url}/console/connexion?suivant=/console/compte")
+    await page.fill("#email", user.email)
+    await page.fill("#mot_de_passe", initial)
+    await page.click("#formulaire-connexion button[type=submit]")
+    await page.fill("#code", user.totp_code())
+    await page.click("#formulaire-totp button[type=submit]")
+    await page.wait_for_url(re.compile(r".*/console/connexion/mot-de-passe\?suivant=.*"))
+    assert await page.locator("#impose").count() == 1
+    # Not signed in until it is done: a page sends back to sign-in, which sends back here.
+    await page.goto(f"{console_server.url}/console/compte")
+    assert "/console/connexion/mot-de-passe" in page.url
+    for actuel, nouveau, confirmation, message in (
+        ("faux", "Un-nouveau-mot-de-passe", "Un-nouveau-mot-de-passe", "actuel est incorrect"),
+        (initial, "court", "court", "au moins 12"),
+        (initial, "Un-nouveau-mot-de-passe", "Un-autre-mot-de-passe", "confirmation"),
+    ):
+        await page.fill("#actuel", actuel)
+        await page.fill("#nouveau", nouveau)
+        await page.fill("#confirmation", confirmation)
+        await page.locator("#nouveau").evaluate("e => e.removeAttribute('minlength')")
+        await page.locator("#confirmation").evaluate("e => e.removeAttribute('minlength')")
+        await page.click("#formulaire-mot-de-passe button[type=submit]")
+        await page.wait_for_selector("#erreur")
+        assert message in await page.locator("#erreur").inner_text()
+    await change_password_if_asked(page, user)
+    await page.wait_for_url(f"{console_server.url}/console/compte")
+    assert user.password != initial
+
+    # The one-time password no longer opens anything; the new one does, without the change page.
+    other = await browser.new_context(locale="fr-FR")
+    try:
+        second = await other.new_page()
+        await second.goto(f"{console_server.url}/console/connexion")
+        await second.fill("#email", user.email)
+        await second.fill("#mot_de_passe", initial)
+        await second.click("#formulaire-connexion button[type=submit]")
+        await second.wait_for_selector("#erreur")
+        await sign_in_local(second, console_server.url, user)
+        assert second.url.endswith("/console/compte")
+
+        # A change of one's own ends one's other sessions.
+        await page.click("#lien-mot-de-passe")
+        await page.wait_for_url(re.compile(r".*/console/connexion/mot-de-passe.*"))
+        assert await page.locator("#impose").count() == 0
+        await change_password_if_asked(page, user)
+        await page.wait_for_url(re.compile(r".*/console/compte\?mot_de_passe=change$"))
+        assert await page.locator("#mot-de-passe-change").count() == 1
+        await second.goto(f"{console_server.url}/console/compte")
+        assert "/console/connexion?suivant=" in second.url
+    finally:
+        await other.close()

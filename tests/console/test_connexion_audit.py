@@ -3,8 +3,9 @@ without one keep the hash they had), kept by the append-only trigger, shown by `
 
 from __future__ import annotations
 
+import asyncio
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import asyncpg
 import pytest
@@ -65,10 +66,19 @@ async def test_the_audit_records_and_chains_the_console_user(app: FastAPI, datab
             "SELECT id, user_id, client_id FROM audit_lectures WHERE dossier_id = $1", dossier
         )
         assert row["user_id"] == user.user_id and row["client_id"] == CONSOLE_CLIENT_ID
+        # Sealed once its place in commit order is final: below every transaction running on the server
+        # (other databases' included).
+        for _ in range(900):
+            async with conn.transaction():
+                await seal(conn)
+            if await conn.fetchval(
+                "SELECT empreinte IS NOT NULL FROM audit_lectures WHERE id = $1", row["id"]
+            ):
+                break
+            await asyncio.sleep(0.1)
         async with conn.transaction():
-            await seal(conn)
-        async with conn.transaction():
-            assert (await verify(conn)).ok
+            verification = await verify(conn)
+        assert verification.ok and verification.rows >= 1, verification
         # The append-only trigger keeps the user too.
         with pytest.raises(asyncpg.InsufficientPrivilegeError, match="append-only"):
             await conn.execute("UPDATE audit_lectures SET user_id = NULL WHERE id = $1", row["id"])
@@ -88,3 +98,48 @@ async def test_the_audit_records_and_chains_the_console_user(app: FastAPI, datab
     async with app.state.database.sessionmaker() as session, session.begin():
         page = await read_audit(session, dpo, dossier_id=dossier, limit=10, cursor=None, request_id=None)
     assert [item["user_id"] for item in page["items"]] == [str(user.user_id)]
+
+
+async def test_expired_sessions_and_unfinished_oidc_sign_ins_are_purged(
+    app: FastAPI, database_url: str
+) -> None:
+    from app.services.utilisateurs import purge_sessions
+
+    user = await local_user(app)
+    conn = await asyncpg.connect(database_url)
+    try:
+        rows = [
+            ("active-fraiche", "active", timedelta(0), timedelta(0)),
+            ("active-inutilisee", "active", timedelta(hours=2), timedelta(minutes=40)),
+            ("active-trop-vieille", "active", timedelta(hours=11), timedelta(0)),
+            ("totp-oubliee", "totp", timedelta(minutes=6), timedelta(minutes=6)),
+        ]
+        for name, etape, age, idle in rows:
+            await conn.execute(
+                "INSERT INTO console_sessions (id_sha256, utilisateur_id, etape, csrf, created_at, vu_le) "
+                "VALUES ($1, $2, $3, 'x', now() - $4::interval, now() - $5::interval)",
+                f"{name}-{user.user_id.hex}"[:64],
+                user.user_id,
+                etape,
+                age,
+                idle,
+            )
+        await conn.execute(
+            "INSERT INTO console_oidc_etats (state_sha256, nonce, code_verifier, suivant, created_at) "
+            "VALUES ($1, 'n', 'v', '/console', now() - interval '11 minutes'), ($2, 'n', 'v', '/console', now())",
+            f"vieux-{user.user_id.hex}",
+            f"neuf-{user.user_id.hex}",
+        )
+        async with conn.transaction():
+            await purge_sessions(conn, idle_minutes=30, absolute_hours=10)
+        left = await conn.fetch(
+            "SELECT id_sha256 FROM console_sessions WHERE utilisateur_id = $1", user.user_id
+        )
+        assert [r["id_sha256"].split("-")[0] for r in left] == ["active"]
+        assert left[0]["id_sha256"].startswith("active-fraiche")
+        states = await conn.fetch(
+            "SELECT state_sha256 FROM console_oidc_etats WHERE state_sha256 LIKE '%' || $1", user.user_id.hex
+        )
+        assert [r["state_sha256"].split("-")[0] for r in states] == ["neuf"]
+    finally:
+        await conn.close()
