@@ -153,7 +153,8 @@ def serve(url: str, user: Any) -> tuple[Any, int]:
     from app.main import create_app
 
     # The settings of the environment, as ``prevex demo`` had them (its household keys' secret).
-    app = create_app(get_settings(), database_url=url)
+    # The access log at WARNING: one JSON line per request is not what is measured.
+    app = create_app(get_settings().model_copy(update={"log_level": "WARNING"}), database_url=url)
 
     async def current() -> Any:
         return user
@@ -275,7 +276,8 @@ def main() -> None:
     try:
         times = measure(base, pages, args.rounds)
         times.update(asyncio.run(service_times(args.database_url, user, dossier_id, args.rounds)))
-        print(f"\n{args.rounds} rounds, demo {args.territoire} at {args.part}, one request at a time (ms):")
+        filled = "filled before (--skip-fill)" if args.skip_fill else f"at {args.part}"
+        print(f"\n{args.rounds} rounds, demo {args.territoire} {filled}, one request at a time (ms):")
         print(f"{'':32} {'median':>8} {'p95':>8} {'max':>8}")
         for name, values in times.items():
             values.sort()

@@ -1,6 +1,6 @@
-"""axe-core on the console's pages outside the walk (test_parcours.py): sign-in and its TOTP step, the
-account page, a refused form, the list as a member of a non-CCAPEX partner sees it, an empty list, the
-indicators, the 404 page. No serious or critical WCAG 2.1 A/AA violation. And the list's filters swapped
+"""axe-core on the console's pages outside the walk (test_parcours.py): sign-in, its TOTP step and the
+first password change, the account page, a refused form, the list as a member of a non-CCAPEX partner
+sees it, an empty list, the indicators, the 404 page. No serious or critical WCAG 2.1 A/AA violation. And the list's filters swapped
 in place by htmx under the console's CSP."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from fastapi import FastAPI
 from playwright.async_api import Page
 
 from tests.console.accessibilite import assert_accessible
-from tests.console.comptes import local_user
+from tests.console.comptes import change_password_if_asked, local_user
 from tests.console.conftest import LiveServer
 
 
@@ -29,6 +29,9 @@ async def test_sign_in_account_refused_form_and_other_pages_are_accessible(
     await assert_accessible(page, "le code TOTP")
     await page.fill("#code", user.totp_code())
     await page.click("#formulaire-totp button[type=submit]")
+    await page.wait_for_url(re.compile(r".*/console/connexion/mot-de-passe.*"))  # the first sign-in
+    await assert_accessible(page, "le changement du mot de passe")
+    await change_password_if_asked(page, user)
     await page.wait_for_url(f"{base}/console/seances")
 
     # A new session without date nor formation: refused beside each field.

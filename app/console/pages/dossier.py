@@ -366,7 +366,8 @@ async def renseigner_bilan(
 async def courrier_pdf(
     request: Request, courrier_id: uuid.UUID, session: SessionDep, user: Utilisateur
 ) -> Response:
-    """A letter as PDF, from the letters service (the facts it prints through the field matrix)."""
+    """A letter as PDF, from the letters service (the facts it prints through the field matrix); a download
+    (the response keeps the strict CSP of non-HTML answers, which a browser's inline PDF viewer may refuse)."""
     try:
         exiger(user, DOSSIERS_LIRE)
         body = await courriers.lire(session, user.principal, courrier_id, request_id_var.get())
@@ -377,5 +378,5 @@ async def courrier_pdf(
     return Response(
         courriers.pdf(body["rendu"]),
         media_type="application/pdf",
-        headers={"Content-Disposition": f'inline; filename="courrier-{courrier_id}.pdf"'},
+        headers={"Content-Disposition": f'attachment; filename="courrier-{courrier_id}.pdf"'},
     )
