@@ -6,6 +6,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request, Security
 from fastapi.responses import JSONResponse, Response
+from starlette.concurrency import run_in_threadpool
 
 from app.api.deps import Motif, current_principal
 from app.core.db import SessionDep
@@ -139,7 +140,8 @@ async def lire_entonnoir(
     motif: Motif = None,
 ) -> Response:
     body = await _body(request, session, principal, territoire, du, au, motif, "svg_entonnoir")
-    return Response(service.entonnoir_svg(body), media_type="image/svg+xml")
+    # Drawing is CPU work (and matplotlib's first import, seconds): in a thread, not on the event loop.
+    return Response(await run_in_threadpool(service.entonnoir_svg, body), media_type="image/svg+xml")
 
 
 @router.get(
@@ -167,4 +169,6 @@ async def lire_tendance(
         raise validation_problem(
             [{"pointer": "/indicateur", "detail": f"no count named {indicateur!r} here"}]
         )
-    return Response(service.tendance_svg(body, indicateur), media_type="image/svg+xml")
+    return Response(
+        await run_in_threadpool(service.tendance_svg, body, indicateur), media_type="image/svg+xml"
+    )

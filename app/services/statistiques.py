@@ -470,24 +470,24 @@ def _figure_svg(figure: Any) -> bytes:
     return buffer.getvalue()
 
 
-def _pyplot() -> Any:
+def _figure(figsize: tuple[float, float]) -> tuple[Any, Any]:
+    """A figure and its axes, without pyplot (no global state: safe in the threads the endpoints render
+    in, and nothing to close)."""
     import matplotlib
+    from matplotlib.figure import Figure
 
-    matplotlib.use("Agg")
     matplotlib.rcParams["svg.fonttype"] = "none"  # text stays text: searchable, readable by a screen reader
     matplotlib.rcParams["svg.hashsalt"] = "prevex"  # the same figure gives the same bytes
-    import matplotlib.pyplot as plt
-
-    return plt
+    figure = Figure(figsize=figsize)
+    return figure, figure.subplots()
 
 
 def entonnoir_svg(body: dict[str, Any]) -> bytes:
     """The yearly funnel: one group of bars per year, one bar per stage of the procedure (parc total);
     a masked cell is drawn as no bar and labelled « masqué »."""
-    plt = _pyplot()
     valeurs = {(r["annee"], r["indicateur"]): r for r in body["lignes"] if r["parc"] == "total"}
     annees = list(range(body["du"], body["au"] + 1))
-    figure, axes = plt.subplots(figsize=(11, 5))
+    figure, axes = _figure((11, 5))
     width = 0.8 / len(PROCEDURE)
     for k, indicateur in enumerate(PROCEDURE):
         xs, hs = [], []
@@ -504,17 +504,13 @@ def entonnoir_svg(body: dict[str, Any]) -> bytes:
     axes.set_title(f"Procédure par étape et par année, territoire {body['territoire']}")
     axes.set_ylabel("actes (date de l'acte)")
     axes.legend(fontsize=8)
-    try:
-        return _figure_svg(figure)
-    finally:
-        plt.close(figure)
+    return _figure_svg(figure)
 
 
 def tendance_svg(body: dict[str, Any], indicateur: str) -> bytes:
     """One indicator over the years, one line per parc; masked points are gaps."""
-    plt = _pyplot()
     annees = list(range(body["du"], body["au"] + 1))
-    figure, axes = plt.subplots(figsize=(8, 4))
+    figure, axes = _figure((8, 4))
     for parc in ("total", *PARCS):
         rows = {r["annee"]: r for r in body["lignes"] if r["indicateur"] == indicateur and r["parc"] == parc}
         if not rows:
@@ -527,10 +523,7 @@ def tendance_svg(body: dict[str, Any], indicateur: str) -> bytes:
     )
     axes.set_ylabel("nombre")
     axes.legend(fontsize=8)
-    try:
-        return _figure_svg(figure)
-    finally:
-        plt.close(figure)
+    return _figure_svg(figure)
 
 
 __all__ = [
