@@ -127,6 +127,42 @@ def _npm_ci() -> None:
 
 
 @pytest.fixture(scope="session")
+async def database_url(database_url: str) -> AsyncIterator[str]:
+    """The console's tests on a database of their own (same server, migrated, dropped at the end): their
+    lists (what awaits the CCAPEX of the 93, paged oldest first) must not depend on how many dossiers the
+    rest of the suite left in the shared one."""
+    import uuid
+
+    import anyio
+    import asyncpg
+    from sqlalchemy.engine import make_url
+
+    from app.core.migrations import upgrade
+
+    name = f"prevex_console_{uuid.uuid4().hex[:8]}"
+    admin = await asyncpg.connect(database_url)
+    await admin.execute(f'CREATE DATABASE "{name}"')
+    url: str = make_url(database_url).set(database=name).render_as_string(hide_password=False)
+    try:
+        await anyio.to_thread.run_sync(upgrade, url)
+        yield url
+    finally:
+        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        await admin.close()
+
+
+@pytest.fixture(scope="session")
+async def app(database_url: str, settings: Settings) -> AsyncIterator[FastAPI]:
+    """The app over the console's own database (above)."""
+    from tests import journal
+
+    application = create_app(settings, database_url=database_url)
+    journal.install()
+    async with application.router.lifespan_context(application):
+        yield application
+
+
+@pytest.fixture(scope="session")
 def console_port() -> int:
     return free_port()
 

@@ -86,7 +86,8 @@ async def a_traiter(
 def _pages(base: dict[str, str], cursor: str, precedents: list[str], suivant: str | None) -> dict[str, Any]:
     """Previous and next links of a cursor-paged list: each link carries the cursors of the pages before."""
     after = (
-        "/console?" + urlencode({**base, "cursor": suivant, "pile": [*precedents, cursor]}, doseq=True)
+        "/console?"
+        + urlencode({**base, "cursor": suivant, "pile": [*precedents, cursor][-_PILE_MAX:]}, doseq=True)
         if suivant
         else None
     )
