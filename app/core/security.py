@@ -303,6 +303,16 @@ def id_token_kid(token: str) -> str:
     return kid if isinstance(kid, str) else ""
 
 
+def _provider_key(token: str, keys: dict[str, Key], what: str) -> Key:
+    """The provider's key that signed ``token`` (RS256 only): by the header's ``kid``, or the one key of
+    the JWKS when the header names none."""
+    kid = id_token_kid(token)
+    key = keys.get(kid) if kid else (next(iter(keys.values())) if len(keys) == 1 else None)
+    if key is None:
+        raise TokenError(f"{what} signed by an unknown key")
+    return key
+
+
 def decode_id_token(
     token: str,
     keys: dict[str, Key],
@@ -317,10 +327,7 @@ def decode_id_token(
     ``kid`` from the provider's JWKS (the one key when the header names none), the signature, ``iss``,
     ``aud`` (our client id; ``azp`` too when several audiences), ``exp``, ``iat`` (not in the future,
     not older than ``max_age_seconds``), ``sub``, the ``nonce`` we sent, and ``at_hash`` when present."""
-    kid = id_token_kid(token)
-    key = keys.get(kid) if kid else (next(iter(keys.values())) if len(keys) == 1 else None)
-    if key is None:
-        raise TokenError("ID token signed by an unknown key")
+    key = _provider_key(token, keys, "ID token")
     try:
         claims: dict[str, Any] = jwt.decode(
             token,
@@ -363,10 +370,7 @@ def decode_id_token(
 def decode_userinfo_jwt(token: str, keys: dict[str, Key], *, issuer: str, client_id: str) -> dict[str, Any]:
     """A signed UserInfo response (``application/jwt``, as ProConnect answers): RS256 only, the
     provider's key, ``iss`` and ``aud`` when present."""
-    kid = id_token_kid(token)
-    key = keys.get(kid) if kid else (next(iter(keys.values())) if len(keys) == 1 else None)
-    if key is None:
-        raise TokenError("UserInfo signed by an unknown key")
+    key = _provider_key(token, keys, "UserInfo")
     try:
         claims: dict[str, Any] = jwt.decode(
             token,
