@@ -48,13 +48,13 @@ CHROMIUM_ARGS = [
 ]
 
 
-def fill(url: str, territoire: str, part: float) -> None:
+def fill(url: str, territoire: str, part: float, paralleles: int = 1) -> None:
     from app.core.migrations import upgrade
 
     upgrade(url)
     asyncio.run(_record_secret(url))
     env = {**os.environ, "PREVEX_DATABASE_URL": url}
-    cmd = ["prevex", "demo", "--territoire", territoire, "--echelle", str(part)]
+    cmd = ["prevex", "demo", "--territoire", territoire, "--echelle", str(part), "--paralleles", str(paralleles)]
     subprocess.run(cmd, check=True, env=env, cwd=ROOT)
 
 
@@ -249,13 +249,14 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=30)
     parser.add_argument("--captures", type=Path, help="write one PNG per screen in this folder")
     parser.add_argument("--skip-fill", action="store_true")
+    parser.add_argument("--paralleles", type=int, default=1, help="the demo's filing processes (prevex demo)")
     args = parser.parse_args()
 
     from app.core.migrations import upgrade
 
     upgrade(args.database_url)  # the schema at the code's head, even on a database filled before
     if not args.skip_fill:
-        fill(args.database_url, args.territoire, args.part)
+        fill(args.database_url, args.territoire, args.part, args.paralleles)
     user, dossier_id, seance_id = asyncio.run(prepare(args.database_url, args.territoire))
     server, port = serve(args.database_url, user)
     base = f"http://127.0.0.1:{port}"
