@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, DateTime, ForeignKey, Index, String, func
+from sqlalchemy import CheckConstraint, DateTime, ForeignKey, Index, String, func, text
 from sqlalchemy.dialects.postgresql import UUID
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -20,6 +20,13 @@ class Dossier(Base):
         CheckConstraint("stade IN ('pre_contentieux', 'contentieux', 'execution', 'clos')", name="stade"),
         CheckConstraint("parc IS NULL OR parc IN ('social', 'prive')", name="parc"),
         Index("ix_dossiers_territoire_id", "territoire", "id"),
+        Index(
+            "ix_dossiers_ccapex_attente",
+            "territoire",
+            "ccapex_depuis",
+            "id",
+            postgresql_where=text("ccapex_depuis IS NOT NULL"),
+        ),
     )
 
     id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True)
@@ -31,6 +38,10 @@ class Dossier(Base):
     )
     created_at: Mapped[datetime] = created_at_column()
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    ccapex_depuis: Mapped[datetime | None] = mapped_column(
+        DateTime(timezone=True),
+        comment="oldest open orientation to the CCAPEX (trigger on decisions); NULL: nothing awaits it",
+    )
     anonymise_le: Mapped[datetime | None] = mapped_column(
         DateTime(timezone=True), comment="when the retention job anonymised it (docs/protection.md §4)"
     )

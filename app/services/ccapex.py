@@ -25,7 +25,7 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, func, literal, select, tuple_, update
+from sqlalchemy import and_, exists, literal, select, tuple_, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -89,23 +89,27 @@ async def a_traiter(
         Decision.statut == "active",
         Decision.code.not_in(sorted(ROUTAGE)),
     )
-    depuis = func.min(Decision.statut_le).label("depuis")
-    query = (
-        select(Dossier.id, Dossier.territoire, Dossier.stade, depuis)
-        .join(Decision, Decision.dossier_id == Dossier.id)
-        .where(open_orientation, dossier_filter(principal), Dossier.stade != "clos")
-        .group_by(Dossier.id)
+    # ``dossiers.ccapex_depuis`` is the oldest open orientation to the CCAPEX, kept by a trigger on
+    # ``decisions`` (migration 5b1e9c3d7a20) and indexed by territory in that order: a page is a range of
+    # that index, whatever the number of dossiers waiting.
+    depuis = Dossier.ccapex_depuis.label("depuis")
+    query = select(Dossier.id, Dossier.territoire, Dossier.stade, depuis).where(
+        Dossier.ccapex_depuis.is_not(None), dossier_filter(principal), Dossier.stade != "clos"
     )
     if territoire is not None:
         query = query.where(Dossier.territoire == territoire)
     if stade is not None:
         query = query.where(Dossier.stade == stade)
     if motif is not None:
-        query = query.having(func.bool_or(Decision.code == motif))
+        query = query.where(
+            exists().where(Decision.dossier_id == Dossier.id, open_orientation, Decision.code == motif)
+        )
     if cursor is not None:
         after, ident = decode_cursor(cursor, uuid.UUID)
-        query = query.having(tuple_(depuis, Dossier.id) > tuple_(literal(after), literal(ident)))
-    rows = (await session.execute(query.order_by(depuis, Dossier.id).limit(limit + 1))).all()
+        query = query.where(
+            tuple_(Dossier.ccapex_depuis, Dossier.id) > tuple_(literal(after), literal(ident))
+        )
+    rows = (await session.execute(query.order_by(Dossier.ccapex_depuis, Dossier.id).limit(limit + 1))).all()
     page, more = rows[:limit], len(rows) > limit
     ids = [r.id for r in page]
     motifs: dict[uuid.UUID, list[dict[str, Any]]] = {i: [] for i in ids}

@@ -11,7 +11,9 @@ published counts only. CSV and SVG are other renderings of the same rows.
 from __future__ import annotations
 
 import csv
+import functools
 import io
+import json
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -482,10 +484,38 @@ def _figure(figsize: tuple[float, float]) -> tuple[Any, Any]:
     return figure, figure.subplots()
 
 
+def _cle(body: dict[str, Any], lignes: list[dict[str, Any]]) -> str:
+    """What a chart is drawn from, as one canonical string: the cache's key. Built from the body after
+    masking, so a préfecture's chart and the CCAPEX's are two entries, and new figures a new one."""
+    return json.dumps(
+        {
+            "territoire": body["territoire"],
+            "du": body["du"],
+            "au": body["au"],
+            "lignes": [[r["annee"], r["indicateur"], r["parc"], r["valeur"], r["masque"]] for r in lignes],
+        },
+        sort_keys=True,
+        separators=(",", ":"),
+    )
+
+
+# Drawing a chart costs matplotlib hundreds of ms; what it is drawn from is small (a few dozen cells).
+# The SVG is a pure function of that: cached in the process by it, never stale (other figures, another
+# key), bounded (256 charts of about 40 kB).
+_CHARTS = 256
+
+
 def entonnoir_svg(body: dict[str, Any]) -> bytes:
     """The yearly funnel: one group of bars per year, one bar per stage of the procedure (parc total);
     a masked cell is drawn as no bar and labelled « masqué »."""
-    valeurs = {(r["annee"], r["indicateur"]): r for r in body["lignes"] if r["parc"] == "total"}
+    lignes = [r for r in body["lignes"] if r["parc"] == "total" and r["indicateur"] in PROCEDURE]
+    return _entonnoir(_cle(body, lignes))
+
+
+@functools.lru_cache(maxsize=_CHARTS)
+def _entonnoir(cle: str) -> bytes:
+    body = json.loads(cle)
+    valeurs = {(r[0], r[1]): {"valeur": r[3], "masque": r[4]} for r in body["lignes"]}
     annees = list(range(body["du"], body["au"] + 1))
     figure, axes = _figure((11, 5))
     width = 0.8 / len(PROCEDURE)
@@ -509,13 +539,20 @@ def entonnoir_svg(body: dict[str, Any]) -> bytes:
 
 def tendance_svg(body: dict[str, Any], indicateur: str) -> bytes:
     """One indicator over the years, one line per parc; masked points are gaps."""
+    lignes = [r for r in body["lignes"] if r["indicateur"] == indicateur]
+    return _tendance(_cle(body, lignes), indicateur)
+
+
+@functools.lru_cache(maxsize=_CHARTS)
+def _tendance(cle: str, indicateur: str) -> bytes:
+    body = json.loads(cle)
     annees = list(range(body["du"], body["au"] + 1))
     figure, axes = _figure((8, 4))
     for parc in ("total", *PARCS):
-        rows = {r["annee"]: r for r in body["lignes"] if r["indicateur"] == indicateur and r["parc"] == parc}
+        rows = {r[0]: r[3] for r in body["lignes"] if r[2] == parc}
         if not rows:
             continue
-        ys = [math.nan if (r := rows.get(a)) is None or r["valeur"] is None else r["valeur"] for a in annees]
+        ys = [math.nan if rows.get(a) is None else rows[a] for a in annees]
         axes.plot(annees, ys, marker="o", label=parc)
     axes.set_xticks(annees, [str(a) for a in annees])
     axes.set_title(

@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
+from starlette.concurrency import run_in_threadpool
 
 from app.api.statistiques import _body as indicateurs_body
 from app.console.pages.commun import Refus, Utilisateur, exiger, page_erreur, refus_de
@@ -121,7 +122,8 @@ async def entonnoir(
         body = await _donnees(request, session, user, territoire, du, au, "console_svg_entonnoir")
     except Refus as refus:
         return page_erreur(request, refus)
-    return Response(statistiques.entonnoir_svg(body), media_type="image/svg+xml")
+    # Drawing is CPU work (cached by what is drawn): in a thread, not on the event loop.
+    return Response(await run_in_threadpool(statistiques.entonnoir_svg, body), media_type="image/svg+xml")
 
 
 @router.get("/indicateurs/tendance.svg")
@@ -140,4 +142,5 @@ async def tendance(
             raise Refus(404, "Introuvable", "Ce territoire n'a pas de compte de cet indicateur.")
     except Refus as refus:
         return page_erreur(request, refus)
-    return Response(statistiques.tendance_svg(body, indicateur), media_type="image/svg+xml")
+    svg = await run_in_threadpool(statistiques.tendance_svg, body, indicateur)
+    return Response(svg, media_type="image/svg+xml")
