@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import literal, select, tuple_
+from sqlalchemy import and_, literal, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.pagination import decode_cursor, encode_cursor
@@ -283,7 +283,11 @@ async def read_chronologie(
         )
     events = await session.execute(  # the dossier's events addressed to this partner
         select(Evenement.id, Evenement.type, Evenement.acte_id, Evenement.created_at)
-        .join(EvenementDestinataire, EvenementDestinataire.seq == Evenement.seq)
+        # The whole key (partner, xid, seq): by seq alone PostgreSQL reads all the partner's deliveries.
+        .join(
+            EvenementDestinataire,
+            and_(EvenementDestinataire.xid == Evenement.xid, EvenementDestinataire.seq == Evenement.seq),
+        )
         .where(Evenement.dossier_id == dossier_id, EvenementDestinataire.partner_id == principal.partner_id)
         .order_by(Evenement.xid, Evenement.seq)
     )
