@@ -54,7 +54,16 @@ def fill(url: str, territoire: str, part: float, paralleles: int = 1) -> None:
     upgrade(url)
     asyncio.run(_record_secret(url))
     env = {**os.environ, "PREVEX_DATABASE_URL": url}
-    cmd = ["prevex", "demo", "--territoire", territoire, "--echelle", str(part), "--paralleles", str(paralleles)]
+    cmd = [
+        "prevex",
+        "demo",
+        "--territoire",
+        territoire,
+        "--echelle",
+        str(part),
+        "--paralleles",
+        str(paralleles),
+    ]
     subprocess.run(cmd, check=True, env=env, cwd=ROOT)
 
 

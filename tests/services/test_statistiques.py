@@ -64,3 +64,46 @@ def test_a_median_delay_is_hidden_with_its_cohort_count() -> None:
         ("cohorte_cdp.expulsion", "total"),
         ("delai_median_jours.cdp_expulsion", "total"),
     }
+
+
+def test_a_chart_is_drawn_once_for_what_it_shows_and_again_when_that_changes() -> None:
+    from app.services import statistiques
+
+    def body(assignations: int | None, masque: bool = False) -> dict[str, object]:
+        lignes = [
+            {
+                "annee": 2023,
+                "indicateur": "commandements_de_payer",
+                "parc": "total",
+                "valeur": 120,
+                "masque": False,
+            },
+            {
+                "annee": 2023,
+                "indicateur": "assignations",
+                "parc": "total",
+                "valeur": assignations,
+                "masque": masque,
+            },
+            {"annee": 2023, "indicateur": "assignations", "parc": "social", "valeur": 3, "masque": False},
+        ]
+        return {"territoire": "93", "du": 2023, "au": 2023, "lignes": lignes}
+
+    statistiques._entonnoir.cache_clear()
+    statistiques._tendance.cache_clear()
+    first = statistiques.entonnoir_svg(body(80))
+    assert statistiques.entonnoir_svg(body(80)) == first
+    assert statistiques._entonnoir.cache_info().hits == 1
+    # Other figures, or a cell masked for this reader: another chart, never the cached one.
+    changed = statistiques.entonnoir_svg(body(81))
+    masked = statistiques.entonnoir_svg(body(None, masque=True))
+    assert len({first, changed, masked}) == 3
+    assert "masqué" in masked.decode() and "masqué" not in first.decode()
+    assert statistiques._entonnoir.cache_info().misses == 3
+    # A parc's figure that the funnel does not draw does not redraw it; the trend of that indicator does.
+    social = body(80)
+    social["lignes"][2]["valeur"] = 4  # type: ignore[index]
+    assert statistiques.entonnoir_svg(social) == first
+    trend = statistiques.tendance_svg(body(80), "assignations")
+    assert statistiques.tendance_svg(social, "assignations") != trend
+    assert statistiques.tendance_svg(body(80), "assignations") == trend
