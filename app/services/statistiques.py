@@ -533,7 +533,7 @@ def _entonnoir(cle: str) -> bytes:
     axes.set_xticks(range(len(annees)), [str(a) for a in annees])
     axes.set_title(f"Procédure par étape et par année, territoire {body['territoire']}")
     axes.set_ylabel("actes (date de l'acte)")
-    axes.legend(fontsize=8)
+    axes.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))  # beside the bars, not over them
     return _figure_svg(figure)
 
 
