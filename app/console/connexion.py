@@ -11,7 +11,7 @@
   provider's discovery document names an ``end_session_endpoint``, the browser is sent there to sign out
   at the provider too (RP-initiated logout: ``id_token_hint``, the ID token kept with the session;
   ``client_id``; ``post_logout_redirect_uri``, the sign-in page; a ``state`` bound to this browser by a
-  cookie, which the sign-in page checks to say the sign-out is complete).
+  cookie, which the sign-in page checks to say the sign-out was asked of the provider too).
 
 Failed sign-ins (a wrong password, a wrong code) are counted per client IP and per account email in a
 moving window (the ``limits`` library, ``PREVEX_CONSOLE_RATE_LIMIT_IP`` and ``…_COMPTE``); once either is
@@ -189,7 +189,7 @@ async def connexion(
     state: Annotated[str | None, Query(max_length=200)] = None,
 ) -> Response:
     """The sign-in page; also where the provider sends the browser back after the sign-out there (with
-    the ``state`` this browser's cookie holds: the page then says the sign-out is complete)."""
+    the ``state`` this browser's cookie holds: the page then says the sign-out was asked of it)."""
     target = safe_next(suivant)
     if await live_session(request) is not None:
         return RedirectResponse(target, status_code=303)
