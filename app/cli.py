@@ -71,6 +71,23 @@ def _database_url() -> str:
     return url
 
 
+def _household_keys_ready(url: str) -> None:
+    """What a server's first start does, for every command that writes household keys without one: on a
+    database with no key yet, record the secret's fingerprint (so that a server started later is ready);
+    refuse (exit 1) when the stored keys are another secret's, as the server refuses filings."""
+    from app.services.menages import STALE_KEYS_DETAIL, check_keys
+
+    async def run() -> bool:
+        database = Database(url, pool_size=1, max_overflow=0)
+        try:
+            return await check_keys(database)
+        finally:
+            await database.dispose()
+
+    if not asyncio.run(run()):
+        raise _fail(STALE_KEYS_DETAIL)
+
+
 def _in_transaction(work: Callable[[AsyncSession], Awaitable[T]]) -> T:
     """Run ``work`` in one transaction on the configured (or embedded) database."""
     url = _database_url()
@@ -474,6 +491,7 @@ def actes_import(
     from app.services.partners import find_partner
 
     url = _database_url()
+    _household_keys_ready(url)
     total = count_items(file)
 
     async def run() -> tuple[int, int, int]:
@@ -647,6 +665,7 @@ def demo(
 
     territoires = territoire or list(TERRITOIRES_DEMO)
     url = _database_url()
+    _household_keys_ready(url)
 
     def stop(signum: int, _frame: object) -> None:
         raise _DemoStopped(signum)

@@ -38,6 +38,7 @@ from app.api import (
     statistiques,
 )
 from app.console import router as console_router
+from app.console.connexion import provider_origin
 from app.console.templating import STATIC_DIR as CONSOLE_STATIC
 from app.core import problems
 from app.core.config import Settings, get_settings
@@ -134,7 +135,10 @@ def create_app(
             allow_headers=["Authorization", "Content-Type", "Idempotency-Key", "X-Motif", "X-Request-Id"],
             expose_headers=["Location", "Retry-After", "X-Request-Id", "Idempotent-Replayed"],
         )
-    app.add_middleware(SecurityHeadersMiddleware)  # outermost: every response, problems included
+    # outermost: every response, problems included; the console's forms may lead to the OIDC provider
+    # (the sign-out there)
+    provider = provider_origin(settings.oidc_issuer) if settings.oidc_issuer else ""
+    app.add_middleware(SecurityHeadersMiddleware, console_form_origins=[provider] if provider else [])
     actes.install(app)  # the filing route first: routes are matched in order, and it is the hot path
     for module in (
         health,

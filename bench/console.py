@@ -52,7 +52,6 @@ def fill(url: str, territoire: str, part: float, paralleles: int = 1) -> None:
     from app.core.migrations import upgrade
 
     upgrade(url)
-    asyncio.run(_record_secret(url))
     env = {**os.environ, "PREVEX_DATABASE_URL": url}
     cmd = [
         "prevex",
@@ -65,20 +64,6 @@ def fill(url: str, territoire: str, part: float, paralleles: int = 1) -> None:
         str(paralleles),
     ]
     subprocess.run(cmd, check=True, env=env, cwd=ROOT)
-
-
-async def _record_secret(url: str) -> None:
-    """What a server's first start does (``KeyCheck``): on a database with no household key yet, record
-    the secret's fingerprint, so that the server started after the demo files and is ready."""
-    from app.core.db import Database
-    from app.services.menages import keys_match
-
-    database = Database(url, pool_size=1, max_overflow=0)
-    try:
-        async with database.transaction() as conn:
-            await keys_match(conn)
-    finally:
-        await database.dispose()
 
 
 async def prepare(url: str, territoire: str) -> tuple[Any, str, str]:

@@ -425,3 +425,77 @@ def test_demo_stops_cleanly_on_sigterm_and_ctrl_c_and_a_rerun_finishes(database_
         done.stdout
     )
     assert _demo_acts_filed(database_url) == total
+
+
+def _sql(database_url: str, query: str) -> object:
+    import asyncio
+
+    import asyncpg
+
+    async def run() -> object:
+        conn = await asyncpg.connect(database_url)
+        try:
+            return await conn.fetchval(query)
+        finally:
+            await conn.close()
+
+    return asyncio.run(run())
+
+
+def test_demo_on_a_new_database_records_the_household_secret_and_the_server_is_ready(
+    database_url: str, tmp_path: Path
+) -> None:
+    """``prevex demo`` before any server on a new database: the keys it writes have their secret's
+    fingerprint, so a server started afterwards is ready (not 503 until ``prevex menages recalculer-cles``);
+    a command run with another secret files nothing (exit 1, the server's reason)."""
+    import uuid
+
+    from sqlalchemy.engine import make_url
+
+    name = f"prevex_cli_{uuid.uuid4().hex[:8]}"
+    _sql(database_url, f'CREATE DATABASE "{name}"')
+    url = make_url(database_url).set(database=name).render_as_string(hide_password=False)
+    try:
+        env = _env(PREVEX_DATABASE_URL=url)
+        _prevex("db", "upgrade", env=env)
+        done = _prevex("demo", "--territoire", "75", "--echelle", "0.001", env=env)
+        filed = _demo_acts_filed(url)
+        assert filed > 0 and f"75: {filed} filed" in done.stdout, done.stdout
+        assert _sql(url, "SELECT count(*) FROM dossier_cles") != 0
+
+        port = _free_port()
+        server = subprocess.Popen(
+            [sys.executable, "-m", "app.cli", "serve", "--port", str(port)],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            ready = None
+            deadline = time.monotonic() + 120
+            while ready is None and time.monotonic() < deadline:
+                assert server.poll() is None, "prevex serve exited"
+                try:
+                    ready = httpx.get(f"http://127.0.0.1:{port}/readyz", timeout=5)
+                except httpx.HTTPError:
+                    time.sleep(0.3)
+            assert ready is not None, "prevex serve did not answer"
+            assert ready.status_code == 200, ready.text
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+
+        other = {**env, "PREVEX_HOUSEHOLD_KEY_SECRET": "another-secret-for-the-household-keys"}
+        refused = _prevex("demo", "--territoire", "75", "--echelle", "0.001", env=other, check=False)
+        assert refused.returncode == 1 and "prevex menages recalculer-cles" in refused.stderr, refused.stderr
+        ndjson = tmp_path / "actes.ndjson"
+        ndjson.write_text(json.dumps(acte("commandement_de_payer", household())) + "\n")
+        made = _commissaire(env)
+        refused = _prevex(
+            "actes", "import", str(ndjson), "--partner", made["client_id"], env=other, check=False
+        )
+        assert refused.returncode == 1 and "prevex menages recalculer-cles" in refused.stderr, refused.stderr
+        assert _sql(url, "SELECT count(*) FROM actes") == filed
+    finally:
+        _sql(database_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

@@ -9,7 +9,8 @@ Sessions live in the database (``console_sessions``), keyed by the SHA-256 of th
 cookie carries: ``__Host-prevex-session`` (HttpOnly, Secure, SameSite=Lax, Path=/), or
 ``prevex-session`` without Secure when ``PREVEX_CONSOLE_COOKIE_SECURE=false`` (plain-http loopback). A
 session ends after ``PREVEX_CONSOLE_IDLE_MINUTES`` unused, ``PREVEX_CONSOLE_ABSOLUTE_HOURS`` after its
-sign-in, at sign-out (its row deleted), or when its user is deactivated or its partner revoked.
+sign-in, at sign-out (its row deleted; after an OpenID Connect sign-in, the browser then signs out at the
+provider too: ``app/console/connexion.py``), or when its user is deactivated or its partner revoked.
 """
 
 from __future__ import annotations
@@ -109,10 +110,14 @@ class LiveSession:
     partner: Partner
 
 
-async def open_session(request: Request, response: Response, user_id: uuid.UUID, etape: str) -> str:
+async def open_session(
+    request: Request, response: Response, user_id: uuid.UUID, etape: str, *, id_token: str | None = None
+) -> str:
     """A new session row for this user (``totp``: the password was right, the code is awaited; ``mdp``:
-    the one-time password must be changed; ``active``: signed in) and its cookie on ``response``. Returns the session's CSRF token. A new token
-    at each step: a session id known before sign-in is never the signed-in one (no fixation)."""
+    the one-time password must be changed; ``active``: signed in) and its cookie on ``response``; an
+    OpenID Connect sign-in keeps its ``id_token`` with it (for the sign-out at the provider). Returns the
+    session's CSRF token. A new token at each step: a session id known before sign-in is never the
+    signed-in one (no fixation)."""
     settings = settings_of(request)
     token = secrets.token_urlsafe(32)
     csrf = secrets.token_urlsafe(32)
@@ -126,6 +131,7 @@ async def open_session(request: Request, response: Response, user_id: uuid.UUID,
                 csrf=csrf,
                 created_at=now,
                 vu_le=now,
+                id_token=id_token,
             )
         )
     # The cookie lasts the browser's session; the server decides when the session ends.

@@ -7,7 +7,11 @@
   against ``PREVEX_OIDC_ISSUER``; ``GET /console/oidc/retour``: the callback (the ID token checked by
   ``core/security.decode_id_token``). A first sign-in finds the user created with the same email
   (``prevex users create``), or is refused: no self-registration.
-- ``POST /console/deconnexion``: the session's row deleted.
+- ``POST /console/deconnexion``: the session's row deleted; after an OpenID Connect sign-in, when the
+  provider's discovery document names an ``end_session_endpoint``, the browser is sent there to sign out
+  at the provider too (RP-initiated logout: ``id_token_hint``, the ID token kept with the session;
+  ``client_id``; ``post_logout_redirect_uri``, the sign-in page; a ``state`` bound to this browser by a
+  cookie, which the sign-in page checks to say the sign-out was asked of the provider too).
 
 Failed sign-ins (a wrong password, a wrong code) are counted per client IP and per account email in a
 moving window (the ``limits`` library, ``PREVEX_CONSOLE_RATE_LIMIT_IP`` and ``…_COMPTE``); once either is
@@ -20,12 +24,13 @@ import base64
 import hashlib
 import logging
 import math
+import re
 import secrets
 import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Annotated, Any
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 import httpx
 from fastapi import APIRouter, Depends, Form, Query, Request
@@ -82,6 +87,7 @@ router = APIRouter()
 CSRF_COOKIE = "prevex-connexion"  # the sign-in form's double-submit token (before any session)
 OIDC_COOKIE = "prevex-oidc"  # the OIDC sign-in's state, binding the callback to this browser
 OIDC_STATE_MINUTES = 10
+LOGOUT_COOKIE = "prevex-deconnexion"  # the sign-out at the provider's state, checked on the way back
 _DISCOVERY_SECONDS = 3600.0
 _JWKS_REFRESH_SECONDS = 5.0
 
@@ -155,6 +161,7 @@ def _login_page(
     email: str = "",
     status_code: int = 200,
     headers: dict[str, str] | None = None,
+    deconnecte: bool = False,
 ) -> Response:
     settings = settings_of(request)
     response = render(
@@ -166,6 +173,7 @@ def _login_page(
             "erreur": erreur,
             "email": email,
             "oidc": bool(settings.oidc_issuer and settings.oidc_client_id),
+            "deconnecte": deconnecte,
         },
         status_code=status_code,
         headers=headers,
@@ -174,10 +182,14 @@ def _login_page(
     return _no_store(response)
 
 
-@router.get("/connexion", response_class=HTMLResponse)
+@router.get("/connexion", response_class=HTMLResponse, name="connexion")
 async def connexion(
-    request: Request, suivant: Annotated[str | None, Query(max_length=2000)] = None
+    request: Request,
+    suivant: Annotated[str | None, Query(max_length=2000)] = None,
+    state: Annotated[str | None, Query(max_length=200)] = None,
 ) -> Response:
+    """The sign-in page; also where the provider sends the browser back after the sign-out there (with
+    the ``state`` this browser's cookie holds: the page then says the sign-out was asked of it)."""
     target = safe_next(suivant)
     if await live_session(request) is not None:
         return RedirectResponse(target, status_code=303)
@@ -185,7 +197,12 @@ async def connexion(
         return RedirectResponse(_change_url(target), status_code=303)
     settings = settings_of(request)
     csrf = request.cookies.get(cookie_name(settings, CSRF_COOKIE)) or secrets.token_urlsafe(32)
-    return _login_page(request, csrf[:64], target)
+    expected = request.cookies.get(cookie_name(settings, LOGOUT_COOKIE))
+    back = bool(state and expected and secrets.compare_digest(state.encode(), expected.encode()))
+    response = _login_page(request, csrf[:64], target, deconnecte=back)
+    if back:
+        clear_cookie(response, settings, LOGOUT_COOKIE)
+    return response
 
 
 def _double_submit_ok(request: Request, token: str | None) -> bool:
@@ -408,8 +425,13 @@ async def compte(request: Request, user: Annotated[ConsoleUser, Depends(console_
 
 @router.post("/deconnexion")
 async def deconnexion(request: Request) -> Response:
-    """Sign-out, by a form with the session's CSRF token (every role may sign out)."""
+    """Sign-out, by a form with the session's CSRF token (every role may sign out): the session's row
+    deleted, then the sign-in page, or, after an OpenID Connect sign-in, the sign-out at the provider
+    (which sends the browser back to the sign-in page)."""
+    settings = settings_of(request)
     live = await live_session(request)
+    at_provider: str | None = None
+    state = secrets.token_urlsafe(32)
     if live is not None:
         token = await form_csrf(request)
         if not token or not secrets.compare_digest(token.encode(), live.row.csrf.encode()):
@@ -417,8 +439,12 @@ async def deconnexion(request: Request) -> Response:
                 "Le jeton de sécurité du formulaire manque ou ne correspond pas à votre session."
             )
         await end_session(request)
-    response = RedirectResponse("/console/connexion", status_code=303)
-    clear_cookie(response, settings_of(request), "prevex-session")
+        if live.row.id_token:
+            at_provider = await _end_session_url(request, live.row.id_token, state)
+    response = RedirectResponse(at_provider or "/console/connexion", status_code=303)
+    clear_cookie(response, settings, "prevex-session")
+    if at_provider:
+        set_cookie(response, settings, LOGOUT_COOKIE, state, max_age=OIDC_STATE_MINUTES * 60)
     return _no_store(response)
 
 
@@ -470,6 +496,42 @@ async def _provider(request: Request, *, refresh_keys: bool = False) -> Provider
 
 def _redirect_uri(request: Request, settings: Settings) -> str:
     return settings.oidc_redirect_uri or str(request.url_for("oidc_retour"))
+
+
+def provider_origin(url: str) -> str:
+    """``scheme://host[:port]`` of a provider's URL: the console's pages may post forms there (the CSP's
+    ``form-action``, ``core/entetes.py``), since a sign-out form's redirect to it must be allowed."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not re.fullmatch(r"[A-Za-z0-9.:\[\]-]+", parts.netloc):
+        return ""  # nothing a policy could be made to say more with (no space, quote or semicolon)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+async def _end_session_url(request: Request, id_token: str, state: str) -> str | None:
+    """The provider's ``end_session_endpoint`` with this sign-out's parameters, or None (no OIDC
+    configured, the provider unreachable or offering none, or it lies on another origin than the issuer,
+    where the CSP would not let the browser go): the person is then signed out of Prevex only."""
+    settings = settings_of(request)
+    if not (settings.oidc_issuer and settings.oidc_client_id):
+        return None
+    try:
+        provider = await _provider(request)
+    except OidcUnavailable:
+        logger.warning("console sign-out: the OIDC provider is unreachable, signed out of Prevex only")
+        return None
+    endpoint = provider.document.get("end_session_endpoint")
+    if not isinstance(endpoint, str) or provider_origin(endpoint) != provider_origin(settings.oidc_issuer):
+        return None
+    query = urlencode(
+        {
+            "id_token_hint": id_token,
+            "client_id": settings.oidc_client_id,
+            "post_logout_redirect_uri": settings.oidc_post_logout_redirect_uri
+            or str(request.url_for("connexion")),
+            "state": state,
+        }
+    )
+    return endpoint + ("&" if "?" in endpoint else "?") + query
 
 
 def _refusal(request: Request, message: str, status_code: int = 403) -> Response:
@@ -650,7 +712,7 @@ async def oidc_retour(
             "de vous créer un compte avec votre adresse électronique professionnelle.",
         )
     response = RedirectResponse(pending.suivant, status_code=303)
-    await open_session(request, response, user.id, "active")
+    await open_session(request, response, user.id, "active", id_token=id_token)
     clear_cookie(response, settings, OIDC_COOKIE)
     return _no_store(response)
 

@@ -187,6 +187,11 @@ class Settings(BaseSettings):
         description="Console: the callback registered at the provider; empty: `<this server>/console/oidc/retour` "
         "as the request reached it",
     )
+    oidc_post_logout_redirect_uri: str = Field(
+        default="",
+        description="Console: where the provider sends the browser back after the sign-out at the provider "
+        "(registered there); empty: `<this server>/console/connexion` as the request reached it",
+    )
     oidc_scopes: str = Field(
         default="openid email", description="Console: the scopes asked of the OIDC provider"
     )

@@ -7,10 +7,14 @@
 - ``Content-Security-Policy``: ``default-src 'none'; frame-ancestors 'none'`` on the API's answers;
   HTML pages (the API docs) get ``frame-ancestors 'none'`` only (they load their own scripts); the
   console's pages (``/console``) a restrictive policy: their own scripts, styles, fonts and images only,
-  no inline script or style, forms posted to the console only (docs/console.md).
+  no inline script or style, forms posted to the console only (docs/console.md), and to the OpenID
+  Connect provider's origin when one is configured: the sign-out form's answer sends the browser to the
+  provider's ``end_session_endpoint``, and Chromium applies ``form-action`` to a form's redirects too.
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -21,15 +25,21 @@ _ALWAYS = [
 ]
 _CSP_API = b"default-src 'none'; frame-ancestors 'none'"
 _CSP_HTML = b"frame-ancestors 'none'"
-_CSP_CONSOLE = (
-    b"default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
-    b"connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
-)
+
+
+def console_csp(form_origins: Sequence[str] = ()) -> bytes:
+    """The console pages' policy; ``form_origins``: other origins its forms' answers may redirect to."""
+    targets = " ".join(["'self'", *form_origins])
+    return (
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+        f"connect-src 'self'; form-action {targets}; base-uri 'none'; frame-ancestors 'none'"
+    ).encode()
 
 
 class SecurityHeadersMiddleware:
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, console_form_origins: Sequence[str] = ()) -> None:
         self.app = app
+        self.csp_console = console_csp(console_form_origins)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -48,7 +58,7 @@ class SecurityHeadersMiddleware:
                     html = content_type.startswith(b"text/html")
                     csp = _CSP_HTML if html else _CSP_API
                     if html and scope["path"].startswith("/console"):
-                        csp = _CSP_CONSOLE
+                        csp = self.csp_console
                     added.append((b"content-security-policy", csp))
                 message["headers"] = [*headers, *added]
             await send(message)

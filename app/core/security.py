@@ -25,7 +25,7 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from jose import jwk, jwt
 from jose.backends.base import Key
 from jose.exceptions import ExpiredSignatureError, JOSEError, JWTClaimsError
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.crypto import decrypt, encrypt, is_encrypted, reencrypt
@@ -103,9 +103,16 @@ async def encrypt_signing_keys(session: AsyncSession, *, rotate: bool = False) -
     return changed
 
 
+#: Held by a starting server while it looks for (and maybe creates) the signing key: concurrent first
+#: starts (``prevex serve --workers N``) make one key, not one each that the others learn of only at
+#: their next reload (meanwhile refusing the tokens their siblings signed: 401).
+SIGNING_KEY_LOCK = int.from_bytes(hashlib.sha256(b"prevex:signing-key").digest()[:8], "big", signed=True)
+
+
 async def ensure_signing_key(session: AsyncSession) -> None:
-    """First start: create a key (concurrent starts may both create one; both are valid). Keys stored in
-    clear by an older version are encrypted."""
+    """First start: create a key, one whoever starts at the same time (a lock for the transaction).
+    Keys stored in clear by an older version are encrypted."""
+    await session.execute(select(func.pg_advisory_xact_lock(SIGNING_KEY_LOCK)))
     if await session.scalar(select(SigningKey.kid).where(~SigningKey.private_pem.startswith("gAAAAA"))):
         await encrypt_signing_keys(session)
     now = datetime.now(UTC)

@@ -14,6 +14,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     String,
+    Text,
     UniqueConstraint,
     text,
 )
@@ -62,7 +63,8 @@ class ConsoleSession(Base):
     """A browser's session. The cookie carries a random token; the row is keyed by its SHA-256 (a read
     of the table gives no usable cookie). ``etape`` is ``totp`` between the password and the code,
     ``mdp`` while the one-time password must be changed (neither is signed in yet), ``active`` once
-    signed in."""
+    signed in. ``id_token`` is the ID token of an OpenID Connect sign-in, the ``id_token_hint`` of the
+    sign-out at the provider (not a credential here: Prevex accepts no ID token as a bearer token)."""
 
     __tablename__ = "console_sessions"
     __table_args__ = (
@@ -78,6 +80,9 @@ class ConsoleSession(Base):
     csrf: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     vu_le: Mapped[datetime] = mapped_column(DateTime(timezone=True), comment="last use (idle timeout)")
+    id_token: Mapped[str | None] = mapped_column(
+        Text, comment="the OIDC sign-in's ID token (id_token_hint at sign-out); null for a local account"
+    )
 
 
 class OidcEtat(Base):

@@ -5,7 +5,11 @@ The keys (``dossier_cles``) are HMACs of a household's normalised address and na
 a fingerprint of the secret that made them: a server started with another secret (or on a database
 whose keys predate the HMAC) knows its keys match nothing, refuses filings that would silently open
 duplicate dossiers, and says to run ``prevex menages recalculer-cles``, which makes every key again from
-the acts' payloads (the one place the names and addresses live)."""
+the acts' payloads (the one place the names and addresses live).
+
+Whatever writes keys checks first, with :func:`check_keys`: a server at start (and ``/readyz``), and every
+command that files acts without a server (``prevex demo``, ``prevex actes import``), so that the first
+keys of a new database have their fingerprint whoever wrote them."""
 
 from __future__ import annotations
 
@@ -27,6 +31,8 @@ _STATE = (
     "SELECT (SELECT valeur FROM reglages WHERE cle = $1) AS empreinte, "
     "EXISTS (SELECT 1 FROM dossier_cles) AS des_cles"
 )
+_RECORD = "INSERT INTO reglages (cle, valeur, updated_at) VALUES ($1, $2, $3) ON CONFLICT (cle) DO NOTHING"
+_RECORDED = "SELECT valeur FROM reglages WHERE cle = $1"
 _SET = (
     "INSERT INTO reglages (cle, valeur, updated_at) VALUES ($1, $2, $3) "
     "ON CONFLICT (cle) DO UPDATE SET valeur = EXCLUDED.valeur, updated_at = EXCLUDED.updated_at"
@@ -35,13 +41,29 @@ _SET = (
 
 async def keys_match(conn: asyncpg.Connection) -> bool:
     """Whether the stored household keys were made with this server's secret. On a database with no key
-    yet, records the secret's fingerprint (the keys made from now on will be this secret's)."""
+    yet, records the secret's fingerprint (the keys made from now on will be this secret's), unless
+    another process (a server, ``prevex demo``) recorded its own meanwhile: the first one wins, and a
+    second with another secret is told its keys do not match."""
     row = await conn.fetchrow(_STATE, REGLAGE)
     mine = household_secret_fingerprint()
     if row["empreinte"] is None and not row["des_cles"]:
-        await conn.execute(_SET, REGLAGE, mine, datetime.now(UTC))
-        return True
+        # DO NOTHING waits for a concurrent recorder's commit; the next statement then sees its row.
+        await conn.execute(_RECORD, REGLAGE, mine, datetime.now(UTC))
+        return bool(await conn.fetchval(_RECORDED, REGLAGE) == mine)
     return bool(row["empreinte"] == mine)
+
+
+async def check_keys(database: Database) -> bool:
+    """:func:`keys_match` in a transaction of its own (which records the fingerprint on a new database)."""
+    async with database.transaction() as conn:
+        return await keys_match(conn)
+
+
+STALE_KEYS_DETAIL = (
+    "The stored household keys were made with another PREVEX_HOUSEHOLD_KEY_SECRET (or before keys "
+    "were HMACs): filings are refused until an operator runs `prevex menages recalculer-cles`, so that "
+    "no household gets a second dossier."
+)
 
 
 _IDS = "SELECT id FROM dossiers WHERE id > $1 ORDER BY id LIMIT $2"
@@ -86,9 +108,7 @@ def stale_keys_problem() -> ProblemException:
         503,
         "cles-menages-perimees",
         "Household keys out of date",
-        "The stored household keys were made with another PREVEX_HOUSEHOLD_KEY_SECRET (or before keys "
-        "were HMACs): filings are refused until an operator runs `prevex menages recalculer-cles`, so that "
-        "no household gets a second dossier.",
+        STALE_KEYS_DETAIL,
         headers={"Retry-After": str(get_settings().retry_after_seconds)},
     )
 
@@ -105,8 +125,7 @@ class KeyCheck:
 
     async def refresh(self, database: Database) -> bool:
         try:
-            async with database.transaction() as conn:
-                self.ok = await keys_match(conn)
+            self.ok = await check_keys(database)
         except asyncpg.UndefinedTableError:  # a schema behind the code: /readyz says so
             self.ok = False
         self._checked = time.monotonic()

@@ -168,7 +168,8 @@ def console_port() -> int:
 
 
 def start_oidc_provider(redirect_uri: str, *, email_in_id_token: bool = False) -> OidcProvider:
-    """oidc-provider on a free loopback port, its one client being the console at ``redirect_uri``."""
+    """oidc-provider on a free loopback port, its one client being the console at ``redirect_uri``
+    (and, after the sign-out at the provider, the same console's sign-in page)."""
     _npm_ci()
     port = free_port()
     env = {
@@ -177,6 +178,7 @@ def start_oidc_provider(redirect_uri: str, *, email_in_id_token: bool = False) -
         "OIDC_CLIENT_ID": OIDC_CLIENT_ID,
         "OIDC_CLIENT_SECRET": OIDC_CLIENT_SECRET,
         "OIDC_REDIRECT_URI": redirect_uri,
+        "OIDC_POST_LOGOUT_REDIRECT_URI": redirect_uri.removesuffix("/oidc/retour") + "/connexion",
         "OIDC_EMAIL_IN_ID_TOKEN": "1" if email_in_id_token else "0",
     }
     process = subprocess.Popen(

@@ -14,7 +14,7 @@ from fastapi import FastAPI, Request
 
 from app.console import auth
 from app.console.auth import ConsoleUser
-from app.console.pages import commun, dossier, seances
+from app.console.pages import commun
 from app.core.scopes import scopes_for_role
 from app.core.security import Principal
 from tests.factories import PartnerCreds, acte, household, make_partner
@@ -61,8 +61,7 @@ def signin(app: FastAPI, monkeypatch: pytest.MonkeyPatch) -> Iterator[Signin]:
             raise forbidden("CSRF")
 
     monkeypatch.setattr(commun, "csrf_token", lambda request: CSRF)
-    monkeypatch.setattr(dossier, "check_csrf", check)
-    monkeypatch.setattr(seances, "check_csrf", check)
+    monkeypatch.setattr(commun, "check_csrf", check)  # every form's POST checks it there (``envoyer``)
     s = Signin(app)
     yield s
     app.dependency_overrides.pop(auth.console_user, None)

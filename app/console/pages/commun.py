@@ -1,20 +1,22 @@
 """What every page shares: the signed-in user (and the layout's ``user`` and ``csrf``), the scope a page
-needs, refusals shown as pages, form errors beside their field, and the French labels of codes."""
+needs, refusals shown as pages, form errors beside their field, the steps of every form's POST
+(:func:`envoyer`), and the French labels of codes."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, Generic, TypeVar
 from zoneinfo import ZoneInfo
 
 from fastapi import Depends, Request
-from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import ValidationError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.console.auth import ConsoleUser, console_user, csrf_token
+from app.console.auth import ConsoleUser, check_csrf, console_user, csrf_token
 from app.console.templating import render
 from app.core.problems import ProblemException
 
@@ -159,6 +161,80 @@ def champs_formulaire(form: Mapping[str, Any], *noms: str) -> dict[str, str]:
 
 def ou_none(value: str) -> str | None:
     return value or None
+
+
+# A form's POST ----------------------------------------------------------------------------------------
+
+Valeurs = dict[str, Any]  # a form's values as typed (stripped strings; a list for a multiple choice)
+D = TypeVar("D")  # what the values make: the API's request model (or what the service call needs)
+R = TypeVar("R")  # what the service call returns
+
+
+class ChampInvalide(Exception):
+    """A value refused before any model (an id not in the list offered): its message beside its field."""
+
+    def __init__(self, champ: str, message: str) -> None:
+        super().__init__(message)
+        self.champ, self.message = champ, message
+
+
+@dataclass(frozen=True)
+class Formulaire(Generic[D, R]):
+    """What one form's POST does beside the steps every form shares (:func:`envoyer`).
+
+    - ``champs``: the fields read (stripped strings), ``listes`` those of several values (a list);
+    - ``scope``: what the user's partner and role must grant (else the 403 page);
+    - ``valider``: the values → the request (``ValidationError`` or :class:`ChampInvalide`: the page again,
+      422, the errors beside their fields; :class:`Refus`: its page);
+    - ``ecrire``: the service call, in a savepoint (:func:`ecriture`);
+    - ``page``: the page again with the refused form's errors, values and status;
+    - ``apres``: where the recorded form sends the browser (303), from the request and the call's result;
+    - a refusal of the service (``ProblemException``) goes beside a field: its JSON pointer's first
+      segment through ``champs_service``, else ``champ_par_defaut``; but a 404 shows the error page when
+      ``introuvable_en_page`` (the dossier or the recommendation is not the partner's to see)."""
+
+    champs: tuple[str, ...]
+    scope: str
+    valider: Callable[[Valeurs], D]
+    ecrire: Callable[[D], Awaitable[R]]
+    page: Callable[[Erreurs, Valeurs, int], Awaitable[HTMLResponse]]
+    apres: Callable[[D, R], str]
+    champ_par_defaut: str
+    champs_service: Mapping[str, str] = field(default_factory=dict)
+    introuvable_en_page: bool = True
+    listes: tuple[str, ...] = ()
+
+
+async def envoyer(
+    request: Request, session: AsyncSession, user: ConsoleUser, f: Formulaire[D, R]
+) -> Response:
+    """Every form's POST: the CSRF check (a 403 problem, not a page), the form's values, the scope, the
+    request validated, the service's write in a savepoint, then post/redirect/get; each refusal shown on
+    the page again (values kept, errors beside their field) or as an error page."""
+    await check_csrf(request)
+    form = await request.form()
+    valeurs: Valeurs = champs_formulaire(form, *f.champs)
+    for nom in f.listes:
+        valeurs[nom] = [str(v) for v in form.getlist(nom)]
+    try:
+        exiger(user, f.scope)
+        try:
+            demande = f.valider(valeurs)
+        except ValidationError as exc:
+            return await f.page(erreurs_validation(exc), valeurs, 422)
+        except ChampInvalide as exc:
+            return await f.page({exc.champ: exc.message}, valeurs, 422)
+        try:
+            async with ecriture(session):
+                resultat = await f.ecrire(demande)
+        except ProblemException as exc:
+            if exc.status == 404 and f.introuvable_en_page:
+                return page_erreur(request, refus_de(exc))
+            erreurs = erreurs_probleme(exc, f.champs_service, f.champ_par_defaut)
+            return await f.page(erreurs, valeurs, exc.status)
+    except Refus as refus:
+        return page_erreur(request, refus)
+    return apres_ecriture(f.apres(demande, resultat))
 
 
 # Labels ---------------------------------------------------------------------------------------------

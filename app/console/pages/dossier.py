@@ -7,27 +7,26 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
-from pydantic import ValidationError
 
-from app.console.auth import check_csrf
 from app.console.pages.commun import (
     ISSUES_BILAN,
     NATURES,
     PARCS,
     STADES,
     STATUTS_SUIVI,
+    ChampInvalide,
     Erreurs,
+    Formulaire,
     Refus,
     Utilisateur,
-    apres_ecriture,
-    champs_formulaire,
+    Valeurs,
     ecriture,
-    erreurs_probleme,
-    erreurs_validation,
+    envoyer,
     exiger,
     ou_none,
     page_erreur,
@@ -148,218 +147,199 @@ async def lire(
         return page_erreur(request, refus)
 
 
-async def _formulaire(request: Request, *noms: str) -> dict[str, str]:
-    await check_csrf(request)
-    return champs_formulaire(await request.form(), *noms)
+def _page(
+    request: Request, session: SessionDep, user: Utilisateur, dossier_id: uuid.UUID, formulaire: str
+) -> Callable[[Erreurs, Valeurs, int], Awaitable[HTMLResponse]]:
+    """The dossier page again, with the refused ``formulaire``'s errors and values."""
 
+    async def page(erreurs: Erreurs, valeurs: Valeurs, status: int) -> HTMLResponse:
+        return await _vue(
+            request, session, user, dossier_id, {formulaire: erreurs}, {formulaire: valeurs}, status
+        )
 
-async def _refuse(
-    request: Request,
-    session: SessionDep,
-    user: Utilisateur,
-    dossier_id: uuid.UUID,
-    formulaire: str,
-    erreurs: Erreurs,
-    valeurs: dict[str, str],
-    status: int,
-) -> HTMLResponse:
-    return await _vue(
-        request, session, user, dossier_id, {formulaire: erreurs}, {formulaire: valeurs}, status
-    )
+    return page
 
 
 @router.post("/dossiers/{dossier_id}/attributions", response_class=HTMLResponse)
 async def attribuer(
     request: Request, dossier_id: uuid.UUID, session: SessionDep, user: Utilisateur
 ) -> Response:
-    valeurs = await _formulaire(request, "partenaire_id", "motif")
-    try:
-        exiger(user, CCAPEX_GERER)
-        try:
-            demande = AttributionDemande.model_validate(valeurs)
-        except ValidationError as exc:
-            return await _refuse(
-                request, session, user, dossier_id, "attribution", erreurs_validation(exc), valeurs, 422
-            )
-        try:
-            async with ecriture(session):
-                await ccapex.attribuer(
-                    session, user.principal, dossier_id, demande.partenaire_id, demande.motif
-                )
-        except ProblemException as exc:
-            if exc.status == 404:
-                return page_erreur(request, refus_de(exc))
-            erreurs = erreurs_probleme(
-                exc, {"partenaire_id": "partenaire_id", "motif": "motif"}, "partenaire_id"
-            )
-            return await _refuse(
-                request, session, user, dossier_id, "attribution", erreurs, valeurs, exc.status
-            )
-    except Refus as refus:
-        return page_erreur(request, refus)
-    return apres_ecriture(f"/console/dossiers/{dossier_id}?fait=attribution#attributions")
+    async def ecrire(demande: AttributionDemande) -> None:
+        await ccapex.attribuer(session, user.principal, dossier_id, demande.partenaire_id, demande.motif)
+
+    formulaire = Formulaire(
+        champs=("partenaire_id", "motif"),
+        scope=CCAPEX_GERER,
+        valider=AttributionDemande.model_validate,
+        ecrire=ecrire,
+        page=_page(request, session, user, dossier_id, "attribution"),
+        apres=lambda _d, _r: f"/console/dossiers/{dossier_id}?fait=attribution#attributions",
+        champ_par_defaut="partenaire_id",
+        champs_service={"partenaire_id": "partenaire_id", "motif": "motif"},
+    )
+    return await envoyer(request, session, user, formulaire)
 
 
 @router.post("/dossiers/{dossier_id}/ordre-du-jour", response_class=HTMLResponse)
 async def inscrire(
     request: Request, dossier_id: uuid.UUID, session: SessionDep, user: Utilisateur
 ) -> Response:
-    valeurs = await _formulaire(request, "seance_id")
-    try:
-        exiger(user, CCAPEX_GERER)
+    def valider(valeurs: Valeurs) -> uuid.UUID:
         try:
             seance_id = uuid.UUID(valeurs["seance_id"])
             OrdreDuJourDemande(dossier_id=dossier_id)
         except ValueError:
-            erreurs = {"seance_id": "Choisissez une séance de la liste."}
-            return await _refuse(request, session, user, dossier_id, "ordre", erreurs, valeurs, 422)
-        try:
-            async with ecriture(session):
-                await seances.add_to_agenda(session, user.principal, seance_id, dossier_id)
-        except ProblemException as exc:
-            erreurs = erreurs_probleme(exc, {}, "seance_id")
-            return await _refuse(request, session, user, dossier_id, "ordre", erreurs, valeurs, exc.status)
-    except Refus as refus:
-        return page_erreur(request, refus)
-    return apres_ecriture(f"/console/seances/{seance_id}?fait=inscription")
+            raise ChampInvalide("seance_id", "Choisissez une séance de la liste.") from None
+        return seance_id
+
+    async def ecrire(seance_id: uuid.UUID) -> None:
+        await seances.add_to_agenda(session, user.principal, seance_id, dossier_id)
+
+    formulaire = Formulaire(
+        champs=("seance_id",),
+        scope=CCAPEX_GERER,
+        valider=valider,
+        ecrire=ecrire,
+        page=_page(request, session, user, dossier_id, "ordre"),
+        apres=lambda seance_id, _r: f"/console/seances/{seance_id}?fait=inscription",
+        champ_par_defaut="seance_id",
+        introuvable_en_page=False,  # the session may be the one not found: said beside the list
+    )
+    return await envoyer(request, session, user, formulaire)
 
 
 @router.post("/dossiers/{dossier_id}/recommandations", response_class=HTMLResponse)
 async def recommander(
     request: Request, dossier_id: uuid.UUID, session: SessionDep, user: Utilisateur
 ) -> Response:
-    valeurs = await _formulaire(request, "destinataire", "nature", "texte", "echeance", "seance_id")
-    try:
-        exiger(user, CCAPEX_GERER)
+    def valider(valeurs: Valeurs) -> RecommandationDemande:
         destinataire: dict[str, Any] = (
             {"menage": True}
             if valeurs["destinataire"] == "menage"
             else {"partenaire_id": ou_none(valeurs["destinataire"])}
         )
-        try:
-            demande = RecommandationDemande.model_validate(
-                {
-                    "destinataire": destinataire,
-                    "nature": valeurs["nature"],
-                    "texte": valeurs["texte"],
-                    "echeance": ou_none(valeurs["echeance"]),
-                    "seance_id": ou_none(valeurs["seance_id"]),
-                }
-            )
-        except ValidationError as exc:
-            erreurs = erreurs_validation(exc)
-            return await _refuse(request, session, user, dossier_id, "recommandation", erreurs, valeurs, 422)
-        try:
-            async with ecriture(session):
-                await recommandations.emettre(
-                    session,
-                    user.principal,
-                    dossier_id,
-                    partenaire_id=demande.destinataire.partenaire_id,
-                    nature=demande.nature,
-                    texte=demande.texte,
-                    echeance=demande.echeance,
-                    seance_id=demande.seance_id,
-                )
-        except ProblemException as exc:
-            if exc.status == 404:
-                return page_erreur(request, refus_de(exc))
-            champs = {
-                "destinataire": "destinataire",
-                "seance_id": "seance_id",
-                "texte": "texte",
-                "nature": "nature",
+        return RecommandationDemande.model_validate(
+            {
+                "destinataire": destinataire,
+                "nature": valeurs["nature"],
+                "texte": valeurs["texte"],
+                "echeance": ou_none(valeurs["echeance"]),
+                "seance_id": ou_none(valeurs["seance_id"]),
             }
-            erreurs = erreurs_probleme(exc, champs, "destinataire")
-            return await _refuse(
-                request, session, user, dossier_id, "recommandation", erreurs, valeurs, exc.status
-            )
-    except Refus as refus:
-        return page_erreur(request, refus)
-    return apres_ecriture(f"/console/dossiers/{dossier_id}?fait=recommandation#recommandations")
+        )
+
+    async def ecrire(demande: RecommandationDemande) -> None:
+        await recommandations.emettre(
+            session,
+            user.principal,
+            dossier_id,
+            partenaire_id=demande.destinataire.partenaire_id,
+            nature=demande.nature,
+            texte=demande.texte,
+            echeance=demande.echeance,
+            seance_id=demande.seance_id,
+        )
+
+    formulaire = Formulaire(
+        champs=("destinataire", "nature", "texte", "echeance", "seance_id"),
+        scope=CCAPEX_GERER,
+        valider=valider,
+        ecrire=ecrire,
+        page=_page(request, session, user, dossier_id, "recommandation"),
+        apres=lambda _d, _r: f"/console/dossiers/{dossier_id}?fait=recommandation#recommandations",
+        champ_par_defaut="destinataire",
+        champs_service={c: c for c in ("destinataire", "seance_id", "texte", "nature")},
+    )
+    return await envoyer(request, session, user, formulaire)
+
+
+def _dossier_du_formulaire(valeurs: Valeurs) -> uuid.UUID:
+    try:
+        return uuid.UUID(valeurs["dossier_id"])
+    except ValueError:
+        raise Refus(400, "Demande invalide", "Le formulaire ne nomme pas de dossier.") from None
 
 
 @router.post("/recommandations/{recommandation_id}/suivi", response_class=HTMLResponse)
 async def suivre(
     request: Request, recommandation_id: uuid.UUID, session: SessionDep, user: Utilisateur
 ) -> Response:
-    valeurs = await _formulaire(request, "dossier_id", "statut", "date", "commentaire")
-    try:
-        exiger(user, RECOMMANDATIONS_SUIVRE)
-        try:
-            dossier_id = uuid.UUID(valeurs["dossier_id"])
-        except ValueError:
-            raise Refus(400, "Demande invalide", "Le formulaire ne nomme pas de dossier.") from None
-        formulaire = f"suivi-{recommandation_id}"
-        try:
-            demande = SuiviDemande.model_validate(
-                {
-                    "statut": valeurs["statut"],
-                    "date": valeurs["date"],
-                    "commentaire": ou_none(valeurs["commentaire"]),
-                }
-            )
-        except ValidationError as exc:
-            return await _refuse(
-                request, session, user, dossier_id, formulaire, erreurs_validation(exc), valeurs, 422
-            )
-        try:
-            async with ecriture(session):
-                await recommandations.suivre(
-                    session,
-                    user.principal,
-                    recommandation_id,
-                    statut=demande.statut,
-                    le=demande.date,
-                    commentaire=demande.commentaire,
-                )
-        except ProblemException as exc:
-            if exc.status == 404:
-                return page_erreur(request, refus_de(exc))
-            erreurs = erreurs_probleme(exc, {"statut": "statut", "date": "date"}, "statut")
-            return await _refuse(request, session, user, dossier_id, formulaire, erreurs, valeurs, exc.status)
-    except Refus as refus:
-        return page_erreur(request, refus)
-    return apres_ecriture(f"/console/dossiers/{dossier_id}?fait=suivi#recommandations")
+    cle = f"suivi-{recommandation_id}"
+
+    def valider(valeurs: Valeurs) -> tuple[uuid.UUID, SuiviDemande]:
+        dossier_id = _dossier_du_formulaire(valeurs)  # the page to show again, and to go back to
+        demande = SuiviDemande.model_validate(
+            {
+                "statut": valeurs["statut"],
+                "date": valeurs["date"],
+                "commentaire": ou_none(valeurs["commentaire"]),
+            }
+        )
+        return dossier_id, demande
+
+    async def ecrire(valide: tuple[uuid.UUID, SuiviDemande]) -> None:
+        demande = valide[1]
+        await recommandations.suivre(
+            session,
+            user.principal,
+            recommandation_id,
+            statut=demande.statut,
+            le=demande.date,
+            commentaire=demande.commentaire,
+        )
+
+    async def page(erreurs: Erreurs, valeurs: Valeurs, status: int) -> HTMLResponse:
+        # Only asked once the form's dossier was read (valider's first step).
+        dossier_id = _dossier_du_formulaire(valeurs)
+        return await _page(request, session, user, dossier_id, cle)(erreurs, valeurs, status)
+
+    formulaire = Formulaire(
+        champs=("dossier_id", "statut", "date", "commentaire"),
+        scope=RECOMMANDATIONS_SUIVRE,
+        valider=valider,
+        ecrire=ecrire,
+        page=page,
+        apres=lambda valide, _r: f"/console/dossiers/{valide[0]}?fait=suivi#recommandations",
+        champ_par_defaut="statut",
+        champs_service={"statut": "statut", "date": "date"},
+    )
+    return await envoyer(request, session, user, formulaire)
 
 
 @router.post("/dossiers/{dossier_id}/bilan", response_class=HTMLResponse)
 async def renseigner_bilan(
     request: Request, dossier_id: uuid.UUID, session: SessionDep, user: Utilisateur
 ) -> Response:
-    valeurs = await _formulaire(request, "issue", "surendettement", "fsl", "pcs")
-    try:
-        exiger(user, CCAPEX_GERER)
-        try:
-            demande = BilanDemande.model_validate(
-                {
-                    "issue": valeurs["issue"],
-                    **{k: valeurs[k] == "oui" for k in ("surendettement", "fsl", "pcs")},
-                }
-            )
-        except ValidationError as exc:
-            return await _refuse(
-                request, session, user, dossier_id, "bilan", erreurs_validation(exc), valeurs, 422
-            )
-        try:
-            async with ecriture(session):
-                await recommandations.renseigner_bilan(
-                    session,
-                    user.principal,
-                    dossier_id,
-                    issue=demande.issue,
-                    surendettement=demande.surendettement,
-                    fsl=demande.fsl,
-                    pcs=demande.pcs,
-                )
-        except ProblemException as exc:
-            if exc.status == 404:
-                return page_erreur(request, refus_de(exc))
-            erreurs = erreurs_probleme(exc, {"issue": "issue"}, "issue")
-            return await _refuse(request, session, user, dossier_id, "bilan", erreurs, valeurs, exc.status)
-    except Refus as refus:
-        return page_erreur(request, refus)
-    return apres_ecriture(f"/console/dossiers/{dossier_id}?fait=bilan#bilan")
+    def valider(valeurs: Valeurs) -> BilanDemande:
+        return BilanDemande.model_validate(
+            {
+                "issue": valeurs["issue"],
+                **{k: valeurs[k] == "oui" for k in ("surendettement", "fsl", "pcs")},
+            }
+        )
+
+    async def ecrire(demande: BilanDemande) -> None:
+        await recommandations.renseigner_bilan(
+            session,
+            user.principal,
+            dossier_id,
+            issue=demande.issue,
+            surendettement=demande.surendettement,
+            fsl=demande.fsl,
+            pcs=demande.pcs,
+        )
+
+    formulaire = Formulaire(
+        champs=("issue", "surendettement", "fsl", "pcs"),
+        scope=CCAPEX_GERER,
+        valider=valider,
+        ecrire=ecrire,
+        page=_page(request, session, user, dossier_id, "bilan"),
+        apres=lambda _d, _r: f"/console/dossiers/{dossier_id}?fait=bilan#bilan",
+        champ_par_defaut="issue",
+        champs_service={"issue": "issue"},
+    )
+    return await envoyer(request, session, user, formulaire)
 
 
 @router.get("/courriers/{courrier_id}.pdf")

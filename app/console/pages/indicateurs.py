@@ -4,10 +4,11 @@ trend charts (the API's SVGs) and the CSV, with the API's checks and masking (``
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from starlette.concurrency import run_in_threadpool
 
@@ -23,25 +24,37 @@ router = APIRouter()
 Annee = Annotated[int | None, Query(ge=2000, le=2100)]
 
 
+@dataclass(frozen=True)
+class _Choix:
+    """What every view of the indicators is asked for: a territory (else the user's first) and years."""
+
+    territoire: str
+    du: int | None
+    au: int | None
+
+
+def _choix(
+    territoire: Annotated[str, Query(max_length=3)] = "", du: Annee = None, au: Annee = None
+) -> _Choix:
+    return _Choix(territoire, du, au)
+
+
+Choix = Annotated[_Choix, Depends(_choix)]
+
+
 def _periode(du: int | None, au: int | None) -> tuple[int, int]:
     fin = au or dt.date.today().year - 1
     return (du or fin - 5), fin
 
 
 async def _donnees(
-    request: Request,
-    session: SessionDep,
-    user: Utilisateur,
-    territoire: str,
-    du: int | None,
-    au: int | None,
-    format_: str,
+    request: Request, session: SessionDep, user: Utilisateur, choix: _Choix, format_: str
 ) -> dict[str, Any]:
     """The API's indicators, read (and audited as ``lecture_statistiques``, with ``format_`` saying which
     of the console's views read them) with the user's ``Principal``."""
     exiger(user, STATISTIQUES_LIRE)
-    territoire = territoire or user.principal.territoires[0]
-    debut, fin = _periode(du, au)
+    territoire = choix.territoire or user.principal.territoires[0]
+    debut, fin = _periode(choix.du, choix.au)
     try:
         return await indicateurs_body(request, session, user.principal, territoire, debut, fin, None, format_)
     except ProblemException as exc:
@@ -53,13 +66,11 @@ async def page(
     request: Request,
     session: SessionDep,
     user: Utilisateur,
-    territoire: Annotated[str, Query(max_length=3)] = "",
-    du: Annee = None,
-    au: Annee = None,
+    choix: Choix,
     indicateur: Annotated[str, Query(max_length=96)] = "",
 ) -> HTMLResponse:
     try:
-        body = await _donnees(request, session, user, territoire, du, au, "console_html")
+        body = await _donnees(request, session, user, choix, "console_html")
     except Refus as refus:
         return page_erreur(request, refus)
     annees = list(range(body["du"], body["au"] + 1))
@@ -93,12 +104,10 @@ async def csv(
     request: Request,
     session: SessionDep,
     user: Utilisateur,
-    territoire: Annotated[str, Query(max_length=3)] = "",
-    du: Annee = None,
-    au: Annee = None,
+    choix: Choix,
 ) -> Response:
     try:
-        body = await _donnees(request, session, user, territoire, du, au, "console_csv")
+        body = await _donnees(request, session, user, choix, "console_csv")
     except Refus as refus:
         return page_erreur(request, refus)
     name = f"indicateurs-{body['territoire']}-{body['du']}-{body['au']}.csv"
@@ -114,12 +123,10 @@ async def entonnoir(
     request: Request,
     session: SessionDep,
     user: Utilisateur,
-    territoire: Annotated[str, Query(max_length=3)] = "",
-    du: Annee = None,
-    au: Annee = None,
+    choix: Choix,
 ) -> Response:
     try:
-        body = await _donnees(request, session, user, territoire, du, au, "console_svg_entonnoir")
+        body = await _donnees(request, session, user, choix, "console_svg_entonnoir")
     except Refus as refus:
         return page_erreur(request, refus)
     # Drawing is CPU work (cached by what is drawn): in a thread, not on the event loop.
@@ -132,12 +139,10 @@ async def tendance(
     session: SessionDep,
     user: Utilisateur,
     indicateur: Annotated[str, Query(max_length=96)],
-    territoire: Annotated[str, Query(max_length=3)] = "",
-    du: Annee = None,
-    au: Annee = None,
+    choix: Choix,
 ) -> Response:
     try:
-        body = await _donnees(request, session, user, territoire, du, au, "console_svg_tendance")
+        body = await _donnees(request, session, user, choix, "console_svg_tendance")
         if indicateur not in body["graphiques"]["tendances"]:
             raise Refus(404, "Introuvable", "Ce territoire n'a pas de compte de cet indicateur.")
     except Refus as refus:

@@ -8,20 +8,17 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
-from pydantic import ValidationError
 
-from app.console.auth import check_csrf
 from app.console.pages.commun import (
     FORMATIONS,
     ISSUES_EXAMEN,
     Erreurs,
+    Formulaire,
     Refus,
     Utilisateur,
-    apres_ecriture,
-    champs_formulaire,
+    Valeurs,
     ecriture,
-    erreurs_probleme,
-    erreurs_validation,
+    envoyer,
     exiger,
     ou_none,
     page_erreur,
@@ -80,32 +77,32 @@ async def lister(request: Request, session: SessionDep, user: Utilisateur) -> HT
 
 @router.post("/seances", response_class=HTMLResponse)
 async def creer(request: Request, session: SessionDep, user: Utilisateur) -> Response:
-    await check_csrf(request)
-    form = await request.form()
-    valeurs: dict[str, Any] = champs_formulaire(form, "territoire", "date", "formation")
-    valeurs["membres"] = [str(m) for m in form.getlist("membres")]
-    try:
-        exiger(user, CCAPEX_GERER)
-        try:
-            demande = SeanceDemande.model_validate(valeurs)
-        except ValidationError as exc:
-            return await _liste(request, session, user, erreurs_validation(exc), valeurs, 422)
-        try:
-            async with ecriture(session):
-                cree = await seances.create(
-                    session,
-                    user.principal,
-                    territoire=demande.territoire,
-                    date=demande.date,
-                    formation=demande.formation,
-                    membres=demande.membres,
-                )
-        except ProblemException as exc:
-            erreurs = erreurs_probleme(exc, {"membres": "membres", "territoire": "territoire"}, "territoire")
-            return await _liste(request, session, user, erreurs, valeurs, exc.status)
-    except Refus as refus:
-        return page_erreur(request, refus)
-    return apres_ecriture(f"/console/seances/{cree['id']}?fait=creation")
+    async def ecrire(demande: SeanceDemande) -> dict[str, Any]:
+        return await seances.create(
+            session,
+            user.principal,
+            territoire=demande.territoire,
+            date=demande.date,
+            formation=demande.formation,
+            membres=demande.membres,
+        )
+
+    async def page(erreurs: Erreurs, valeurs: Valeurs, status: int) -> HTMLResponse:
+        return await _liste(request, session, user, erreurs, valeurs, status)
+
+    formulaire = Formulaire(
+        champs=("territoire", "date", "formation"),
+        listes=("membres",),
+        scope=CCAPEX_GERER,
+        valider=SeanceDemande.model_validate,
+        ecrire=ecrire,
+        page=page,
+        apres=lambda _d, cree: f"/console/seances/{cree['id']}?fait=creation",
+        champ_par_defaut="territoire",
+        champs_service={"membres": "membres", "territoire": "territoire"},
+        introuvable_en_page=False,
+    )
+    return await envoyer(request, session, user, formulaire)
 
 
 async def _seance(
@@ -153,31 +150,27 @@ async def consigner(
     request: Request, seance_id: uuid.UUID, dossier_id: uuid.UUID, session: SessionDep, user: Utilisateur
 ) -> Response:
     """What the session made of a dossier: its outcome and avis."""
-    await check_csrf(request)
-    valeurs = champs_formulaire(await request.form(), "issue", "avis")
     cle = f"examen-{dossier_id}"
-    try:
-        exiger(user, CCAPEX_GERER)
-        try:
-            demande = ExamenDemande.model_validate(
-                {"issue": valeurs["issue"], "avis": ou_none(valeurs["avis"])}
-            )
-        except ValidationError as exc:
-            return await _seance(
-                request, session, user, seance_id, {cle: erreurs_validation(exc)}, {cle: valeurs}, 422
-            )
-        try:
-            async with ecriture(session):
-                await seances.record_outcome(
-                    session, user.principal, seance_id, dossier_id, demande.issue, demande.avis
-                )
-        except ProblemException as exc:
-            if exc.status == 404:
-                return page_erreur(request, refus_de(exc))
-            erreurs = erreurs_probleme(exc, {"issue": "issue", "avis": "avis"}, "issue")
-            return await _seance(
-                request, session, user, seance_id, {cle: erreurs}, {cle: valeurs}, exc.status
-            )
-    except Refus as refus:
-        return page_erreur(request, refus)
-    return apres_ecriture(f"/console/seances/{seance_id}?fait=examen#point-{dossier_id}")
+
+    def valider(valeurs: Valeurs) -> ExamenDemande:
+        return ExamenDemande.model_validate({"issue": valeurs["issue"], "avis": ou_none(valeurs["avis"])})
+
+    async def ecrire(demande: ExamenDemande) -> None:
+        await seances.record_outcome(
+            session, user.principal, seance_id, dossier_id, demande.issue, demande.avis
+        )
+
+    async def page(erreurs: Erreurs, valeurs: Valeurs, status: int) -> HTMLResponse:
+        return await _seance(request, session, user, seance_id, {cle: erreurs}, {cle: valeurs}, status)
+
+    formulaire = Formulaire(
+        champs=("issue", "avis"),
+        scope=CCAPEX_GERER,
+        valider=valider,
+        ecrire=ecrire,
+        page=page,
+        apres=lambda _d, _r: f"/console/seances/{seance_id}?fait=examen#point-{dossier_id}",
+        champ_par_defaut="issue",
+        champs_service={"issue": "issue", "avis": "avis"},
+    )
+    return await envoyer(request, session, user, formulaire)
