@@ -2,7 +2,7 @@
 sign-out at the provider (RP-initiated logout)
 
 Revision ID: 5b7e0d3f9a21
-Revises: 8e4d2c7a5f13
+Revises: 5b1e9c3d7a20
 Create Date: 2026-12-02 18:40:00+00:00
 """
 
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "5b7e0d3f9a21"
-down_revision: str | None = "8e4d2c7a5f13"
+down_revision: str | None = "5b1e9c3d7a20"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
