@@ -13,7 +13,6 @@ from __future__ import annotations
 import csv
 import functools
 import io
-import json
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -484,19 +483,15 @@ def _figure(figsize: tuple[float, float]) -> tuple[Any, Any]:
     return figure, figure.subplots()
 
 
-def _cle(body: dict[str, Any], lignes: list[dict[str, Any]]) -> str:
-    """What a chart is drawn from, as one canonical string: the cache's key. Built from the body after
-    masking, so a préfecture's chart and the CCAPEX's are two entries, and new figures a new one."""
-    return json.dumps(
-        {
-            "territoire": body["territoire"],
-            "du": body["du"],
-            "au": body["au"],
-            "lignes": [[r["annee"], r["indicateur"], r["parc"], r["valeur"], r["masque"]] for r in lignes],
-        },
-        sort_keys=True,
-        separators=(",", ":"),
-    )
+#: One cell a chart is drawn from: (annee, indicateur, parc, valeur, masque).
+_Point = tuple[int, str, str, float | None, bool]
+
+
+def _cellules(lignes: list[dict[str, Any]]) -> tuple[_Point, ...]:
+    """The cells a chart is drawn from, hashable: with the territory and years, the cache's key. Taken
+    from the body after masking, so a préfecture's chart and the CCAPEX's are two entries, and new figures
+    a new one."""
+    return tuple((r["annee"], r["indicateur"], r["parc"], r["valeur"], r["masque"]) for r in lignes)
 
 
 # Drawing a chart costs matplotlib hundreds of ms; what it is drawn from is small (a few dozen cells).
@@ -509,14 +504,13 @@ def entonnoir_svg(body: dict[str, Any]) -> bytes:
     """The yearly funnel: one group of bars per year, one bar per stage of the procedure (parc total);
     a masked cell is drawn as no bar and labelled « masqué »."""
     lignes = [r for r in body["lignes"] if r["parc"] == "total" and r["indicateur"] in PROCEDURE]
-    return _entonnoir(_cle(body, lignes))
+    return _entonnoir(body["territoire"], body["du"], body["au"], _cellules(lignes))
 
 
 @functools.lru_cache(maxsize=_CHARTS)
-def _entonnoir(cle: str) -> bytes:
-    body = json.loads(cle)
-    valeurs = {(r[0], r[1]): {"valeur": r[3], "masque": r[4]} for r in body["lignes"]}
-    annees = list(range(body["du"], body["au"] + 1))
+def _entonnoir(territoire: str, du: int, au: int, cellules: tuple[_Point, ...]) -> bytes:
+    valeurs = {(c[0], c[1]): {"valeur": c[3], "masque": c[4]} for c in cellules}
+    annees = list(range(du, au + 1))
     figure, axes = _figure((11, 5))
     width = 0.8 / len(PROCEDURE)
     for k, indicateur in enumerate(PROCEDURE):
@@ -531,7 +525,7 @@ def _entonnoir(cle: str) -> bytes:
             hs.append(r["valeur"] if r is not None else 0)
         axes.bar(xs, hs, width=width, label=LIBELLES[indicateur])
     axes.set_xticks(range(len(annees)), [str(a) for a in annees])
-    axes.set_title(f"Procédure par étape et par année, territoire {body['territoire']}")
+    axes.set_title(f"Procédure par étape et par année, territoire {territoire}")
     axes.set_ylabel("actes (date de l'acte)")
     axes.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))  # beside the bars, not over them
     return _figure_svg(figure)
@@ -540,24 +534,21 @@ def _entonnoir(cle: str) -> bytes:
 def tendance_svg(body: dict[str, Any], indicateur: str) -> bytes:
     """One indicator over the years, one line per parc; masked points are gaps."""
     lignes = [r for r in body["lignes"] if r["indicateur"] == indicateur]
-    return _tendance(_cle(body, lignes), indicateur)
+    return _tendance(body["territoire"], body["du"], body["au"], _cellules(lignes), indicateur)
 
 
 @functools.lru_cache(maxsize=_CHARTS)
-def _tendance(cle: str, indicateur: str) -> bytes:
-    body = json.loads(cle)
-    annees = list(range(body["du"], body["au"] + 1))
+def _tendance(territoire: str, du: int, au: int, cellules: tuple[_Point, ...], indicateur: str) -> bytes:
+    annees = list(range(du, au + 1))
     figure, axes = _figure((8, 4))
     for parc in ("total", *PARCS):
-        rows = {r[0]: r[3] for r in body["lignes"] if r[2] == parc}
+        rows = {c[0]: c[3] for c in cellules if c[2] == parc}
         if not rows:
             continue
         ys = [math.nan if rows.get(a) is None else rows[a] for a in annees]
         axes.plot(annees, ys, marker="o", label=parc)
     axes.set_xticks(annees, [str(a) for a in annees])
-    axes.set_title(
-        f"{LIBELLES.get(indicateur, indicateur.replace('_', ' '))}, territoire {body['territoire']}"
-    )
+    axes.set_title(f"{LIBELLES.get(indicateur, indicateur.replace('_', ' '))}, territoire {territoire}")
     axes.set_ylabel("nombre")
     axes.legend(fontsize=8)
     return _figure_svg(figure)
