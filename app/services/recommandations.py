@@ -19,7 +19,8 @@ may read the dossier, records ``statut`` with a date and a comment; every change
   NOTHING``), recorded with ``PUT /v1/dossiers/{id}/bilan`` up to ``SUIVI.limite_mois`` (20) months after
   that session, refused after (409 ``bilan-clos``).
 
-**Statistics** (``comptes``): counts by nature and follow-up status, for the statistics issue.
+**Counts** (``comptes``): by nature and follow-up status; the yearly indicators count them in
+``services/statistiques``.
 """
 
 from __future__ import annotations
@@ -308,28 +309,17 @@ async def mine(
     }
 
 
-async def comptes(
-    session: AsyncSession, *, territoire: str | None = None, par_annee: bool = False
-) -> list[dict[str, Any]]:
-    """Recommendation counts by nature and current follow-up status (optionally for one territory, and by
-    the year of their reference date: the session's, else the emission's)."""
-    annee = func.extract("year", Recommandation.date_reference).label("annee")
-    columns = [Recommandation.nature, Recommandation.statut, *([annee] if par_annee else [])]
+async def comptes(session: AsyncSession, *, territoire: str | None = None) -> list[dict[str, Any]]:
+    """Recommendation counts by nature and current follow-up status (optionally for one territory). The
+    yearly statistics count them in SQL with the parc of their date (``services/statistiques._CCAPEX``)."""
+    columns = [Recommandation.nature, Recommandation.statut]
     query = select(*columns, func.count().label("nombre")).group_by(*columns)
     if territoire is not None:
         query = query.join(Dossier, Dossier.id == Recommandation.dossier_id).where(
             Dossier.territoire == territoire
         )
     rows = await session.execute(query.order_by(*columns))
-    return [
-        {
-            "nature": r.nature,
-            "statut": r.statut,
-            **({"annee": int(r.annee)} if par_annee else {}),
-            "nombre": r.nombre,
-        }
-        for r in rows
-    ]
+    return [{"nature": r.nature, "statut": r.statut, "nombre": r.nombre} for r in rows]
 
 
 # The outcome (bilan) -----------------------------------------------------------------------------
