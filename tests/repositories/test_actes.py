@@ -30,38 +30,30 @@ from app.repositories.actes import (
 GROWING = {"actes", "dossiers", "dossier_cles", "idempotency_keys", "decisions", "acces", "evaluations"}
 
 
-def _scans(plan: Any) -> Iterator[str]:
+def _nodes(plan: Any) -> Iterator[dict[str, Any]]:
+    """Every node of an ``EXPLAIN (FORMAT JSON)`` plan."""
     if isinstance(plan, dict):
-        if plan.get("Node Type") == "Seq Scan":
-            yield str(plan.get("Relation Name"))
+        yield plan
         for value in plan.values():
-            yield from _scans(value)
+            yield from _nodes(value)
     elif isinstance(plan, list):
         for value in plan:
-            yield from _scans(value)
+            yield from _nodes(value)
 
 
-async def _generic_plan_scans(conn: asyncpg.Connection, statement: str, args: str) -> set[str]:
-    await conn.execute("SET plan_cache_mode = force_generic_plan")
-    name = f"p_{uuid.uuid4().hex[:8]}"
-    await conn.execute(f"PREPARE {name} AS {statement}")
-    plan = json.loads(await conn.fetchval(f"EXPLAIN (FORMAT JSON) EXECUTE {name}({args})"))
-    await conn.execute(f"DEALLOCATE {name}")
-    return set(_scans(plan)) & GROWING
+def _scans(plan: Any) -> Iterator[str]:
+    for node in _nodes(plan):
+        if node.get("Node Type") == "Seq Scan":
+            yield str(node.get("Relation Name"))
 
 
 def _partner_wide_reads(plan: Any) -> Iterator[str]:
     """The index reads bound by a partner alone: a handful of partners (a bailiffs' firm, the landlord,
     the CAF) file nearly every act of a territory, so such a read grows with the whole table."""
-    if isinstance(plan, dict):
-        condition = plan.get("Index Cond")
+    for node in _nodes(plan):
+        condition = node.get("Index Cond")
         if condition is not None and set(re.findall(r"(\w+) = ", str(condition))) == {"partner_id"}:
-            yield f"{plan.get('Index Name')}: {condition}"
-        for value in plan.values():
-            yield from _partner_wide_reads(value)
-    elif isinstance(plan, list):
-        for value in plan:
-            yield from _partner_wide_reads(value)
+            yield f"{node.get('Index Name')}: {condition}"
 
 
 async def _generic_plan(conn: asyncpg.Connection, statement: str, args: str) -> Any:
@@ -71,6 +63,43 @@ async def _generic_plan(conn: asyncpg.Connection, statement: str, args: str) -> 
     plan = json.loads(await conn.fetchval(f"EXPLAIN (FORMAT JSON) EXECUTE {name}({args})"))
     await conn.execute(f"DEALLOCATE {name}")
     return plan
+
+
+async def _generic_plan_scans(conn: asyncpg.Connection, statement: str, args: str) -> set[str]:
+    return set(_scans(await _generic_plan(conn, statement, args))) & GROWING
+
+
+def _filing_statements(partner: str, dossier: str, cle: str) -> dict[str, tuple[str, str]]:
+    """The filing's statements with arguments (SQL literals): ``partner`` and ``dossier`` ids, ``cle``
+    the Idempotency-Key."""
+    duplicates = f"{partner}, 'REF', {cle}, '[\"k\"]', '93', '2025-01-01'"
+    return {
+        "DUPLICATES": (DUPLICATES, duplicates),
+        "DUPLICATES_LOCKING": (DUPLICATES_LOCKING, f"{duplicates}, '552100554'"),
+        "STATE": (STATE, dossier),
+        "STATE_AND_SIDE": (STATE_AND_SIDE, f"{dossier}, {partner}"),
+        "RECEIPT_SOURCE": (RECEIPT_SOURCE, f"'{uuid.uuid4()}', {partner}"),
+        "SET_STATUT": (SET_STATUT, f"'{uuid.uuid4()}', 'remplacee', now(), 'active'"),
+    }
+
+
+@asynccontextmanager
+async def _own_database(database_url: str) -> AsyncIterator[asyncpg.Connection]:
+    """A database of its own on the test server, migrated (empty tables, no statistics), dropped after."""
+    name = f"plans_{uuid.uuid4().hex[:10]}"
+    admin = await asyncpg.connect(database_url)
+    await admin.execute(f'CREATE DATABASE "{name}"')
+    url = make_url(database_url).set(database=name).render_as_string(hide_password=False)
+    try:
+        upgrade(url)
+        conn = await asyncpg.connect(url)
+        try:
+            yield conn
+        finally:
+            await conn.close()
+    finally:
+        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        await admin.close()
 
 
 # A territory as the intake fills it, never analysed: one partner (the bailiffs' firm) filed every act,
@@ -94,23 +123,11 @@ SELECT md5('d' || i)::uuid, $1, 'depot', 'dossier', now() FROM generate_series(1
 @asynccontextmanager
 async def _filled_database(database_url: str) -> AsyncIterator[tuple[asyncpg.Connection, str]]:
     """A database of its own, migrated and filled as above, never analysed; its connection and partner."""
-    name = f"plans_{uuid.uuid4().hex[:10]}"
-    admin = await asyncpg.connect(database_url)
-    await admin.execute(f'CREATE DATABASE "{name}"')
-    url = make_url(database_url).set(database=name).render_as_string(hide_password=False)
-    try:
-        upgrade(url)
-        conn = await asyncpg.connect(url)
-        try:
-            partner = str(uuid.uuid4())
-            # A simple query (no parameters in a multi-statement string): the partner inlined.
-            await conn.execute(_FILL.replace("$1", f"CAST('{partner}' AS uuid)"))
-            yield conn, partner
-        finally:
-            await conn.close()
-    finally:
-        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        await admin.close()
+    async with _own_database(database_url) as conn:
+        partner = str(uuid.uuid4())
+        # A simple query (no parameters in a multi-statement string): the partner inlined.
+        await conn.execute(_FILL.replace("$1", f"CAST('{partner}' AS uuid)"))
+        yield conn, partner
 
 
 async def test_generic_plans_never_read_a_partners_whole_history(database_url: str) -> None:
@@ -128,17 +145,8 @@ async def test_generic_plans_never_read_a_partners_whole_history(database_url: s
         assert found is not None
         trigger = "SELECT min(statut_le) " + found.group(1).replace("cible", "CAST($1 AS uuid)")
         dossier = "CAST(md5('d1') AS uuid)"  # one of the filled dossiers
-        who = f"'{partner}'"
         statements = {
-            "DUPLICATES": (DUPLICATES, f"{who}, 'REF', 'KEY', '[\"k\"]', '93', '2025-01-01'"),
-            "DUPLICATES_LOCKING": (
-                DUPLICATES_LOCKING,
-                f"{who}, 'REF', 'KEY', '[\"k\"]', '93', '2025-01-01', '552100554'",
-            ),
-            "STATE": (STATE, dossier),
-            "STATE_AND_SIDE": (STATE_AND_SIDE, f"{dossier}, {who}"),
-            "RECEIPT_SOURCE": (RECEIPT_SOURCE, f"'{uuid.uuid4()}', {who}"),
-            "SET_STATUT": (SET_STATUT, f"'{uuid.uuid4()}', 'remplacee', now(), 'active'"),
+            **_filing_statements(f"'{partner}'", dossier, "'KEY'"),
             "dossiers_ccapex_depuis": (trigger, dossier),
         }
         for inside in (False, True):  # outside a filing, and inside one (INDEX_PLANS, as a filing plans)
@@ -183,33 +191,10 @@ async def test_a_filing_never_compiles_its_statements(database_url: str) -> None
 
 
 async def test_generic_plans_never_scan_a_growing_table(database_url: str) -> None:
-    name = f"plans_{uuid.uuid4().hex[:10]}"
-    admin = await asyncpg.connect(database_url)
-    await admin.execute(f'CREATE DATABASE "{name}"')
-    url = make_url(database_url).set(database=name).render_as_string(hide_password=False)
-    try:
-        upgrade(url)  # a fresh database: empty tables, no statistics
-        conn = await asyncpg.connect(url)
-        try:
-            some = f"'{uuid.uuid4()}'"
-            statements = {
-                "DUPLICATES": (DUPLICATES, f"{some}, 'REF', '', '[\"k\"]', '93', '2025-01-01'"),
-                "DUPLICATES_LOCKING": (
-                    DUPLICATES_LOCKING,
-                    f"{some}, 'REF', '', '[\"k\"]', '93', '2025-01-01', '552100554'",
-                ),
-                "STATE": (STATE, some),
-                "STATE_AND_SIDE": (STATE_AND_SIDE, f"{some}, {some}"),
-                "RECEIPT_SOURCE": (RECEIPT_SOURCE, f"{some}, {some}"),
-                "SET_STATUT": (SET_STATUT, f"{some}, 'remplacee', now(), 'active'"),
-            }
-            for label, (statement, args) in statements.items():
-                assert await _generic_plan_scans(conn, statement, args) == set(), label
-        finally:
-            await conn.close()
-    finally:
-        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        await admin.close()
+    async with _own_database(database_url) as conn:  # a fresh database: empty tables, no statistics
+        some = f"'{uuid.uuid4()}'"
+        for label, (statement, args) in _filing_statements(some, some, "''").items():
+            assert await _generic_plan_scans(conn, statement, args) == set(), label
 
 
 async def test_generic_plans_in_a_filing_never_scan_even_on_tables_analysed_empty(database_url: str) -> None:
@@ -220,29 +205,17 @@ async def test_generic_plans_in_a_filing_never_scan_even_on_tables_analysed_empt
     from app.repositories.actes import INDEX_PLANS, begin_and_lock
 
     assert INDEX_PLANS in begin_and_lock(1, [2], 3)
-    name = f"plans_{uuid.uuid4().hex[:10]}"
-    admin = await asyncpg.connect(database_url)
-    await admin.execute(f'CREATE DATABASE "{name}"')
-    url = make_url(database_url).set(database=name).render_as_string(hide_password=False)
-    try:
-        upgrade(url)
-        conn = await asyncpg.connect(url)
-        try:
-            await conn.execute("ANALYZE")
-            some = f"'{uuid.uuid4()}'"
-            args = f"{some}, 'REF', 'KEY', '[\"k\"]', '93', '2025-01-01'"
-            outside = await _generic_plan_scans(conn, DUPLICATES, args)
-            assert "idempotency_keys" in outside  # what the filing would keep without INDEX_PLANS
-            async with conn.transaction():
-                await conn.execute(INDEX_PLANS)
-                assert await _generic_plan_scans(conn, DUPLICATES, args) == set()
-                assert await _generic_plan_scans(conn, DUPLICATES_LOCKING, f"{args}, NULL") == set()
-                assert await _generic_plan_scans(conn, STATE_AND_SIDE, f"{some}, {some}") == set()
-        finally:
-            await conn.close()
-    finally:
-        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        await admin.close()
+    async with _own_database(database_url) as conn:
+        await conn.execute("ANALYZE")
+        some = f"'{uuid.uuid4()}'"
+        args = f"{some}, 'REF', 'KEY', '[\"k\"]', '93', '2025-01-01'"
+        outside = await _generic_plan_scans(conn, DUPLICATES, args)
+        assert "idempotency_keys" in outside  # what the filing would keep without INDEX_PLANS
+        async with conn.transaction():
+            await conn.execute(INDEX_PLANS)
+            assert await _generic_plan_scans(conn, DUPLICATES, args) == set()
+            assert await _generic_plan_scans(conn, DUPLICATES_LOCKING, f"{args}, NULL") == set()
+            assert await _generic_plan_scans(conn, STATE_AND_SIDE, f"{some}, {some}") == set()
 
 
 async def test_the_dossier_lock_in_sql_is_the_one_python_takes(database_url: str) -> None:
